@@ -1,0 +1,27 @@
+/* The lint rules of `sbp check` (SPEC section 3) and the summary counts. */
+#ifndef SBP_CHECK_H
+#define SBP_CHECK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "sbp/diag.h"
+#include "sbp/model.h"
+
+typedef struct sbp_summary {
+	size_t steps, encounters, unstandardized;
+	size_t fail_points, wait_points, standards;
+	double coverage; /* percent of encounter steps with a standard; 100
+			    when there are none */
+} sbp_summary;
+
+/* Run every rule over bp, appending findings to out (rules named in the
+ * blueprint's ignore: list are left out when they are warnings), and fill
+ * sum when it is not NULL. */
+void check_blueprint(const sbp_blueprint *bp, sbp_diags *out, sbp_summary *sum);
+/* Only the counts. */
+void check_summary(const sbp_blueprint *bp, sbp_summary *sum);
+/* Is this a known rule id? */
+bool check_rule_known(const char *rule);
+
+#endif

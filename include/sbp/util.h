@@ -1,0 +1,47 @@
+/* Small utilities shared by every part: allocation that aborts on
+ * exhaustion, a growable byte buffer, and number formatting. */
+#ifndef SBP_UTIL_H
+#define SBP_UTIL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdarg.h>
+
+/* Allocators that print a message and abort when memory runs out. */
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Grow *items (of elem bytes each) so it can hold need elements. */
+void xgrow(void *items_ptr, size_t *cap, size_t need, size_t elem);
+
+/* A growable byte buffer, always NUL-terminated. */
+typedef struct sbp_buf {
+	char *data;
+	size_t len, cap;
+} sbp_buf;
+
+void buf_init(sbp_buf *b);
+void buf_free(sbp_buf *b);
+void buf_reset(sbp_buf *b);
+void buf_add(sbp_buf *b, const char *s, size_t n);
+void buf_puts(sbp_buf *b, const char *s);
+void buf_putc(sbp_buf *b, char c);
+void buf_printf(sbp_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void buf_vprintf(sbp_buf *b, const char *fmt, va_list ap);
+/* Take the buffer's memory; the buffer is left empty. Caller frees. */
+char *buf_steal(sbp_buf *b);
+
+/* Format a number the canonical way ("%.15g"; integers without a dot).
+ * out must hold 32 bytes. */
+void fmt_number(double v, char out[32]);
+
+/* Read a whole file into memory (NUL-terminated). Returns false and sets
+ * errno on failure; fails with EFBIG when it is larger than max bytes.
+ * Caller frees *data. path "-" reads stdin. */
+bool read_file(const char *path, size_t max, char **data, size_t *len);
+
+#endif
