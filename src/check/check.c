@@ -1,0 +1,218 @@
+/* The driver of `sbp check`: the rule table, the ignore: list, reporting
+ * helpers shared by the rule files, and the summary counts. */
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sbp/check.h"
+#include "sbp/check_step.h"
+#include "sbp/diag.h"
+#include "sbp/util.h"
+
+#include "rules.h"
+
+/* Id and severity of each rule this module reports, by check_rule. */
+static const struct {
+	const char *id;
+	sbp_severity sev;
+} rule_table[CR_COUNT] = {
+	[CR_ZONE_ORDER] = {RULE_ZONE_ORDER, SBP_ERROR},
+	[CR_UNSTANDARDIZED] = {RULE_UNSTANDARDIZED, SBP_WARNING},
+	[CR_HARD_UNMEASURED] = {RULE_HARD_UNMEASURED, SBP_WARNING},
+	[CR_SOFT_NO_FEEDBACK] = {RULE_SOFT_NO_FEEDBACK, SBP_WARNING},
+	[CR_FAIL_NO_RECOVERY] = {RULE_FAIL_NO_RECOVERY, SBP_WARNING},
+	[CR_WAIT_NO_TOLERANCE] = {RULE_WAIT_NO_TOLERANCE, SBP_WARNING},
+	[CR_UNUSED_STANDARD] = {RULE_UNUSED_STANDARD, SBP_WARNING},
+	[CR_BYPASSED] = {RULE_BYPASSED, SBP_WARNING},
+	[CR_BELOW_GOAL] = {RULE_BELOW_GOAL, SBP_WARNING},
+	[CR_UNKNOWN_KEY] = {RULE_UNKNOWN_KEY, SBP_WARNING},
+};
+
+/* Every rule id of SPEC section 3, including the loader's. */
+static const char *const known_rules[] = {
+	RULE_SYNTAX, RULE_SCHEMA, RULE_VERSION, RULE_DUPLICATE_ID,
+	RULE_UNKNOWN_REFERENCE, RULE_ZONE_ORDER, RULE_LIMIT,
+	RULE_UNSTANDARDIZED, RULE_HARD_UNMEASURED, RULE_SOFT_NO_FEEDBACK,
+	RULE_FAIL_NO_RECOVERY, RULE_WAIT_NO_TOLERANCE, RULE_UNUSED_STANDARD,
+	RULE_BYPASSED, RULE_BELOW_GOAL, RULE_UNKNOWN_KEY,
+};
+
+/* Is rule a known rule id? */
+bool check_rule_known(const char *rule)
+{
+	if (!rule)
+		return false;
+	for (size_t i = 0; i < sizeof known_rules / sizeof *known_rules; i++)
+		if (strcmp(rule, known_rules[i]) == 0)
+			return true;
+	return false;
+}
+
+/* Prepare a run: warnings named in ignore: are switched off. */
+void check_ctx_init(check_ctx *c, const sbp_blueprint *bp, sbp_diags *out)
+{
+	memset(c, 0, sizeof *c);
+	c->bp = bp;
+	c->out = out;
+	for (size_t i = 0; i < bp->ignore.n; i++) {
+		const char *name = bp->ignore.items[i];
+		for (int r = 0; r < CR_COUNT && name; r++)
+			if (rule_table[r].sev == SBP_WARNING &&
+			    strcmp(name, rule_table[r].id) == 0)
+				c->off[r] = true;
+	}
+}
+
+/* Free the texts quoted since the last report. */
+static void quoted_free(check_ctx *c)
+{
+	for (int i = 0; i < c->nquoted; i++)
+		free(c->quoted[i]);
+	c->nquoted = 0;
+}
+
+/* End a run. */
+void check_ctx_done(check_ctx *c)
+{
+	quoted_free(c);
+}
+
+/* Is rule r reported in this run? */
+bool check_on(const check_ctx *c, check_rule r)
+{
+	return !c->off[r];
+}
+
+/* Quote a text from the file for the next message. */
+const char *check_q(check_ctx *c, const char *s)
+{
+	if (c->nquoted == (int)(sizeof c->quoted / sizeof *c->quoted))
+		quoted_free(c); /* a caller quoting too much; keep going */
+	char *q = diag_quote(s ? s : "", 40);
+	c->quoted[c->nquoted++] = q;
+	return q;
+}
+
+/* Append one finding unless its rule is silenced. */
+void check_report(check_ctx *c, check_rule r, sbp_pos pos, sbp_pos fallback,
+		  const char *step, const char *fmt, ...)
+{
+	if (check_on(c, r)) {
+		sbp_buf msg;
+		va_list ap;
+		buf_init(&msg);
+		va_start(ap, fmt);
+		buf_vprintf(&msg, fmt, ap);
+		va_end(ap);
+		if (pos.line <= 0)
+			pos = fallback;
+		diags_add(c->out, rule_table[r].sev, rule_table[r].id,
+			  pos.line, pos.col, step, "%s", msg.data);
+		buf_free(&msg);
+	}
+	quoted_free(c);
+}
+
+/* Is a free-text field missing (NULL, empty or only blanks)? */
+bool check_blank(const char *s)
+{
+	if (!s)
+		return true;
+	for (; *s; s++)
+		if (!strchr(" \t\r\n", *s))
+			return false;
+	return true;
+}
+
+/* Warn about keys the format does not know and that lack the x- prefix. */
+void check_extras(check_ctx *c, const sbp_extras *e, sbp_pos owner,
+		  const char *step)
+{
+	if (!check_on(c, CR_UNKNOWN_KEY))
+		return;
+	for (size_t i = 0; i < e->n; i++) {
+		const char *key = e->items[i].key ? e->items[i].key : "";
+		if (strncmp(key, "x-", 2) == 0)
+			continue;
+		check_report(c, CR_UNKNOWN_KEY, e->items[i].pos, owner, step,
+			     "unknown key '%s' (kept; prefix it with x- for "
+			     "your own fields)", check_q(c, key));
+	}
+}
+
+/* Run every rule over bp and fill the summary. */
+void check_blueprint(const sbp_blueprint *bp, sbp_diags *out, sbp_summary *sum)
+{
+	check_ctx c;
+	sbp_pos top = {0, 0};
+
+	check_ctx_init(&c, bp, out);
+	check_extras(&c, &bp->extras, top, NULL);
+	check_lanes(&c);
+	check_columns(&c);
+	for (size_t i = 0; i < bp->standards.n; i++)
+		check_standard_ctx(&c, bp->standards.items[i]);
+	check_unused_standards(&c);
+	for (size_t i = 0; i < bp->steps.n; i++)
+		check_step_ctx(&c, bp->steps.items[i]);
+	for (size_t i = 0; i < bp->flows.n; i++)
+		check_flow_ctx(&c, bp->flows.items[i]);
+	check_ctx_done(&c);
+	if (sum)
+		check_summary(bp, sum);
+}
+
+/* Findings about one step alone (see check_step.h). */
+void check_step(const sbp_blueprint *bp, const sbp_step *s, sbp_diags *out)
+{
+	check_ctx c;
+	check_ctx_init(&c, bp, out);
+	check_step_ctx(&c, s);
+	check_ctx_done(&c);
+}
+
+/* Findings about one flow alone (see check_step.h). */
+void check_flow(const sbp_blueprint *bp, const sbp_flow *f, sbp_diags *out)
+{
+	check_ctx c;
+	check_ctx_init(&c, bp, out);
+	check_flow_ctx(&c, f);
+	check_ctx_done(&c);
+}
+
+/* Findings about one catalog standard alone (see check_step.h). */
+void check_standard(const sbp_blueprint *bp, const sbp_standard *s,
+		    sbp_diags *out)
+{
+	check_ctx c;
+	check_ctx_init(&c, bp, out);
+	check_standard_ctx(&c, s);
+	check_ctx_done(&c);
+}
+
+/* The counts of the summary line, and the encounter coverage. */
+void check_summary(const sbp_blueprint *bp, sbp_summary *sum)
+{
+	memset(sum, 0, sizeof *sum);
+	sum->steps = bp->steps.n;
+	sum->standards = bp->standards.n;
+	for (size_t i = 0; i < bp->steps.n; i++) {
+		const sbp_step *s = bp->steps.items[i];
+		if (step_is_encounter(s)) {
+			sum->encounters++;
+			if (s->stds.n == 0)
+				sum->unstandardized++;
+		}
+		if (s->fail)
+			sum->fail_points++;
+		if (s->wait)
+			sum->wait_points++;
+	}
+	if (sum->encounters == 0)
+		sum->coverage = 100.0;
+	else
+		sum->coverage = round(1000.0 * (double)(sum->encounters -
+						       sum->unstandardized) /
+				      (double)sum->encounters) / 10.0;
+}
