@@ -1,0 +1,25 @@
+/* The subcommands of the sbp program. Each takes the arguments after its
+ * name (argv[0] is the subcommand) and returns the process exit status. */
+#ifndef SBP_CLI_H
+#define SBP_CLI_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "sbp/io.h"
+
+int cmd_check(int argc, char **argv);
+int cmd_fmt(int argc, char **argv);
+int cmd_new(int argc, char **argv);
+int cmd_export(int argc, char **argv);
+/* The editor (src/tui): open path, or a new blueprint when path is NULL. */
+int tui_main(const char *path, const sbp_limits *lim);
+
+/* Should output to f be coloured (a terminal, NO_COLOR unset)? */
+bool cli_use_color(FILE *f);
+/* Parse a size such as 10M, 512k or 1G; false when malformed. */
+bool cli_parse_size(const char *s, size_t *out);
+/* Print the diagnostics of one file to out (sorted), GCC-style. */
+void cli_print_diags(FILE *out, const char *file, sbp_diags *d);
+
+#endif

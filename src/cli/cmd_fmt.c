@@ -1,0 +1,96 @@
+/* sbp fmt: rewrite blueprints in canonical form (or check that they are). */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sbp/cli.h"
+
+/* Format one file; returns 0 done/unchanged, 1 would change, 2 error. */
+static int fmt_one(const char *path, bool check, const sbp_limits *lim)
+{
+	char *data;
+	size_t len;
+	sbp_diags d;
+	int status = 0;
+	const char *name = strcmp(path, "-") ? path : "<stdin>";
+
+	if (!read_file(path, lim->max_file_size, &data, &len)) {
+		fprintf(stderr, "%s: error: cannot read: %s\n", name,
+			errno == EFBIG ? "file larger than --max-size" : strerror(errno));
+		return 2;
+	}
+	diags_init(&d);
+	sbp_blueprint *bp = sbp_load_buffer(data, len, lim, &d);
+	if (!bp) {
+		cli_print_diags(stderr, name, &d);
+		diags_free(&d);
+		free(data);
+		return 2;
+	}
+	sbp_buf out;
+	buf_init(&out);
+	sbp_save_yaml(bp, &out);
+	bool same = out.len == len && memcmp(out.data, data, len) == 0;
+	if (!strcmp(path, "-")) {
+		if (check)
+			status = same ? 0 : 1;
+		else
+			fwrite(out.data, 1, out.len, stdout);
+	} else if (check) {
+		if (!same) {
+			printf("%s: not in canonical form (run sbp fmt)\n", name);
+			status = 1;
+		}
+	} else if (!same) {
+		char err[512];
+		if (!atomic_write(path, out.data, out.len, err, sizeof err)) {
+			fprintf(stderr, "sbp fmt: %s\n", err);
+			status = 2;
+		}
+	}
+	buf_free(&out);
+	blueprint_free(bp);
+	diags_free(&d);
+	free(data);
+	return status;
+}
+
+int cmd_fmt(int argc, char **argv)
+{
+	bool check = false;
+	int status = 0, n = 0;
+	sbp_limits lim;
+
+	sbp_limits_default(&lim);
+	for (int i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--check"))
+			check = true;
+		else if (!strcmp(argv[i], "--max-size") && i + 1 < argc) {
+			if (!cli_parse_size(argv[++i], &lim.max_file_size)) {
+				fprintf(stderr, "sbp fmt: bad size '%s'\n", argv[i]);
+				return 2;
+			}
+		} else if (argv[i][0] == '-' && argv[i][1]) {
+			fprintf(stderr, "sbp fmt: unknown option '%s'\n", argv[i]);
+			return 2;
+		}
+	}
+	for (int i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--max-size")) {
+			i++;
+			continue;
+		}
+		if (argv[i][0] == '-' && argv[i][1])
+			continue;
+		int s = fmt_one(argv[i], check, &lim);
+		if (s > status)
+			status = s;
+		n++;
+	}
+	if (n == 0) {
+		fprintf(stderr, "usage: sbp fmt [--check] FILE...\n");
+		return 2;
+	}
+	return status;
+}

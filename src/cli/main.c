@@ -1,0 +1,103 @@
+/* The sbp program: dispatch to a subcommand or open the editor. */
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "sbp/cli.h"
+
+static const char usage[] =
+	"usage: sbp [FILE]                      open the editor (new blueprint if FILE is absent)\n"
+	"       sbp check [--format text|json] FILE...\n"
+	"                                       lint; exit 0 clean, 1 findings, 2 unreadable/invalid\n"
+	"       sbp export -f FORMAT [-o OUT] FILE\n"
+	"                                       FORMAT: svg pdf png html md csv drawio dot\n"
+	"                                       mermaid json txt\n"
+	"       sbp fmt [--check] FILE...       rewrite in canonical form\n"
+	"       sbp new [-t TEMPLATE] FILE      start from a template (sbp new --list)\n"
+	"       sbp --help | --version\n"
+	"\n"
+	"Options for every command: --max-size SIZE (largest file to read, default 512M).\n"
+	"See sbp(1) for the editor's keys and the check rules.\n";
+
+bool cli_use_color(FILE *f)
+{
+	const char *nc = getenv("NO_COLOR");
+	const char *term = getenv("TERM");
+	if (nc && *nc)
+		return false;
+	if (!term || !strcmp(term, "dumb"))
+		return false;
+	return isatty(fileno(f));
+}
+
+bool cli_parse_size(const char *s, size_t *out)
+{
+	char *end;
+	unsigned long long v = strtoull(s, &end, 10);
+	if (end == s)
+		return false;
+	switch (*end) {
+	case 'k': case 'K': v <<= 10; end++; break;
+	case 'm': case 'M': v <<= 20; end++; break;
+	case 'g': case 'G': v <<= 30; end++; break;
+	default: break;
+	}
+	if (*end || v == 0)
+		return false;
+	*out = (size_t)v;
+	return true;
+}
+
+void cli_print_diags(FILE *out, const char *file, sbp_diags *d)
+{
+	bool color = cli_use_color(out);
+	diags_sort(d);
+	for (size_t i = 0; i < d->n; i++)
+		diag_print(out, file, &d->items[i], color);
+}
+
+int main(int argc, char **argv)
+{
+	setlocale(LC_ALL, "");
+	if (argc >= 2) {
+		const char *c = argv[1];
+		if (!strcmp(c, "--help") || !strcmp(c, "-h") || !strcmp(c, "help")) {
+			fputs(usage, stdout);
+			return 0;
+		}
+		if (!strcmp(c, "--version") || !strcmp(c, "-V")) {
+			printf("sbp %s (blueprint format version 1)\n", SBP_VERSION);
+			return 0;
+		}
+		if (!strcmp(c, "check"))
+			return cmd_check(argc - 1, argv + 1);
+		if (!strcmp(c, "fmt"))
+			return cmd_fmt(argc - 1, argv + 1);
+		if (!strcmp(c, "new"))
+			return cmd_new(argc - 1, argv + 1);
+		if (!strcmp(c, "export"))
+			return cmd_export(argc - 1, argv + 1);
+	}
+	sbp_limits lim;
+	sbp_limits_default(&lim);
+	const char *path = NULL;
+	for (int i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--max-size") && i + 1 < argc) {
+			if (!cli_parse_size(argv[++i], &lim.max_file_size)) {
+				fprintf(stderr, "sbp: bad size '%s'\n", argv[i]);
+				return 2;
+			}
+		} else if (argv[i][0] == '-' && argv[i][1]) {
+			fprintf(stderr, "sbp: unknown option '%s'\n%s", argv[i], usage);
+			return 2;
+		} else if (path) {
+			fprintf(stderr, "sbp: the editor opens one file\n%s", usage);
+			return 2;
+		} else {
+			path = argv[i];
+		}
+	}
+	return tui_main(path, &lim);
+}

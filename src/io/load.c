@@ -1,0 +1,422 @@
+/* The YAML loader's event layer: reads libyaml events one at a time,
+ * refuses what the format forbids (aliases, anchors, tags, complex and
+ * duplicate keys, control characters), bounds depth and scalar size, and
+ * drives the top-level mapping. */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "load_internal.h"
+#include "sbp/utf8.h"
+
+void sbp_limits_default(sbp_limits *l)
+{
+	l->max_file_size = SBP_DEFAULT_MAX_FILE_SIZE;
+	l->max_depth = SBP_DEFAULT_MAX_DEPTH;
+	l->max_scalar = SBP_DEFAULT_MAX_SCALAR;
+	l->max_steps = SBP_DEFAULT_MAX_STEPS;
+}
+
+sbp_pos ld_pos(const loader *ld)
+{
+	sbp_pos p = {(int)ld->ev.start_mark.line + 1, (int)ld->ev.start_mark.column + 1};
+	return p;
+}
+
+void ld_error(loader *ld, const char *rule, sbp_pos pos, const char *fmt, ...)
+{
+	sbp_buf b;
+	va_list ap;
+
+	buf_init(&b);
+	va_start(ap, fmt);
+	buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	diags_add(ld->diags, SBP_ERROR, rule, pos.line, pos.col, NULL, "%s", b.data);
+	buf_free(&b);
+	ld->failed = true;
+}
+
+/* Line and column (1-based, in characters) of a byte offset. */
+static sbp_pos offset_pos(const loader *ld, size_t off)
+{
+	sbp_pos p = {1, 1};
+	if (off > ld->len)
+		off = ld->len;
+	for (size_t i = 0; i < off; i++) {
+		unsigned char c = (unsigned char)ld->data[i];
+		if (c == '\n') {
+			p.line++;
+			p.col = 1;
+		} else if ((c & 0xC0) != 0x80) {
+			p.col++;
+		}
+	}
+	return p;
+}
+
+/* Report the parser's own error and stop. */
+static void parser_error(loader *ld)
+{
+	yaml_parser_t *p = &ld->parser;
+	sbp_pos pos;
+	const char *problem = p->problem ? p->problem : "malformed YAML";
+
+	if (p->error == YAML_READER_ERROR) {
+		pos = offset_pos(ld, p->problem_offset);
+		if (strstr(problem, "UTF-8") || strstr(problem, "utf-8"))
+			ld_error(ld, RULE_SYNTAX, pos, "invalid UTF-8 (%s); save the file as UTF-8", problem);
+		else
+			ld_error(ld, RULE_SYNTAX, pos, "%s (byte 0x%02X)", problem,
+				 (unsigned)p->problem_value & 0xFF);
+	} else if (p->error == YAML_MEMORY_ERROR) {
+		pos = (sbp_pos){0, 0};
+		ld_error(ld, RULE_LIMIT, pos, "out of memory while parsing");
+	} else {
+		pos = (sbp_pos){(int)p->problem_mark.line + 1, (int)p->problem_mark.column + 1};
+		if (p->context)
+			ld_error(ld, RULE_SYNTAX, pos, "%s %s", problem, p->context);
+		else
+			ld_error(ld, RULE_SYNTAX, pos, "%s", problem);
+	}
+	ld->fatal = true;
+}
+
+/* Refuse a scalar holding NUL or control characters other than tab and
+ * newline, or one longer than the limit. */
+static bool check_scalar(loader *ld)
+{
+	const char *s = (const char *)ld->ev.data.scalar.value;
+	size_t len = ld->ev.data.scalar.length;
+
+	if (len > ld->lim.max_scalar) {
+		ld_error(ld, RULE_LIMIT, ld_pos(ld),
+			 "text of %zu bytes is longer than the limit of %zu bytes", len,
+			 ld->lim.max_scalar);
+		ld->fatal = true;
+		return false;
+	}
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t n = utf8_decode(s + i, len - i, &cp);
+		if ((cp < 0x20 && cp != '\t' && cp != '\n') || (cp >= 0x7F && cp <= 0x9F)) {
+			ld_error(ld, RULE_SYNTAX, ld_pos(ld),
+				 "control character U+%04X is not allowed in text",
+				 (unsigned)cp);
+			return false;
+		}
+		i += n;
+	}
+	return true;
+}
+
+bool ld_next(loader *ld)
+{
+	if (ld->have_ev) {
+		yaml_event_delete(&ld->ev);
+		ld->have_ev = false;
+	}
+	if (ld->fatal)
+		return false;
+	if (!yaml_parser_parse(&ld->parser, &ld->ev)) {
+		parser_error(ld);
+		return false;
+	}
+	ld->have_ev = true;
+	yaml_event_t *e = &ld->ev;
+	const yaml_char_t *anchor = NULL, *tag = NULL;
+	switch (e->type) {
+	case YAML_ALIAS_EVENT: {
+		char *q = diag_quote((const char *)e->data.alias.anchor, 30);
+		ld_error(ld, RULE_SYNTAX, ld_pos(ld), "aliases (*%s) are not allowed", q);
+		free(q);
+		ld->fatal = true;
+		return false;
+	}
+	case YAML_SCALAR_EVENT:
+		anchor = e->data.scalar.anchor;
+		tag = e->data.scalar.tag;
+		break;
+	case YAML_SEQUENCE_START_EVENT:
+		anchor = e->data.sequence_start.anchor;
+		tag = e->data.sequence_start.tag;
+		break;
+	case YAML_MAPPING_START_EVENT:
+		anchor = e->data.mapping_start.anchor;
+		tag = e->data.mapping_start.tag;
+		break;
+	default:
+		break;
+	}
+	if (anchor) {
+		ld_error(ld, RULE_SYNTAX, ld_pos(ld), "anchors (&) are not allowed");
+		ld->fatal = true;
+		return false;
+	}
+	if (tag) {
+		ld_error(ld, RULE_SYNTAX, ld_pos(ld), "tags (!) are not allowed");
+		ld->fatal = true;
+		return false;
+	}
+	if (e->type == YAML_SEQUENCE_START_EVENT || e->type == YAML_MAPPING_START_EVENT) {
+		if (++ld->depth > ld->lim.max_depth) {
+			ld_error(ld, RULE_LIMIT, ld_pos(ld),
+				 "nesting deeper than the limit of %d levels",
+				 ld->lim.max_depth);
+			ld->fatal = true;
+			return false;
+		}
+	} else if (e->type == YAML_SEQUENCE_END_EVENT || e->type == YAML_MAPPING_END_EVENT) {
+		ld->depth--;
+	} else if (e->type == YAML_SCALAR_EVENT) {
+		if (!check_scalar(ld) && ld->fatal)
+			return false;
+	}
+	return true;
+}
+
+bool ld_is_scalar(const loader *ld)
+{
+	return ld->have_ev && ld->ev.type == YAML_SCALAR_EVENT;
+}
+
+bool ld_is_null(const loader *ld)
+{
+	if (!ld_is_scalar(ld) || ld->ev.data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
+		return false;
+	const char *s = (const char *)ld->ev.data.scalar.value;
+	return !*s || !strcmp(s, "~") || !strcmp(s, "null") || !strcmp(s, "Null") ||
+	       !strcmp(s, "NULL");
+}
+
+void ld_skip(loader *ld)
+{
+	if (!ld->have_ev)
+		return;
+	yaml_event_type_t t = ld->ev.type;
+	if (t != YAML_SEQUENCE_START_EVENT && t != YAML_MAPPING_START_EVENT)
+		return;
+	int nest = 1;
+	while (nest > 0 && ld_next(ld)) {
+		t = ld->ev.type;
+		if (t == YAML_SEQUENCE_START_EVENT || t == YAML_MAPPING_START_EVENT)
+			nest++;
+		else if (t == YAML_SEQUENCE_END_EVENT || t == YAML_MAPPING_END_EVENT)
+			nest--;
+	}
+}
+
+void keyset_free(keyset *ks)
+{
+	for (size_t i = 0; i < ks->n; i++)
+		free(ks->keys[i]);
+	free(ks->keys);
+	hmap_free(&ks->index);
+	memset(ks, 0, sizeof *ks);
+}
+
+/* Add key to the set; false when it was already there. */
+static bool keyset_add(keyset *ks, const char *key, const char **stored)
+{
+	if (ks->n >= 16) {
+		if (ks->index.count == 0)
+			for (size_t i = 0; i < ks->n; i++)
+				hmap_put(&ks->index, ks->keys[i], ks->keys[i]);
+		if (hmap_get(&ks->index, key))
+			return false;
+	} else {
+		for (size_t i = 0; i < ks->n; i++)
+			if (strcmp(ks->keys[i], key) == 0)
+				return false;
+	}
+	/* The hmap borrows keys, so they must not move: keys[] holds
+	 * separately allocated strings. */
+	xgrow(&ks->keys, &ks->cap, ks->n + 1, sizeof *ks->keys);
+	char *k = xstrdup(key);
+	ks->keys[ks->n++] = k;
+	if (ks->index.count > 0 || ks->n > 16)
+		hmap_put(&ks->index, k, k);
+	*stored = k;
+	return true;
+}
+
+bool ld_map_next(loader *ld, keyset *ks, const char **key, sbp_pos *kpos)
+{
+	for (;;) {
+		if (!ld_next(ld) || ld->ev.type == YAML_MAPPING_END_EVENT)
+			return false;
+		*kpos = ld_pos(ld);
+		if (ld->ev.type != YAML_SCALAR_EVENT) {
+			ld_error(ld, RULE_SYNTAX, *kpos, "keys must be plain text, not a %s",
+				 ld->ev.type == YAML_MAPPING_START_EVENT ? "mapping"
+									 : "sequence");
+			ld_skip(ld);
+			if (!ld_next(ld))
+				return false;
+			ld_skip(ld);
+			continue;
+		}
+		const char *k = (const char *)ld->ev.data.scalar.value;
+		if (!keyset_add(ks, k, key)) {
+			char *q = diag_quote(k, 40);
+			ld_error(ld, RULE_SYNTAX, *kpos, "duplicate key '%s'", q);
+			free(q);
+			if (!ld_next(ld))
+				return false;
+			ld_skip(ld);
+			continue;
+		}
+		return ld_next(ld);
+	}
+}
+
+sbp_node *ld_node(loader *ld)
+{
+	sbp_pos pos = ld_pos(ld);
+	sbp_node *n;
+
+	if (ld->ev.type == YAML_SCALAR_EVENT) {
+		const char *s = (const char *)ld->ev.data.scalar.value;
+		size_t len = ld->ev.data.scalar.length;
+		bool plain = ld->ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+		if (ld_is_null(ld))
+			n = node_new(NODE_NULL, NULL);
+		else if (plain && yaml_looks_typed(s, len))
+			n = node_new(NODE_RAW, s);
+		else
+			n = node_str(s);
+	} else if (ld->ev.type == YAML_SEQUENCE_START_EVENT) {
+		n = node_new(NODE_SEQ, NULL);
+		while (ld_next(ld) && ld->ev.type != YAML_SEQUENCE_END_EVENT)
+			node_push(n, ld_node(ld));
+	} else if (ld->ev.type == YAML_MAPPING_START_EVENT) {
+		keyset ks = {0};
+		const char *key;
+		sbp_pos kp;
+		n = node_new(NODE_MAP, NULL);
+		while (ld_map_next(ld, &ks, &key, &kp))
+			node_set(n, key, ld_node(ld));
+		keyset_free(&ks);
+	} else {
+		n = node_new(NODE_NULL, NULL);
+	}
+	n->line = pos.line;
+	n->col = pos.col;
+	return n;
+}
+
+/* Name of the current node's kind, for messages. */
+static const char *node_kind_name(const loader *ld)
+{
+	switch (ld->ev.type) {
+	case YAML_SEQUENCE_START_EVENT: return "a list";
+	case YAML_MAPPING_START_EVENT: return "a mapping";
+	default: return "text";
+	}
+}
+
+bool ld_string(loader *ld, const char *what, char **out)
+{
+	if (!ld_is_scalar(ld)) {
+		ld_error(ld, RULE_SCHEMA, ld_pos(ld), "%s must be text, not %s", what,
+			 node_kind_name(ld));
+		ld_skip(ld);
+		return false;
+	}
+	set_string(out, ld_is_null(ld) ? NULL : (const char *)ld->ev.data.scalar.value);
+	return true;
+}
+
+bool ld_number(loader *ld, const char *what, double *out)
+{
+	if (ld_is_scalar(ld) && ld_is_null(ld)) {
+		*out = NAN;
+		return true;
+	}
+	if (ld_is_scalar(ld) && ld->ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE) {
+		const char *s = (const char *)ld->ev.data.scalar.value;
+		char *end;
+		errno = 0;
+		double v = strtod(s, &end);
+		if (*s && !*end && errno == 0 && isfinite(v) &&
+		    strspn(s, "0123456789+-.eE") == strlen(s)) {
+			*out = v;
+			return true;
+		}
+	}
+	if (ld_is_scalar(ld)) {
+		char *q = diag_quote((const char *)ld->ev.data.scalar.value, 30);
+		ld_error(ld, RULE_SCHEMA, ld_pos(ld), "%s must be a number, not '%s'", what, q);
+		free(q);
+	} else {
+		ld_error(ld, RULE_SCHEMA, ld_pos(ld), "%s must be a number, not %s", what,
+			 node_kind_name(ld));
+		ld_skip(ld);
+	}
+	return false;
+}
+
+bool ld_bool(loader *ld, const char *what, bool *out)
+{
+	if (ld_is_scalar(ld) && ld->ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE) {
+		const char *s = (const char *)ld->ev.data.scalar.value;
+		if (!strcmp(s, "true") || !strcmp(s, "True") || !strcmp(s, "TRUE")) {
+			*out = true;
+			return true;
+		}
+		if (!strcmp(s, "false") || !strcmp(s, "False") || !strcmp(s, "FALSE")) {
+			*out = false;
+			return true;
+		}
+	}
+	ld_error(ld, RULE_SCHEMA, ld_pos(ld), "%s must be true or false", what);
+	ld_skip(ld);
+	return false;
+}
+
+bool ld_id(loader *ld, const char *what, char **out)
+{
+	sbp_pos pos = ld_pos(ld);
+	char *s = NULL;
+	if (!ld_string(ld, what, &s))
+		return false;
+	if (!s || !sbp_id_valid(s)) {
+		char *q = diag_quote(s ? s : "", 40);
+		ld_error(ld, RULE_SCHEMA, pos,
+			 "%s '%s' is not a valid id (1-64 letters, digits, '-', '_', '.')",
+			 what, q);
+		free(q);
+		free(s);
+		return false;
+	}
+	free(*out);
+	*out = s;
+	return true;
+}
+
+bool ld_seq_begin(loader *ld, const char *what)
+{
+	if (ld->ev.type == YAML_SEQUENCE_START_EVENT)
+		return true;
+	if (!ld_is_null(ld))
+		ld_error(ld, RULE_SCHEMA, ld_pos(ld), "%s must be a list, not %s", what,
+			 node_kind_name(ld));
+	ld_skip(ld);
+	return false;
+}
+
+bool ld_seq_next(loader *ld)
+{
+	return ld_next(ld) && ld->ev.type != YAML_SEQUENCE_END_EVENT;
+}
+
+bool ld_map_begin(loader *ld, const char *what)
+{
+	if (ld->ev.type == YAML_MAPPING_START_EVENT)
+		return true;
+	ld_error(ld, RULE_SCHEMA, ld_pos(ld), "%s must be a mapping (key: value), not %s",
+		 what, node_kind_name(ld));
+	ld_skip(ld);
+	return false;
+}

@@ -1,0 +1,96 @@
+/* Internal interface of the YAML loader: the event reader (load.c) and
+ * the per-object field parsers (load_objects.c). */
+#ifndef SBP_LOAD_INTERNAL_H
+#define SBP_LOAD_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <yaml.h>
+
+#include "sbp/diag.h"
+#include "sbp/hmap.h"
+#include "sbp/io.h"
+#include "sbp/model.h"
+
+/* A reference by id, resolved once the whole file is read. */
+typedef struct ref {
+	char *id;
+	sbp_pos pos;
+} ref;
+
+typedef struct pend_step {
+	sbp_step *step;
+	ref lane, column;
+	ref *stds;
+	size_t n_stds;
+} pend_step;
+
+typedef struct pend_flow {
+	sbp_flow *flow;
+	ref from, to;
+} pend_flow;
+
+/* The keys seen in one mapping, to refuse duplicates. */
+typedef struct keyset {
+	char **keys;
+	size_t n, cap;
+	hmap index; /* used once the mapping grows large */
+} keyset;
+
+typedef struct loader {
+	yaml_parser_t parser;
+	yaml_event_t ev;
+	bool have_ev;
+	const char *data;
+	size_t len;
+	sbp_limits lim;
+	sbp_diags *diags;
+	int depth;
+	bool fatal;  /* stop reading: the event stream cannot go on */
+	bool failed; /* any error so far */
+	bool version_seen, lanes_seen;
+	sbp_blueprint *bp;
+	SBP_VEC(pend_step) psteps;
+	SBP_VEC(pend_flow) pflows;
+} loader;
+
+/* Event layer (load.c). */
+bool ld_next(loader *ld);
+sbp_pos ld_pos(const loader *ld);
+void ld_error(loader *ld, const char *rule, sbp_pos pos, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+void ld_skip(loader *ld);
+bool ld_is_scalar(const loader *ld);
+bool ld_is_null(const loader *ld);
+/* Within a mapping (current event: MAPPING_START, or the previous value):
+ * read the next key. Returns false at MAPPING_END or on a fatal error.
+ * On true, *key is the key (owned by ks) and the current event is the
+ * first event of its value. */
+bool ld_map_next(loader *ld, keyset *ks, const char **key, sbp_pos *kpos);
+void keyset_free(keyset *ks);
+/* A generic node tree of the current node (for unknown keys). */
+sbp_node *ld_node(loader *ld);
+
+/* Typed values; each consumes the current node. On a type mismatch they
+ * report a schema error naming what, and return false. */
+bool ld_string(loader *ld, const char *what, char **out);
+bool ld_number(loader *ld, const char *what, double *out);
+bool ld_bool(loader *ld, const char *what, bool *out);
+bool ld_id(loader *ld, const char *what, char **out);
+/* Expect a sequence (consumed by the caller with ld_seq_next). */
+bool ld_seq_begin(loader *ld, const char *what);
+/* Next item of a sequence: false at SEQUENCE_END or on a fatal error. */
+bool ld_seq_next(loader *ld);
+bool ld_map_begin(loader *ld, const char *what);
+
+/* Object parsers (load_objects.c), each on the current node. */
+void ld_column(loader *ld);
+void ld_lane(loader *ld);
+void ld_standard(loader *ld);
+void ld_step(loader *ld);
+void ld_flow(loader *ld);
+/* Resolve every pending reference, reporting unknown ones. */
+void ld_resolve(loader *ld);
+void ld_pending_free(loader *ld);
+
+#endif

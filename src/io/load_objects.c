@@ -1,0 +1,544 @@
+/* The YAML loader's object parsers: columns, lanes, standards, steps with
+ * their fail and wait points, and flows; then reference resolution. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "load_internal.h"
+
+/* Report a required key that is missing from the object at pos. */
+static void missing(loader *ld, sbp_pos pos, const char *what, const char *key)
+{
+	ld_error(ld, RULE_SCHEMA, pos, "%s has no '%s'", what, key);
+}
+
+/* Report an id used twice; prev is where it was first defined. */
+static void duplicate(loader *ld, sbp_pos pos, const char *what, const char *id,
+		      sbp_pos prev)
+{
+	char *q = diag_quote(id, 40);
+	ld_error(ld, RULE_DUPLICATE_ID, pos, "%s id '%s' is already used on line %d",
+		 what, q, prev.line);
+	free(q);
+}
+
+/* Read a reference (an id naming another object). */
+static void read_ref(loader *ld, const char *what, ref *r)
+{
+	r->pos = ld_pos(ld);
+	ld_id(ld, what, &r->id);
+}
+
+void ld_column(loader *ld)
+{
+	sbp_pos pos = ld_pos(ld), idpos = pos;
+	char *id = NULL, *name = NULL, *phase = NULL;
+	sbp_extras ex = {0};
+	keyset ks = {0};
+	const char *key;
+	sbp_pos kp;
+	bool had_id = false, had_name = false;
+
+	if (!ld_map_begin(ld, "a column"))
+		return;
+	while (ld_map_next(ld, &ks, &key, &kp)) {
+		if (!strcmp(key, "id")) {
+			had_id = true;
+			idpos = ld_pos(ld);
+			ld_id(ld, "column id", &id);
+		} else if (!strcmp(key, "name")) {
+			had_name = true;
+			ld_string(ld, "column name", &name);
+		} else if (!strcmp(key, "phase")) {
+			ld_string(ld, "column phase", &phase);
+		} else {
+			extras_add(&ex, key, ld_node(ld), kp);
+		}
+	}
+	keyset_free(&ks);
+	if (!had_id)
+		missing(ld, pos, "column", "id");
+	if (!had_name)
+		missing(ld, pos, "column", "name");
+	if (id && !ld->fatal) {
+		sbp_column *c = column_new(id, name ? name : "", phase);
+		c->pos = pos;
+		c->extras = ex;
+		memset(&ex, 0, sizeof ex);
+		sbp_column *prev = blueprint_column(ld->bp, id);
+		if (prev) {
+			duplicate(ld, idpos, "column", id, prev->pos);
+			column_free(c);
+		} else {
+			blueprint_insert_column(ld->bp, (size_t)-1, c);
+		}
+	}
+	extras_free(&ex);
+	free(id);
+	free(name);
+	free(phase);
+}
+
+void ld_lane(loader *ld)
+{
+	sbp_pos pos = ld_pos(ld), idpos = pos;
+	char *id = NULL, *name = NULL, *zone = NULL;
+	sbp_extras ex = {0};
+	keyset ks = {0};
+	const char *key;
+	sbp_pos kp, zpos = pos;
+	sbp_zone z = ZONE_COUNT;
+	bool had_id = false, had_name = false;
+
+	if (!ld_map_begin(ld, "a lane"))
+		return;
+	while (ld_map_next(ld, &ks, &key, &kp)) {
+		if (!strcmp(key, "id")) {
+			had_id = true;
+			idpos = ld_pos(ld);
+			ld_id(ld, "lane id", &id);
+		} else if (!strcmp(key, "name")) {
+			had_name = true;
+			ld_string(ld, "lane name", &name);
+		} else if (!strcmp(key, "zone")) {
+			zpos = ld_pos(ld);
+			if (ld_string(ld, "lane zone", &zone) && (!zone || !zone_parse(zone, &z))) {
+				char *q = diag_quote(zone ? zone : "", 30);
+				ld_error(ld, RULE_SCHEMA, zpos,
+					 "unknown zone '%s' (use evidence, customer, onstage, "
+					 "backstage or support)", q);
+				free(q);
+			}
+		} else {
+			extras_add(&ex, key, ld_node(ld), kp);
+		}
+	}
+	keyset_free(&ks);
+	if (!had_id)
+		missing(ld, pos, "lane", "id");
+	if (!had_name)
+		missing(ld, pos, "lane", "name");
+	if (!zone)
+		missing(ld, pos, "lane", "zone");
+	if (id && z != ZONE_COUNT && !ld->fatal) {
+		sbp_lane *l = lane_new(id, name ? name : "", z);
+		l->pos = pos;
+		l->extras = ex;
+		memset(&ex, 0, sizeof ex);
+		sbp_lane *prev = blueprint_lane(ld->bp, id);
+		if (prev) {
+			duplicate(ld, idpos, "lane", id, prev->pos);
+			lane_free(l);
+		} else {
+			blueprint_insert_lane(ld->bp, (size_t)-1, l);
+		}
+	}
+	extras_free(&ex);
+	free(id);
+	free(name);
+	free(zone);
+}
+
+/* Read an enumerated text value into *out via parse; report bad values. */
+static void read_enum(loader *ld, const char *what, const char *choices,
+		      bool (*parse)(const char *, int *), int *out)
+{
+	sbp_pos p = ld_pos(ld);
+	char *s = NULL;
+	if (!ld_string(ld, what, &s) || !s)
+		return;
+	if (!parse(s, out)) {
+		char *q = diag_quote(s, 30);
+		ld_error(ld, RULE_SCHEMA, p, "%s '%s' is not one of %s", what, q, choices);
+		free(q);
+	}
+	free(s);
+}
+
+static bool parse_kind(const char *s, int *out)
+{
+	if (!strcmp(s, "hard") || !strcmp(s, "soft")) {
+		*out = !strcmp(s, "hard") ? STD_HARD : STD_SOFT;
+		return true;
+	}
+	return false;
+}
+
+static bool parse_dim(const char *s, int *out)
+{
+	sbp_dimension d;
+	if (!dimension_parse(s, &d))
+		return false;
+	*out = (int)d;
+	return true;
+}
+
+static bool parse_better(const char *s, int *out)
+{
+	if (!strcmp(s, "higher") || !strcmp(s, "lower")) {
+		*out = !strcmp(s, "higher") ? BETTER_HIGHER : BETTER_LOWER;
+		return true;
+	}
+	return false;
+}
+
+void ld_standard(loader *ld)
+{
+	sbp_pos pos = ld_pos(ld), idpos = pos;
+	keyset ks = {0};
+	const char *key;
+	sbp_pos kp;
+	int kind = -1, dim = DIM_NONE, better = BETTER_UNSET;
+	bool had_name = false;
+
+	if (!ld_map_begin(ld, "a standard"))
+		return;
+	sbp_standard *s = standard_new("", "", STD_HARD);
+	free(s->id);
+	s->id = NULL;
+	s->pos = pos;
+	while (ld_map_next(ld, &ks, &key, &kp)) {
+		if (!strcmp(key, "id")) {
+			idpos = ld_pos(ld);
+			ld_id(ld, "standard id", &s->id);
+		} else if (!strcmp(key, "name")) {
+			had_name = true;
+			ld_string(ld, "standard name", &s->name);
+		} else if (!strcmp(key, "kind")) {
+			read_enum(ld, "standard kind", "hard, soft", parse_kind, &kind);
+		} else if (!strcmp(key, "measure")) {
+			ld_string(ld, "measure", &s->measure);
+		} else if (!strcmp(key, "target")) {
+			ld_string(ld, "target", &s->target);
+		} else if (!strcmp(key, "dimension")) {
+			read_enum(ld, "dimension",
+				  "tangibles, reliability, responsiveness, assurance, empathy",
+				  parse_dim, &dim);
+		} else if (!strcmp(key, "feedback")) {
+			ld_string(ld, "feedback", &s->feedback);
+		} else if (!strcmp(key, "weight")) {
+			ld_number(ld, "weight", &s->weight);
+		} else if (!strcmp(key, "goal")) {
+			ld_number(ld, "goal", &s->goal);
+		} else if (!strcmp(key, "better")) {
+			read_enum(ld, "better", "higher, lower", parse_better, &better);
+		} else if (!strcmp(key, "actual")) {
+			ld_number(ld, "actual", &s->actual);
+		} else {
+			extras_add(&s->extras, key, ld_node(ld), kp);
+		}
+	}
+	keyset_free(&ks);
+	if (!s->name || !had_name) {
+		missing(ld, pos, "standard", "name");
+		set_string(&s->name, "");
+	}
+	if (kind < 0)
+		missing(ld, pos, "standard", "kind");
+	s->kind = kind == STD_SOFT ? STD_SOFT : STD_HARD;
+	s->dimension = (sbp_dimension)dim;
+	s->better = (sbp_better)better;
+	if (!s->id) {
+		missing(ld, pos, "standard", "id");
+		standard_free(s);
+		return;
+	}
+	sbp_standard *prev = blueprint_standard(ld->bp, s->id);
+	if (prev) {
+		duplicate(ld, idpos, "standard", s->id, prev->pos);
+		standard_free(s);
+	} else if (ld->fatal) {
+		standard_free(s);
+	} else {
+		blueprint_insert_standard(ld->bp, (size_t)-1, s);
+	}
+}
+
+/* The fail: mapping of a step. */
+static sbp_fail *read_fail(loader *ld)
+{
+	sbp_pos pos = ld_pos(ld), sp;
+	keyset ks = {0};
+	const char *key;
+	sbp_pos kp;
+	double sev;
+	bool had_text = false;
+
+	if (!ld_map_begin(ld, "fail"))
+		return NULL;
+	sbp_fail *f = fail_new("");
+	f->pos = pos;
+	while (ld_map_next(ld, &ks, &key, &kp)) {
+		if (!strcmp(key, "text")) {
+			had_text = ld_string(ld, "fail point text", &f->text);
+		} else if (!strcmp(key, "severity")) {
+			sp = ld_pos(ld);
+			if (ld_number(ld, "severity", &sev) && !isnan(sev)) {
+				if (sev != (int)sev || sev < 1 || sev > 5)
+					ld_error(ld, RULE_SCHEMA, sp,
+						 "severity must be a whole number from 1 to 5");
+				else
+					f->severity = (int)sev;
+			}
+		} else if (!strcmp(key, "recovery")) {
+			ld_string(ld, "recovery", &f->recovery);
+		} else {
+			extras_add(&f->extras, key, ld_node(ld), kp);
+		}
+	}
+	keyset_free(&ks);
+	if (!had_text)
+		missing(ld, pos, "fail point", "text");
+	if (!f->text)
+		set_string(&f->text, "");
+	return f;
+}
+
+/* A number of minutes that must not be negative. */
+static void read_minutes(loader *ld, const char *what, double *out)
+{
+	sbp_pos p = ld_pos(ld);
+	if (ld_number(ld, what, out) && *out < 0) {
+		ld_error(ld, RULE_SCHEMA, p, "%s must not be negative", what);
+		*out = NAN;
+	}
+}
+
+/* The wait: mapping of a step. */
+static sbp_wait *read_wait(loader *ld)
+{
+	sbp_pos pos = ld_pos(ld);
+	keyset ks = {0};
+	const char *key;
+	sbp_pos kp;
+	bool had_text = false;
+
+	if (!ld_map_begin(ld, "wait"))
+		return NULL;
+	sbp_wait *w = wait_new("");
+	w->pos = pos;
+	while (ld_map_next(ld, &ks, &key, &kp)) {
+		if (!strcmp(key, "text"))
+			had_text = ld_string(ld, "wait point text", &w->text);
+		else if (!strcmp(key, "expected"))
+			read_minutes(ld, "expected", &w->expected);
+		else if (!strcmp(key, "tolerable"))
+			read_minutes(ld, "tolerable", &w->tolerable);
+		else
+			extras_add(&w->extras, key, ld_node(ld), kp);
+	}
+	keyset_free(&ks);
+	if (!had_text)
+		missing(ld, pos, "wait point", "text");
+	if (!w->text)
+		set_string(&w->text, "");
+	return w;
+}
+
+/* The standards: list of a step. */
+static void read_step_standards(loader *ld, pend_step *ps)
+{
+	if (!ld_seq_begin(ld, "standards"))
+		return;
+	while (ld_seq_next(ld)) {
+		ref r = {0};
+		read_ref(ld, "standard", &r);
+		if (!r.id)
+			continue;
+		for (size_t i = 0; i < ps->n_stds; i++) {
+			if (!strcmp(ps->stds[i].id, r.id)) {
+				char *q = diag_quote(r.id, 40);
+				ld_error(ld, RULE_SCHEMA, r.pos, "standard '%s' is listed twice", q);
+				free(q);
+				free(r.id);
+				r.id = NULL;
+				break;
+			}
+		}
+		if (!r.id)
+			continue;
+		ps->stds = xrealloc(ps->stds, (ps->n_stds + 1) * sizeof *ps->stds);
+		ps->stds[ps->n_stds++] = r;
+	}
+}
+
+/* Free a pending step's references (not the step). */
+static void pend_step_free(pend_step *ps)
+{
+	free(ps->lane.id);
+	free(ps->column.id);
+	for (size_t i = 0; i < ps->n_stds; i++)
+		free(ps->stds[i].id);
+	free(ps->stds);
+	free(ps);
+}
+
+void ld_step(loader *ld)
+{
+	sbp_pos pos = ld_pos(ld), idpos = pos;
+	keyset ks = {0};
+	const char *key;
+	sbp_pos kp;
+	bool enc;
+
+	if (ld->bp->steps.n >= ld->lim.max_steps) {
+		ld_error(ld, RULE_LIMIT, pos, "more steps than the limit of %zu",
+			 ld->lim.max_steps);
+		ld->fatal = true;
+		return;
+	}
+	if (!ld_map_begin(ld, "a step"))
+		return;
+	sbp_step *s = step_new("", NULL, NULL, "");
+	free(s->id);
+	s->id = NULL;
+	s->pos = pos;
+	pend_step *ps = xcalloc(1, sizeof *ps);
+	ps->step = s;
+	while (ld_map_next(ld, &ks, &key, &kp)) {
+		if (!strcmp(key, "id")) {
+			idpos = ld_pos(ld);
+			ld_id(ld, "step id", &s->id);
+		} else if (!strcmp(key, "lane")) {
+			read_ref(ld, "lane", &ps->lane);
+		} else if (!strcmp(key, "column")) {
+			read_ref(ld, "column", &ps->column);
+		} else if (!strcmp(key, "text")) {
+			ld_string(ld, "step text", &s->text);
+		} else if (!strcmp(key, "notes")) {
+			ld_string(ld, "notes", &s->notes);
+		} else if (!strcmp(key, "encounter")) {
+			if (ld_bool(ld, "encounter", &enc))
+				s->encounter = enc ? MARK_YES : MARK_NO;
+		} else if (!strcmp(key, "duration")) {
+			read_minutes(ld, "duration", &s->duration);
+		} else if (!strcmp(key, "standards")) {
+			read_step_standards(ld, ps);
+		} else if (!strcmp(key, "wait")) {
+			wait_free(s->wait);
+			s->wait = ld_is_null(ld) ? NULL : read_wait(ld);
+		} else if (!strcmp(key, "fail")) {
+			fail_free(s->fail);
+			s->fail = ld_is_null(ld) ? NULL : read_fail(ld);
+		} else {
+			extras_add(&s->extras, key, ld_node(ld), kp);
+		}
+	}
+	keyset_free(&ks);
+	if (!s->text)
+		set_string(&s->text, "");
+	if (!s->id)
+		missing(ld, pos, "step", "id");
+	if (!ps->lane.id && !ld->fatal)
+		missing(ld, pos, "step", "lane");
+	if (!ps->column.id && !ld->fatal)
+		missing(ld, pos, "step", "column");
+	sbp_step *prev = s->id ? blueprint_step(ld->bp, s->id) : NULL;
+	if (prev)
+		duplicate(ld, idpos, "step", s->id, prev->pos);
+	if (!s->id || prev || ld->fatal) {
+		step_free(s);
+		pend_step_free(ps);
+		return;
+	}
+	blueprint_insert_step(ld->bp, (size_t)-1, s);
+	VEC_PUSH(ld->psteps, ps);
+}
+
+void ld_flow(loader *ld)
+{
+	sbp_pos pos = ld_pos(ld);
+	keyset ks = {0};
+	const char *key;
+	sbp_pos kp;
+
+	if (!ld_map_begin(ld, "a flow"))
+		return;
+	pend_flow *pf = xcalloc(1, sizeof *pf);
+	pf->flow = flow_new(NULL, NULL, NULL);
+	pf->flow->pos = pos;
+	while (ld_map_next(ld, &ks, &key, &kp)) {
+		if (!strcmp(key, "from"))
+			read_ref(ld, "flow from", &pf->from);
+		else if (!strcmp(key, "to"))
+			read_ref(ld, "flow to", &pf->to);
+		else if (!strcmp(key, "label"))
+			ld_string(ld, "flow label", &pf->flow->label);
+		else
+			extras_add(&pf->flow->extras, key, ld_node(ld), kp);
+	}
+	keyset_free(&ks);
+	if (!pf->from.id && !ld->fatal)
+		missing(ld, pos, "flow", "from");
+	if (!pf->to.id && !ld->fatal)
+		missing(ld, pos, "flow", "to");
+	blueprint_insert_flow(ld->bp, (size_t)-1, pf->flow);
+	VEC_PUSH(ld->pflows, pf);
+}
+
+/* Look up r with get; report it when it names nothing. */
+static void *resolve(loader *ld, const ref *r, char kind, const char *what,
+		     const char *owner)
+{
+	if (!r->id)
+		return NULL;
+	void *p;
+	switch (kind) {
+	case 'l': p = blueprint_lane(ld->bp, r->id); break;
+	case 'c': p = blueprint_column(ld->bp, r->id); break;
+	case 'd': p = blueprint_standard(ld->bp, r->id); break;
+	default: p = blueprint_step(ld->bp, r->id); break;
+	}
+	if (!p) {
+		char *q = diag_quote(r->id, 40);
+		char *o = diag_quote(owner, 40);
+		ld_error(ld, RULE_UNKNOWN_REFERENCE, r->pos, "%s '%s' named by '%s' does not exist",
+			 what, q, o);
+		free(q);
+		free(o);
+	}
+	return p;
+}
+
+void ld_resolve(loader *ld)
+{
+	for (size_t i = 0; i < ld->psteps.n; i++) {
+		pend_step *ps = ld->psteps.items[i];
+		sbp_step *s = ps->step;
+		s->lane = resolve(ld, &ps->lane, 'l',
+				  "lane", s->id);
+		s->column = resolve(ld, &ps->column,
+				    'c',
+				    "column", s->id);
+		for (size_t j = 0; j < ps->n_stds; j++) {
+			sbp_standard *st = resolve(
+				ld, &ps->stds[j],
+				'd',
+				"standard", s->id);
+			if (st)
+				VEC_PUSH(s->stds, st);
+		}
+	}
+	for (size_t i = 0; i < ld->pflows.n; i++) {
+		pend_flow *pf = ld->pflows.items[i];
+		pf->flow->from = resolve(ld, &pf->from,
+					 's',
+					 "step", "flow");
+		pf->flow->to = resolve(ld, &pf->to,
+				       's',
+				       "step", "flow");
+	}
+}
+
+void ld_pending_free(loader *ld)
+{
+	for (size_t i = 0; i < ld->psteps.n; i++)
+		pend_step_free(ld->psteps.items[i]);
+	free(ld->psteps.items);
+	for (size_t i = 0; i < ld->pflows.n; i++) {
+		pend_flow *pf = ld->pflows.items[i];
+		free(pf->from.id);
+		free(pf->to.id);
+		free(pf);
+	}
+	free(ld->pflows.items);
+}

@@ -1,0 +1,202 @@
+/* The YAML loader's entry points: the document and its top-level keys. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "load_internal.h"
+#include "sbp/check.h"
+
+/* sbp: VERSION. Returns false when the version is not one we read. */
+static bool read_version(loader *ld)
+{
+	sbp_pos p = ld_pos(ld);
+	double v;
+	ld->version_seen = true;
+	if (!ld_number(ld, "sbp (the format version)", &v))
+		return true;
+	if (isnan(v) || v != (int)v || v < 1) {
+		ld_error(ld, RULE_VERSION, p, "sbp must be the format version 1");
+		return true;
+	}
+	if (v > 1) {
+		diags_clear(ld->diags);
+		ld_error(ld, RULE_VERSION, p,
+			 "this file is in sbp format version %d; this sbp %s reads "
+			 "version 1 only: upgrade sbp to open it",
+			 (int)v, SBP_VERSION);
+		ld->fatal = true;
+		return false;
+	}
+	ld->bp->version = 1;
+	return true;
+}
+
+/* ignore: [rule, ...] */
+static void read_ignore(loader *ld)
+{
+	ld->bp->ignore_pos = ld_pos(ld);
+	if (!ld_seq_begin(ld, "ignore"))
+		return;
+	while (ld_seq_next(ld)) {
+		sbp_pos p = ld_pos(ld);
+		char *rule = NULL;
+		if (!ld_string(ld, "ignored rule", &rule) || !rule)
+			continue;
+		if (!check_rule_known(rule)) {
+			char *q = diag_quote(rule, 40);
+			ld_error(ld, RULE_SCHEMA, p, "unknown rule '%s' in ignore", q);
+			free(q);
+			free(rule);
+			continue;
+		}
+		VEC_PUSH(ld->bp->ignore, rule);
+	}
+}
+
+/* A top-level list whose items are read by item(). */
+static void read_list(loader *ld, const char *what, void (*item)(loader *))
+{
+	if (!ld_seq_begin(ld, what))
+		return;
+	while (ld_seq_next(ld))
+		item(ld);
+}
+
+/* The top-level mapping. */
+static void read_top(loader *ld)
+{
+	keyset ks = {0};
+	const char *key;
+	sbp_pos kp;
+
+	while (ld_map_next(ld, &ks, &key, &kp)) {
+		if (!strcmp(key, "sbp")) {
+			if (!read_version(ld))
+				break;
+		} else if (!strcmp(key, "title")) {
+			ld_string(ld, "title", &ld->bp->title);
+		} else if (!strcmp(key, "description")) {
+			ld_string(ld, "description", &ld->bp->description);
+		} else if (!strcmp(key, "ignore")) {
+			read_ignore(ld);
+		} else if (!strcmp(key, "columns")) {
+			read_list(ld, "columns", ld_column);
+		} else if (!strcmp(key, "lanes")) {
+			ld->lanes_seen = true;
+			read_list(ld, "lanes", ld_lane);
+		} else if (!strcmp(key, "standards")) {
+			read_list(ld, "standards", ld_standard);
+		} else if (!strcmp(key, "steps")) {
+			read_list(ld, "steps", ld_step);
+		} else if (!strcmp(key, "flows")) {
+			read_list(ld, "flows", ld_flow);
+		} else {
+			extras_add(&ld->bp->extras, key, ld_node(ld), kp);
+		}
+	}
+	keyset_free(&ks);
+}
+
+/* The stream: exactly one document whose root is a mapping. */
+static void read_stream(loader *ld)
+{
+	if (!ld_next(ld) || ld->ev.type != YAML_STREAM_START_EVENT)
+		return;
+	if (!ld_next(ld))
+		return;
+	if (ld->ev.type == YAML_STREAM_END_EVENT) {
+		ld_error(ld, RULE_SCHEMA, ld_pos(ld),
+			 "the file is empty; a blueprint starts with 'sbp: 1'");
+		return;
+	}
+	if (!ld_next(ld)) /* past DOCUMENT_START */
+		return;
+	if (ld->ev.type != YAML_MAPPING_START_EVENT) {
+		ld_error(ld, RULE_SCHEMA, ld_pos(ld),
+			 "a blueprint is a mapping of keys (sbp, title, steps...)");
+		ld_skip(ld);
+	} else {
+		read_top(ld);
+	}
+	if (ld->fatal || !ld_next(ld)) /* DOCUMENT_END */
+		return;
+	if (!ld_next(ld))
+		return;
+	if (ld->ev.type == YAML_DOCUMENT_START_EVENT)
+		ld_error(ld, RULE_SYNTAX, ld_pos(ld),
+			 "only one blueprint per file (found a second YAML document)");
+}
+
+sbp_blueprint *sbp_load_buffer(const char *data, size_t len, const sbp_limits *lim,
+			       sbp_diags *diags)
+{
+	loader ld;
+	memset(&ld, 0, sizeof ld);
+	if (lim)
+		ld.lim = *lim;
+	else
+		sbp_limits_default(&ld.lim);
+	ld.data = data;
+	ld.len = len;
+	ld.diags = diags;
+
+	if (len > ld.lim.max_file_size) {
+		diags_add(diags, SBP_ERROR, RULE_LIMIT, 0, 0, NULL,
+			  "file of %zu bytes is larger than the limit of %zu bytes", len,
+			  ld.lim.max_file_size);
+		return NULL;
+	}
+	if (!yaml_parser_initialize(&ld.parser)) {
+		diags_add(diags, SBP_ERROR, RULE_LIMIT, 0, 0, NULL,
+			  "cannot start the YAML parser (out of memory)");
+		return NULL;
+	}
+	yaml_parser_set_encoding(&ld.parser, YAML_UTF8_ENCODING);
+	yaml_parser_set_input_string(&ld.parser, (const unsigned char *)data, len);
+	ld.bp = blueprint_new();
+
+	read_stream(&ld);
+	if (ld.have_ev)
+		yaml_event_delete(&ld.ev);
+	yaml_parser_delete(&ld.parser);
+
+	if (!ld.fatal) {
+		if (!ld.version_seen)
+			diags_add(diags, SBP_ERROR, RULE_VERSION, 1, 1, NULL,
+				  "missing 'sbp: 1' (the format version) at the top");
+		if (!ld.lanes_seen)
+			blueprint_add_default_lanes(ld.bp);
+		ld_resolve(&ld);
+	}
+	ld_pending_free(&ld);
+	if (ld.failed || !ld.version_seen) {
+		blueprint_free(ld.bp);
+		return NULL;
+	}
+	return ld.bp;
+}
+
+sbp_blueprint *sbp_load_file(const char *path, const sbp_limits *lim, sbp_diags *diags)
+{
+	sbp_limits def;
+	char *data;
+	size_t len;
+
+	if (!lim) {
+		sbp_limits_default(&def);
+		lim = &def;
+	}
+	if (!read_file(path, lim->max_file_size, &data, &len)) {
+		if (errno == EFBIG)
+			diags_add(diags, SBP_ERROR, RULE_LIMIT, 0, 0, NULL,
+				  "file is larger than the limit of %zu bytes (see --max-size)",
+				  lim->max_file_size);
+		else
+			diags_add(diags, SBP_ERROR, NULL, 0, 0, NULL, "cannot read: %s",
+				  strerror(errno));
+		return NULL;
+	}
+	sbp_blueprint *bp = sbp_load_buffer(data, len, lim, diags);
+	free(data);
+	return bp;
+}

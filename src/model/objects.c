@@ -1,0 +1,296 @@
+/* The objects of a blueprint: zones and enumerations, lanes, columns,
+ * standards, steps, fail and wait points, flows, and kept unknown keys. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "sbp/model.h"
+
+static const char *const zone_ids[ZONE_COUNT] = {
+	"evidence", "customer", "onstage", "backstage", "support",
+};
+static const char *const zone_labels[ZONE_COUNT] = {
+	"Physical evidence", "Customer actions", "Onstage contact actions",
+	"Backstage contact actions", "Support processes",
+};
+static const char *const dim_ids[DIM_COUNT] = {
+	NULL, "tangibles", "reliability", "responsiveness", "assurance", "empathy",
+};
+
+const char *zone_id(sbp_zone z)
+{
+	return z < ZONE_COUNT ? zone_ids[z] : "?";
+}
+
+const char *zone_label(sbp_zone z)
+{
+	return z < ZONE_COUNT ? zone_labels[z] : "?";
+}
+
+bool zone_parse(const char *s, sbp_zone *out)
+{
+	for (int z = 0; z < ZONE_COUNT; z++) {
+		if (strcmp(s, zone_ids[z]) == 0) {
+			*out = (sbp_zone)z;
+			return true;
+		}
+	}
+	return false;
+}
+
+const char *zone_line_above(sbp_zone z)
+{
+	switch (z) {
+	case ZONE_ONSTAGE: return "line of interaction";
+	case ZONE_BACKSTAGE: return "line of visibility";
+	case ZONE_SUPPORT: return "line of internal interaction";
+	default: return NULL;
+	}
+}
+
+const char *std_kind_id(sbp_std_kind k)
+{
+	return k == STD_HARD ? "hard" : "soft";
+}
+
+const char *dimension_id(sbp_dimension d)
+{
+	return d < DIM_COUNT ? dim_ids[d] : NULL;
+}
+
+bool dimension_parse(const char *s, sbp_dimension *out)
+{
+	for (int d = 1; d < DIM_COUNT; d++) {
+		if (strcmp(s, dim_ids[d]) == 0) {
+			*out = (sbp_dimension)d;
+			return true;
+		}
+	}
+	return false;
+}
+
+void extras_add(sbp_extras *e, const char *key, sbp_node *value, sbp_pos pos)
+{
+	xgrow(&e->items, &e->cap, e->n + 1, sizeof *e->items);
+	e->items[e->n].key = xstrdup(key);
+	e->items[e->n].value = value;
+	e->items[e->n].pos = pos;
+	e->n++;
+}
+
+void extras_free(sbp_extras *e)
+{
+	for (size_t i = 0; i < e->n; i++) {
+		free(e->items[i].key);
+		node_free(e->items[i].value);
+	}
+	free(e->items);
+	memset(e, 0, sizeof *e);
+}
+
+void extras_copy(sbp_extras *dst, const sbp_extras *src)
+{
+	for (size_t i = 0; i < src->n; i++)
+		extras_add(dst, src->items[i].key, node_clone(src->items[i].value),
+			   src->items[i].pos);
+}
+
+void set_string(char **field, const char *value)
+{
+	char *old = *field;
+	*field = value ? xstrdup(value) : NULL;
+	free(old);
+}
+
+bool sbp_id_valid(const char *s)
+{
+	size_t n = 0;
+	for (; s[n]; n++) {
+		char c = s[n];
+		bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+			  (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.';
+		if (!ok || n >= 64)
+			return false;
+	}
+	return n > 0;
+}
+
+sbp_lane *lane_new(const char *id, const char *name, sbp_zone zone)
+{
+	sbp_lane *l = xcalloc(1, sizeof *l);
+	l->id = xstrdup(id);
+	l->name = xstrdup(name ? name : "");
+	l->zone = zone;
+	return l;
+}
+
+void lane_free(sbp_lane *l)
+{
+	if (!l)
+		return;
+	free(l->id);
+	free(l->name);
+	extras_free(&l->extras);
+	free(l);
+}
+
+sbp_column *column_new(const char *id, const char *name, const char *phase)
+{
+	sbp_column *c = xcalloc(1, sizeof *c);
+	c->id = xstrdup(id);
+	c->name = xstrdup(name ? name : "");
+	c->phase = phase ? xstrdup(phase) : NULL;
+	return c;
+}
+
+void column_free(sbp_column *c)
+{
+	if (!c)
+		return;
+	free(c->id);
+	free(c->name);
+	free(c->phase);
+	extras_free(&c->extras);
+	free(c);
+}
+
+sbp_standard *standard_new(const char *id, const char *name, sbp_std_kind kind)
+{
+	sbp_standard *s = xcalloc(1, sizeof *s);
+	s->id = xstrdup(id);
+	s->name = xstrdup(name ? name : "");
+	s->kind = kind;
+	s->weight = s->goal = s->actual = NAN;
+	return s;
+}
+
+void standard_free(sbp_standard *s)
+{
+	if (!s)
+		return;
+	free(s->id);
+	free(s->name);
+	free(s->measure);
+	free(s->target);
+	free(s->feedback);
+	extras_free(&s->extras);
+	free(s);
+}
+
+sbp_fail *fail_new(const char *text)
+{
+	sbp_fail *f = xcalloc(1, sizeof *f);
+	f->text = xstrdup(text ? text : "");
+	return f;
+}
+
+void fail_free(sbp_fail *f)
+{
+	if (!f)
+		return;
+	free(f->text);
+	free(f->recovery);
+	extras_free(&f->extras);
+	free(f);
+}
+
+sbp_fail *fail_clone(const sbp_fail *f)
+{
+	if (!f)
+		return NULL;
+	sbp_fail *c = fail_new(f->text);
+	c->severity = f->severity;
+	set_string(&c->recovery, f->recovery);
+	extras_copy(&c->extras, &f->extras);
+	c->pos = f->pos;
+	return c;
+}
+
+sbp_wait *wait_new(const char *text)
+{
+	sbp_wait *w = xcalloc(1, sizeof *w);
+	w->text = xstrdup(text ? text : "");
+	w->expected = w->tolerable = NAN;
+	return w;
+}
+
+void wait_free(sbp_wait *w)
+{
+	if (!w)
+		return;
+	free(w->text);
+	extras_free(&w->extras);
+	free(w);
+}
+
+sbp_wait *wait_clone(const sbp_wait *w)
+{
+	if (!w)
+		return NULL;
+	sbp_wait *c = wait_new(w->text);
+	c->expected = w->expected;
+	c->tolerable = w->tolerable;
+	extras_copy(&c->extras, &w->extras);
+	c->pos = w->pos;
+	return c;
+}
+
+sbp_step *step_new(const char *id, sbp_lane *lane, sbp_column *column,
+		   const char *text)
+{
+	sbp_step *s = xcalloc(1, sizeof *s);
+	s->id = xstrdup(id);
+	s->lane = lane;
+	s->column = column;
+	s->text = xstrdup(text ? text : "");
+	s->duration = NAN;
+	return s;
+}
+
+void step_free(sbp_step *s)
+{
+	if (!s)
+		return;
+	free(s->id);
+	free(s->text);
+	free(s->notes);
+	free(s->stds.items);
+	wait_free(s->wait);
+	fail_free(s->fail);
+	extras_free(&s->extras);
+	free(s);
+}
+
+sbp_flow *flow_new(sbp_step *from, sbp_step *to, const char *label)
+{
+	sbp_flow *f = xcalloc(1, sizeof *f);
+	f->from = from;
+	f->to = to;
+	f->label = label ? xstrdup(label) : NULL;
+	return f;
+}
+
+void flow_free(sbp_flow *f)
+{
+	if (!f)
+		return;
+	free(f->label);
+	extras_free(&f->extras);
+	free(f);
+}
+
+bool step_is_encounter(const sbp_step *s)
+{
+	if (s->encounter == MARK_YES)
+		return true;
+	if (s->encounter == MARK_NO)
+		return false;
+	return s->lane && s->lane->zone == ZONE_ONSTAGE;
+}
+
+bool step_has_standard(const sbp_step *s, const sbp_standard *std)
+{
+	for (size_t i = 0; i < s->stds.n; i++)
+		if (s->stds.items[i] == std)
+			return true;
+	return false;
+}

@@ -1,0 +1,95 @@
+/* Reading whole files and formatting numbers the canonical way. */
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "sbp/util.h"
+
+/* Canonical spelling of a number: integers without a dot, else %.15g. */
+void fmt_number(double v, char out[32])
+{
+	if (isnan(v)) {
+		snprintf(out, 32, ".nan");
+		return;
+	}
+	if (isinf(v)) {
+		snprintf(out, 32, v > 0 ? ".inf" : "-.inf");
+		return;
+	}
+	if (v == 0)
+		v = 0; /* no "-0" */
+	snprintf(out, 32, "%.15g", v);
+}
+
+/* Read from fd until end of file, failing with EFBIG past max bytes. */
+static bool read_fd(int fd, size_t max, char **data, size_t *len)
+{
+	struct stat st;
+	size_t cap = 65536, n = 0;
+
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+		if ((unsigned long long)st.st_size > max) {
+			errno = EFBIG;
+			return false;
+		}
+		cap = (size_t)st.st_size + 1;
+	}
+	char *p = xmalloc(cap);
+	for (;;) {
+		if (n + 1 >= cap) {
+			if (cap > max + 1) {
+				free(p);
+				errno = EFBIG;
+				return false;
+			}
+			cap *= 2;
+			p = xrealloc(p, cap);
+		}
+		ssize_t r = read(fd, p + n, cap - n - 1);
+		if (r < 0) {
+			if (errno == EINTR)
+				continue;
+			int e = errno;
+			free(p);
+			errno = e;
+			return false;
+		}
+		if (r == 0)
+			break;
+		n += (size_t)r;
+		if (n > max) {
+			free(p);
+			errno = EFBIG;
+			return false;
+		}
+	}
+	p[n] = '\0';
+	*data = p;
+	*len = n;
+	return true;
+}
+
+bool read_file(const char *path, size_t max, char **data, size_t *len)
+{
+	if (strcmp(path, "-") == 0)
+		return read_fd(0, max, data, len);
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return false;
+	struct stat st;
+	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+		close(fd);
+		errno = EISDIR;
+		return false;
+	}
+	bool ok = read_fd(fd, max, data, len);
+	int e = errno;
+	close(fd);
+	errno = e;
+	return ok;
+}
