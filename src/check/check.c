@@ -55,6 +55,7 @@ void check_ctx_init(check_ctx *c, const sbp_blueprint *bp, sbp_diags *out)
 	memset(c, 0, sizeof *c);
 	c->bp = bp;
 	c->out = out;
+	buf_init(&c->msg);
 	for (size_t i = 0; i < bp->ignore.n; i++) {
 		const char *name = bp->ignore.items[i];
 		for (int r = 0; r < CR_COUNT && name; r++)
@@ -76,6 +77,7 @@ static void quoted_free(check_ctx *c)
 void check_ctx_done(check_ctx *c)
 {
 	quoted_free(c);
+	buf_free(&c->msg);
 }
 
 /* Is rule r reported in this run? */
@@ -99,17 +101,16 @@ void check_report(check_ctx *c, check_rule r, sbp_pos pos, sbp_pos fallback,
 		  const char *step, const char *fmt, ...)
 {
 	if (check_on(c, r)) {
-		sbp_buf msg;
 		va_list ap;
-		buf_init(&msg);
+		buf_reset(&c->msg);
 		va_start(ap, fmt);
-		buf_vprintf(&msg, fmt, ap);
+		buf_vprintf(&c->msg, fmt, ap);
 		va_end(ap);
 		if (pos.line <= 0)
 			pos = fallback;
 		diags_add(c->out, rule_table[r].sev, rule_table[r].id,
-			  pos.line, pos.col, step, "%s", msg.data);
-		buf_free(&msg);
+			  pos.line, pos.col, step, "%s",
+			  c->msg.data ? c->msg.data : "");
 	}
 	quoted_free(c);
 }

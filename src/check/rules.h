@@ -32,11 +32,12 @@ typedef struct check_ctx {
 	bool off[CR_COUNT]; /* silenced by the blueprint's ignore: list */
 	char *quoted[4];    /* texts quoted for the next report */
 	int nquoted;
+	sbp_buf msg;        /* the message being formatted, reused */
 } check_ctx;
 
 /* Prepare a run: read the ignore: list once. */
 void check_ctx_init(check_ctx *c, const sbp_blueprint *bp, sbp_diags *out);
-/* End a run: free what check_q still holds. */
+/* End a run: free what check_q and the message buffer still hold. */
 void check_ctx_done(check_ctx *c);
 /* Is the rule reported in this run? */
 bool check_on(const check_ctx *c, check_rule r);
