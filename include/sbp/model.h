@@ -101,6 +101,7 @@ void extras_copy(sbp_extras *dst, const sbp_extras *src);
 typedef struct sbp_lane {
 	char *id, *name;
 	sbp_zone zone;
+	size_t idx; /* position in bp->lanes, kept by insert/remove */
 	sbp_extras extras;
 	sbp_pos pos;
 } sbp_lane;
@@ -108,6 +109,7 @@ typedef struct sbp_lane {
 typedef struct sbp_column {
 	char *id, *name;
 	char *phase; /* NULL when the column has no phase */
+	size_t idx;  /* position in bp->columns, kept by insert/remove */
 	sbp_extras extras;
 	sbp_pos pos;
 } sbp_column;

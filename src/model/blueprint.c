@@ -88,12 +88,12 @@ static size_t find_ptr(void *const *items, size_t n, const void *p)
 
 size_t blueprint_lane_index(const sbp_blueprint *bp, const sbp_lane *l)
 {
-	return find_ptr((void *const *)bp->lanes.items, bp->lanes.n, l);
+	return l->idx < bp->lanes.n && bp->lanes.items[l->idx] == l ? l->idx : (size_t)-1;
 }
 
 size_t blueprint_column_index(const sbp_blueprint *bp, const sbp_column *c)
 {
-	return find_ptr((void *const *)bp->columns.items, bp->columns.n, c);
+	return c->idx < bp->columns.n && bp->columns.items[c->idx] == c ? c->idx : (size_t)-1;
 }
 
 size_t blueprint_standard_index(const sbp_blueprint *bp, const sbp_standard *s)
@@ -121,14 +121,35 @@ size_t blueprint_flow_index(const sbp_blueprint *bp, const sbp_flow *f)
 		return true;                                       \
 	} while (0)
 
+/* Renumber the idx fields of lanes and columns from index from on. */
+static void renumber(sbp_blueprint *bp, size_t from)
+{
+	for (size_t i = from; i < bp->lanes.n; i++)
+		bp->lanes.items[i]->idx = i;
+	for (size_t i = from; i < bp->columns.n; i++)
+		bp->columns.items[i]->idx = i;
+}
+
 bool blueprint_insert_lane(sbp_blueprint *bp, size_t at, sbp_lane *l)
 {
-	INSERT_WITH_ID(bp->lanes, bp->lane_ids, at, l);
+	if (!hmap_put(&bp->lane_ids, l->id, l))
+		return false;
+	if (at > bp->lanes.n)
+		at = bp->lanes.n;
+	VEC_INSERT(bp->lanes, at, l);
+	renumber(bp, at);
+	return true;
 }
 
 bool blueprint_insert_column(sbp_blueprint *bp, size_t at, sbp_column *c)
 {
-	INSERT_WITH_ID(bp->columns, bp->column_ids, at, c);
+	if (!hmap_put(&bp->column_ids, c->id, c))
+		return false;
+	if (at > bp->columns.n)
+		at = bp->columns.n;
+	VEC_INSERT(bp->columns, at, c);
+	renumber(bp, at);
+	return true;
 }
 
 bool blueprint_insert_standard(sbp_blueprint *bp, size_t at, sbp_standard *s)
@@ -158,12 +179,20 @@ void blueprint_insert_flow(sbp_blueprint *bp, size_t at, sbp_flow *f)
 
 sbp_lane *blueprint_remove_lane(sbp_blueprint *bp, size_t at)
 {
-	REMOVE_WITH_ID(sbp_lane, bp->lanes, bp->lane_ids, at);
+	sbp_lane *l = bp->lanes.items[at];
+	hmap_del(&bp->lane_ids, l->id);
+	VEC_REMOVE(bp->lanes, at);
+	renumber(bp, at);
+	return l;
 }
 
 sbp_column *blueprint_remove_column(sbp_blueprint *bp, size_t at)
 {
-	REMOVE_WITH_ID(sbp_column, bp->columns, bp->column_ids, at);
+	sbp_column *c = bp->columns.items[at];
+	hmap_del(&bp->column_ids, c->id);
+	VEC_REMOVE(bp->columns, at);
+	renumber(bp, at);
+	return c;
 }
 
 sbp_standard *blueprint_remove_standard(sbp_blueprint *bp, size_t at)
