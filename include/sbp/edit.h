@@ -1,0 +1,113 @@
+/* Undoable edits of a blueprint. Every change the editor makes goes
+ * through these functions; each records itself with its inverse in the
+ * history (no copy of the blueprint), so undo and redo cover every
+ * change. Edits made between edit_begin and edit_end undo as one step.
+ *
+ * Every function returns false and changes nothing when its arguments
+ * are invalid (unknown or duplicate id, a lane out of zone order, ...),
+ * with a plain-words reason in h->error. */
+#ifndef SBP_EDIT_H
+#define SBP_EDIT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "sbp/model.h"
+
+typedef struct edit_op edit_op;   /* one recorded change (private) */
+typedef struct edit_group {
+	char *name;      /* what the user did, e.g. "add step" */
+	edit_op **ops;
+	size_t n, cap;
+	size_t serial;   /* unique, increasing: identifies a history state */
+} edit_group;
+
+typedef struct edit_history {
+	sbp_blueprint *bp;       /* borrowed */
+	SBP_VEC(edit_group) groups; /* groups[0..pos) are done, the rest redo */
+	size_t pos;
+	size_t next_serial;
+	size_t saved_serial;     /* serial of the top group when last saved, 0 = none */
+	bool saved_valid;        /* false when the saved state was dropped from history */
+	int depth;               /* edit_begin nesting */
+	size_t changes;          /* edits since the last save (for recovery info) */
+	char error[256];
+} edit_history;
+
+void edit_init(edit_history *h, sbp_blueprint *bp);
+void edit_free(edit_history *h);
+
+/* Group the following edits under one name, until edit_end. Nested
+ * begin/end pairs join the outer group. An empty group is dropped. */
+void edit_begin(edit_history *h, const char *name);
+void edit_end(edit_history *h);
+
+bool edit_undo(edit_history *h); /* false when there is nothing to undo */
+bool edit_redo(edit_history *h);
+/* Name of what undo/redo would revert/replay, or NULL. */
+const char *edit_undo_name(const edit_history *h);
+const char *edit_redo_name(const edit_history *h);
+
+/* The current state is the one on disk. */
+void edit_mark_saved(edit_history *h);
+/* Does the blueprint differ from the saved state? Right again after
+ * undoing back to the saved state. */
+bool edit_modified(const edit_history *h);
+
+/* Steps. step_add makes a fresh id ("step-N") when id is NULL, and
+ * returns the new step through *out (may be NULL). */
+bool edit_step_add(edit_history *h, sbp_lane *lane, sbp_column *col,
+		   const char *id, const char *text, sbp_step **out);
+/* Delete a step and the flows that touch it. */
+bool edit_step_delete(edit_history *h, sbp_step *s);
+bool edit_step_text(edit_history *h, sbp_step *s, const char *text);
+bool edit_step_notes(edit_history *h, sbp_step *s, const char *notes); /* NULL clears */
+bool edit_step_duration(edit_history *h, sbp_step *s, double minutes); /* NAN clears */
+bool edit_step_encounter(edit_history *h, sbp_step *s, sbp_mark mark);
+bool edit_step_move(edit_history *h, sbp_step *s, sbp_lane *lane, sbp_column *col);
+/* Replace the fail/wait point with a copy of f/w (NULL removes it). */
+bool edit_step_fail(edit_history *h, sbp_step *s, const sbp_fail *f);
+bool edit_step_wait(edit_history *h, sbp_step *s, const sbp_wait *w);
+bool edit_step_attach(edit_history *h, sbp_step *s, sbp_standard *std);
+bool edit_step_detach(edit_history *h, sbp_step *s, sbp_standard *std);
+
+/* Flows. */
+bool edit_flow_add(edit_history *h, sbp_step *from, sbp_step *to,
+		   const char *label, sbp_flow **out);
+bool edit_flow_delete(edit_history *h, sbp_flow *f);
+bool edit_flow_label(edit_history *h, sbp_flow *f, const char *label);
+
+/* Columns: insert at index at (id NULL = fresh "col-N"). Deleting a
+ * column deletes its steps (and their flows). move: to index to. */
+bool edit_column_insert(edit_history *h, size_t at, const char *id,
+			const char *name, const char *phase, sbp_column **out);
+bool edit_column_delete(edit_history *h, sbp_column *c);
+bool edit_column_rename(edit_history *h, sbp_column *c, const char *name);
+bool edit_column_phase(edit_history *h, sbp_column *c, const char *phase);
+bool edit_column_move(edit_history *h, sbp_column *c, size_t to);
+
+/* Lanes: insert at index at; refused when the zone order would break.
+ * edit_lane_insert_auto puts a lane of zone z after the last lane of
+ * that zone (or where the zone belongs). */
+bool edit_lane_insert(edit_history *h, size_t at, const char *id,
+		      const char *name, sbp_zone zone, sbp_lane **out);
+bool edit_lane_insert_auto(edit_history *h, const char *id, const char *name,
+			   sbp_zone zone, sbp_lane **out);
+bool edit_lane_delete(edit_history *h, sbp_lane *l);
+bool edit_lane_rename(edit_history *h, sbp_lane *l, const char *name);
+bool edit_lane_move(edit_history *h, sbp_lane *l, size_t to);
+
+/* Standards: add a copy of proto (its id must be new; NULL id = fresh
+ * "std-N"); update replaces every field but the id with proto's; delete
+ * detaches it from every step first (undo re-attaches). */
+bool edit_standard_add(edit_history *h, const sbp_standard *proto, sbp_standard **out);
+bool edit_standard_update(edit_history *h, sbp_standard *s, const sbp_standard *proto);
+bool edit_standard_delete(edit_history *h, sbp_standard *s);
+/* Number of steps that use s. O(steps). */
+size_t edit_standard_uses(const sbp_blueprint *bp, const sbp_standard *s);
+
+/* Blueprint title and description (NULL clears). */
+bool edit_title(edit_history *h, const char *title);
+bool edit_description(edit_history *h, const char *description);
+
+#endif
