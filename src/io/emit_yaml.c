@@ -1,0 +1,205 @@
+/* The canonical YAML writer: a document tree as deterministic block YAML,
+ * with short mappings and scalar sequences in flow style on one line. */
+#include <string.h>
+
+#include "sbp/io.h"
+#include "sbp/utf8.h"
+
+/* Lines in flow style stay under this many code points. */
+#define YAML_MAX_LINE 100
+/* Spaces per nesting level. */
+#define YAML_INDENT 2
+
+static void emit_block(const sbp_node *n, int indent, sbp_buf *out);
+
+/* Is n a scalar kind? */
+static bool node_is_scalar(const sbp_node *n)
+{
+	return n->kind != NODE_SEQ && n->kind != NODE_MAP;
+}
+
+/* Does scalar n hold a line break (which keeps its parent in block)? */
+static bool scalar_multiline(const sbp_node *n)
+{
+	return n->text && strchr(n->text, '\n') != NULL;
+}
+
+/* Can n be written in flow style: a mapping of scalars and flow-able
+ * children, or a sequence of scalars, with no multi-line string? */
+static bool node_flowable(const sbp_node *n)
+{
+	if (node_is_scalar(n))
+		return !scalar_multiline(n);
+	for (size_t i = 0; i < n->n; i++) {
+		const sbp_node *c = n->items[i];
+		if (n->kind == NODE_SEQ && !node_is_scalar(c))
+			return false;
+		if (!node_flowable(c))
+			return false;
+	}
+	return true;
+}
+
+/* Append scalar n; strings are quoted as the context (flow) needs. */
+static void emit_scalar(const sbp_node *n, bool flow, sbp_buf *out)
+{
+	const char *t = n->text ? n->text : "";
+
+	switch (n->kind) {
+	case NODE_STR:
+		yaml_put_string(out, t, strlen(t), flow);
+		break;
+	case NODE_NULL:
+		buf_puts(out, "null");
+		break;
+	default: /* NODE_NUM, NODE_BOOL, NODE_RAW: their text as is */
+		buf_puts(out, t);
+		break;
+	}
+}
+
+/* Append the flow form of a flow-able n. Stops early, returning false,
+ * once out holds more than limit bytes. */
+static bool emit_flow(const sbp_node *n, sbp_buf *out, size_t limit)
+{
+	if (node_is_scalar(n)) {
+		emit_scalar(n, true, out);
+		return out->len <= limit;
+	}
+	buf_putc(out, n->kind == NODE_MAP ? '{' : '[');
+	for (size_t i = 0; i < n->n; i++) {
+		if (i > 0)
+			buf_puts(out, ", ");
+		if (n->kind == NODE_MAP) {
+			yaml_put_string(out, n->keys[i], strlen(n->keys[i]), true);
+			buf_puts(out, ": ");
+		}
+		if (!emit_flow(n->items[i], out, limit))
+			return false;
+	}
+	buf_putc(out, n->kind == NODE_MAP ? '}' : ']');
+	return out->len <= limit;
+}
+
+/* Append " " and n in flow style when n is flow-able and the line it
+ * ends (prefix code points before the space) stays under the limit. */
+static bool try_flow(const sbp_node *n, size_t prefix, sbp_buf *out)
+{
+	sbp_buf tmp;
+	bool ok = false;
+
+	if (n->n > 0 && !node_flowable(n))
+		return false;
+	prefix++; /* the space */
+	if (prefix >= YAML_MAX_LINE && n->n > 0)
+		return false;
+	buf_init(&tmp);
+	buf_putc(&tmp, ' ');
+	/* A code point takes at most 4 bytes: past that it cannot fit. */
+	if (emit_flow(n, &tmp, 4 * YAML_MAX_LINE) &&
+	    (n->n == 0 ||
+	     prefix + utf8_count(tmp.data + 1, tmp.len - 1) < YAML_MAX_LINE)) {
+		buf_add(out, tmp.data, tmp.len);
+		ok = true;
+	}
+	buf_free(&tmp);
+	return ok;
+}
+
+/* Append indent spaces. */
+static void emit_indent(int indent, sbp_buf *out)
+{
+	for (int i = 0; i < indent; i++)
+		buf_putc(out, ' ');
+}
+
+/* Append the value after "key:" or "-" (prefix code points on the line
+ * so far, not counting the separating space) and end the line. */
+static void emit_value(const sbp_node *v, int indent, size_t prefix,
+		       sbp_buf *out)
+{
+	if (node_is_scalar(v)) {
+		buf_putc(out, ' ');
+		emit_scalar(v, false, out);
+		buf_putc(out, '\n');
+		return;
+	}
+	if (try_flow(v, prefix, out)) {
+		buf_putc(out, '\n');
+		return;
+	}
+	buf_putc(out, '\n');
+	emit_block(v, indent + YAML_INDENT, out);
+}
+
+/* Append a block mapping whose first line's indent is already written
+ * when first_done, each key at indent. */
+static void emit_block_map(const sbp_node *n, int indent, bool first_done,
+			   sbp_buf *out)
+{
+	for (size_t i = 0; i < n->n; i++) {
+		size_t start;
+
+		if (i > 0 || !first_done)
+			emit_indent(indent, out);
+		start = out->len;
+		yaml_put_string(out, n->keys[i], strlen(n->keys[i]), false);
+		buf_putc(out, ':');
+		emit_value(n->items[i], indent,
+			   (size_t)indent + utf8_count(out->data + start,
+						       out->len - start),
+			   out);
+	}
+}
+
+/* Append a block sequence, each item at indent after "- ". */
+static void emit_block_seq(const sbp_node *n, int indent, bool first_done,
+			   sbp_buf *out)
+{
+	for (size_t i = 0; i < n->n; i++) {
+		const sbp_node *v = n->items[i];
+
+		if (i > 0 || !first_done)
+			emit_indent(indent, out);
+		buf_putc(out, '-');
+		if (node_is_scalar(v) || v->n == 0) {
+			emit_value(v, indent, (size_t)indent + 1, out);
+			continue;
+		}
+		if (try_flow(v, (size_t)indent + 1, out)) {
+			buf_putc(out, '\n');
+			continue;
+		}
+		/* A block child starts on the "- " line, indented under it. */
+		buf_putc(out, ' ');
+		if (v->kind == NODE_MAP)
+			emit_block_map(v, indent + YAML_INDENT, true, out);
+		else
+			emit_block_seq(v, indent + YAML_INDENT, true, out);
+	}
+}
+
+/* Append a non-empty collection in block style at indent. */
+static void emit_block(const sbp_node *n, int indent, sbp_buf *out)
+{
+	if (n->kind == NODE_MAP)
+		emit_block_map(n, indent, false, out);
+	else
+		emit_block_seq(n, indent, false, out);
+}
+
+/* Append doc as canonical YAML: a block collection (or a lone scalar,
+ * or [] / {} when empty), ending with a newline. */
+void yaml_emit(const sbp_node *doc, sbp_buf *out)
+{
+	if (!doc) {
+		buf_puts(out, "null\n");
+	} else if (node_is_scalar(doc)) {
+		emit_scalar(doc, false, out);
+		buf_putc(out, '\n');
+	} else if (doc->n == 0) {
+		buf_puts(out, doc->kind == NODE_MAP ? "{}\n" : "[]\n");
+	} else {
+		emit_block(doc, 0, out);
+	}
+}
