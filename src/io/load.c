@@ -75,7 +75,11 @@ static void parser_error(loader *ld)
 		ld_error(ld, RULE_LIMIT, pos, "out of memory while parsing");
 	} else {
 		pos = (sbp_pos){(int)p->problem_mark.line + 1, (int)p->problem_mark.column + 1};
-		if (p->context)
+		size_t at = p->problem_mark.index;
+		if (at < ld->len && ld->data[at] == '\t')
+			ld_error(ld, RULE_SYNTAX, pos,
+				 "a tab character here: YAML indents with spaces, not tabs");
+		else if (p->context)
 			ld_error(ld, RULE_SYNTAX, pos, "%s %s", problem, p->context);
 		else
 			ld_error(ld, RULE_SYNTAX, pos, "%s", problem);

@@ -188,7 +188,7 @@ void ld_standard(loader *ld)
 	const char *key;
 	sbp_pos kp;
 	int kind = -1, dim = DIM_NONE, better = BETTER_UNSET;
-	bool had_name = false;
+	bool had_name = false, had_id = false, had_kind = false;
 
 	if (!ld_map_begin(ld, "a standard"))
 		return;
@@ -198,12 +198,14 @@ void ld_standard(loader *ld)
 	s->pos = pos;
 	while (ld_map_next(ld, &ks, &key, &kp)) {
 		if (!strcmp(key, "id")) {
+			had_id = true;
 			idpos = ld_pos(ld);
 			ld_id(ld, "standard id", &s->id);
 		} else if (!strcmp(key, "name")) {
 			had_name = true;
 			ld_string(ld, "standard name", &s->name);
 		} else if (!strcmp(key, "kind")) {
+			had_kind = true;
 			read_enum(ld, "standard kind", "hard, soft", parse_kind, &kind);
 		} else if (!strcmp(key, "measure")) {
 			ld_string(ld, "measure", &s->measure);
@@ -232,13 +234,14 @@ void ld_standard(loader *ld)
 		missing(ld, pos, "standard", "name");
 		set_string(&s->name, "");
 	}
-	if (kind < 0)
+	if (!had_kind)
 		missing(ld, pos, "standard", "kind");
 	s->kind = kind == STD_SOFT ? STD_SOFT : STD_HARD;
 	s->dimension = (sbp_dimension)dim;
 	s->better = (sbp_better)better;
 	if (!s->id) {
-		missing(ld, pos, "standard", "id");
+		if (!had_id)
+			missing(ld, pos, "standard", "id");
 		standard_free(s);
 		return;
 	}
@@ -378,7 +381,7 @@ void ld_step(loader *ld)
 	keyset ks = {0};
 	const char *key;
 	sbp_pos kp;
-	bool enc;
+	bool enc, had_id = false;
 
 	if (ld->bp->steps.n >= ld->lim.max_steps) {
 		ld_error(ld, RULE_LIMIT, pos, "more steps than the limit of %zu",
@@ -396,6 +399,7 @@ void ld_step(loader *ld)
 	ps->step = s;
 	while (ld_map_next(ld, &ks, &key, &kp)) {
 		if (!strcmp(key, "id")) {
+			had_id = true;
 			idpos = ld_pos(ld);
 			ld_id(ld, "step id", &s->id);
 		} else if (!strcmp(key, "lane")) {
@@ -426,7 +430,7 @@ void ld_step(loader *ld)
 	keyset_free(&ks);
 	if (!s->text)
 		set_string(&s->text, "");
-	if (!s->id)
+	if (!had_id)
 		missing(ld, pos, "step", "id");
 	if (!ps->lane.id && !ld->fatal)
 		missing(ld, pos, "step", "lane");
@@ -491,8 +495,9 @@ static void *resolve(loader *ld, const ref *r, char kind, const char *what,
 	if (!p) {
 		char *q = diag_quote(r->id, 40);
 		char *o = diag_quote(owner, 40);
-		ld_error(ld, RULE_UNKNOWN_REFERENCE, r->pos, "%s '%s' named by '%s' does not exist",
-			 what, q, o);
+		ld_error(ld, RULE_UNKNOWN_REFERENCE, r->pos, "%s '%s' (named by %s%s%s) does not exist",
+			 what, q, *owner == 'a' && owner[1] == ' ' ? "" : "step '", o,
+			 *owner == 'a' && owner[1] == ' ' ? "" : "'");
 		free(q);
 		free(o);
 	}
@@ -520,12 +525,8 @@ void ld_resolve(loader *ld)
 	}
 	for (size_t i = 0; i < ld->pflows.n; i++) {
 		pend_flow *pf = ld->pflows.items[i];
-		pf->flow->from = resolve(ld, &pf->from,
-					 's',
-					 "step", "flow");
-		pf->flow->to = resolve(ld, &pf->to,
-				       's',
-				       "step", "flow");
+		pf->flow->from = resolve(ld, &pf->from, 's', "step", "a flow");
+		pf->flow->to = resolve(ld, &pf->to, 's', "step", "a flow");
 	}
 }
 

@@ -6,24 +6,35 @@
 #include "load_internal.h"
 #include "sbp/check.h"
 
+/* The integer value of a plain scalar, or -1 when it is not one. */
+static long plain_integer(const loader *ld)
+{
+	if (!ld_is_scalar(ld) || ld->ev.data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
+		return -1;
+	const char *s = (const char *)ld->ev.data.scalar.value;
+	char *end;
+	if (!*s || strspn(s, "0123456789") != strlen(s) || strlen(s) > 9)
+		return -1;
+	return strtol(s, &end, 10);
+}
+
 /* sbp: VERSION. Returns false when the version is not one we read. */
 static bool read_version(loader *ld)
 {
 	sbp_pos p = ld_pos(ld);
-	double v;
+	long v = plain_integer(ld);
 	ld->version_seen = true;
-	if (!ld_number(ld, "sbp (the format version)", &v))
-		return true;
-	if (isnan(v) || v != (int)v || v < 1) {
-		ld_error(ld, RULE_VERSION, p, "sbp must be the format version 1");
+	if (v < 1) {
+		ld_error(ld, RULE_VERSION, p, "sbp must be the format version, 1");
+		ld_skip(ld);
 		return true;
 	}
 	if (v > 1) {
 		diags_clear(ld->diags);
 		ld_error(ld, RULE_VERSION, p,
-			 "this file is in sbp format version %d; this sbp %s reads "
+			 "this file is in sbp format version %ld; this sbp %s reads "
 			 "version 1 only: upgrade sbp to open it",
-			 (int)v, SBP_VERSION);
+			 v, SBP_VERSION);
 		ld->fatal = true;
 		return false;
 	}
