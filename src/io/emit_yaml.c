@@ -7,6 +7,8 @@
 
 /* Lines in flow style stay under this many code points. */
 #define YAML_MAX_LINE 100
+/* Longest implicit key written, in bytes. */
+#define YAML_MAX_KEY 1000
 /* Spaces per nesting level. */
 #define YAML_INDENT 2
 
@@ -25,9 +27,12 @@ static bool scalar_multiline(const sbp_node *n)
 }
 
 /* Can n be written in flow style: a mapping of scalars and flow-able
- * children, or a sequence of scalars, with no multi-line string? */
+ * children, or a sequence of scalars, with no multi-line string and no
+ * raw scalar that flow context would cut (like 12:30)? */
 static bool node_flowable(const sbp_node *n)
 {
+	if (n->kind == NODE_RAW && n->text && strpbrk(n->text, ":,?[]{}# "))
+		return false;
 	if (node_is_scalar(n))
 		return !scalar_multiline(n);
 	for (size_t i = 0; i < n->n; i++) {
@@ -85,25 +90,22 @@ static bool emit_flow(const sbp_node *n, sbp_buf *out, size_t limit)
  * ends (prefix code points before the space) stays under the limit. */
 static bool try_flow(const sbp_node *n, size_t prefix, sbp_buf *out)
 {
-	sbp_buf tmp;
-	bool ok = false;
+	size_t start = out->len;
 
 	if (n->n > 0 && !node_flowable(n))
 		return false;
 	prefix++; /* the space */
 	if (prefix >= YAML_MAX_LINE && n->n > 0)
 		return false;
-	buf_init(&tmp);
-	buf_putc(&tmp, ' ');
+	buf_putc(out, ' ');
 	/* A code point takes at most 4 bytes: past that it cannot fit. */
-	if (emit_flow(n, &tmp, 4 * YAML_MAX_LINE) &&
-	    (n->n == 0 ||
-	     prefix + utf8_count(tmp.data + 1, tmp.len - 1) < YAML_MAX_LINE)) {
-		buf_add(out, tmp.data, tmp.len);
-		ok = true;
-	}
-	buf_free(&tmp);
-	return ok;
+	if (emit_flow(n, out, start + 1 + 4 * YAML_MAX_LINE) &&
+	    (n->n == 0 || prefix + utf8_count(out->data + start + 1,
+					      out->len - start - 1) < YAML_MAX_LINE))
+		return true;
+	out->len = start; /* take it back */
+	out->data[start] = '\0';
+	return false;
 }
 
 /* Append indent spaces. */
@@ -111,6 +113,19 @@ static void emit_indent(int indent, sbp_buf *out)
 {
 	for (int i = 0; i < indent; i++)
 		buf_putc(out, ' ');
+}
+
+/* Turn the key just written at out[start] into an explicit "? key" line
+ * and start the value's line with indent spaces. */
+static void emit_explicit_key(sbp_buf *out, size_t start, int indent)
+{
+	size_t klen = out->len - start;
+
+	buf_add(out, "  ", 2);
+	memmove(out->data + start + 2, out->data + start, klen);
+	memcpy(out->data + start, "? ", 2);
+	buf_putc(out, '\n');
+	emit_indent(indent, out);
 }
 
 /* Append the value after "key:" or "-" (prefix code points on the line
@@ -133,7 +148,9 @@ static void emit_value(const sbp_node *v, int indent, size_t prefix,
 }
 
 /* Append a block mapping whose first line's indent is already written
- * when first_done, each key at indent. */
+ * when first_done, each key at indent. A key too long for an implicit
+ * key (readers stop at 1024 characters) is written as "? key" and its
+ * value on the next line after ":". */
 static void emit_block_map(const sbp_node *n, int indent, bool first_done,
 			   sbp_buf *out)
 {
@@ -144,6 +161,10 @@ static void emit_block_map(const sbp_node *n, int indent, bool first_done,
 			emit_indent(indent, out);
 		start = out->len;
 		yaml_put_string(out, n->keys[i], strlen(n->keys[i]), false);
+		if (out->len - start > YAML_MAX_KEY) {
+			emit_explicit_key(out, start, indent);
+			start = out->len;
+		}
 		buf_putc(out, ':');
 		emit_value(n->items[i], indent,
 			   (size_t)indent + utf8_count(out->data + start,

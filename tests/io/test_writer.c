@@ -263,6 +263,7 @@ static void test_writer_tree(void **state)
 	sbp_node *row = node_new(NODE_SEQ, NULL);
 	sbp_node *deep = node_new(NODE_MAP, NULL);
 	sbp_node *inner = node_new(NODE_MAP, NULL);
+	sbp_node *times;
 	sbp_buf out;
 	char long_text[81];
 
@@ -279,6 +280,10 @@ static void test_writer_tree(void **state)
 	node_set(deep, "inner", inner);
 	node_set(doc, "deep", deep);
 	node_set(doc, "", node_str(""));
+	times = node_new(NODE_SEQ, NULL);
+	node_push(times, node_new(NODE_RAW, "12:30"));
+	node_push(times, node_new(NODE_RAW, "1e3"));
+	node_set(doc, "times", times);
 	buf_init(&out);
 	yaml_emit(doc, &out);
 	assert_string_equal(out.data,
@@ -290,7 +295,10 @@ static void test_writer_tree(void **state)
 		"    a: zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz"
 		"zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz\n"
 		"    b: short\n"
-		"'': ''\n");
+		"'': ''\n"
+		"times:\n"
+		"  - 12:30\n"
+		"  - 1e3\n");
 	buf_free(&out);
 	node_free(doc);
 }
@@ -440,6 +448,38 @@ static void test_writer_canonical_fixed_point(void **state)
 	blueprint_free(bp);
 }
 
+/* Keys past the implicit-key limit are written "? key" and read back. */
+static void test_writer_long_key(void **state)
+{
+	sbp_blueprint *bp = small_blueprint();
+	sbp_step *s = add_step(bp, "s1", "Do it");
+	sbp_pos pos = { 0, 0 };
+	sbp_node *val = node_new(NODE_MAP, NULL);
+	char key[1502], *first, *second;
+	sbp_blueprint *back;
+
+	(void)state;
+	memset(key, 'k', sizeof key - 1);
+	key[0] = 'x';
+	key[1] = '-';
+	key[sizeof key - 1] = '\0';
+	node_set(val, "a", node_num(1));
+	extras_add(&bp->extras, key, val, pos);
+	extras_add(&s->extras, key, node_str("v"), pos);
+	first = save_text(bp);
+	assert_non_null(strstr(first, "\n? x-kkk"));
+	assert_non_null(strstr(first, "kkk\n: {a: 1}\n"));
+	assert_non_null(strstr(first, "\n    ? x-kkk"));
+	assert_non_null(strstr(first, "kkk\n    : v\n"));
+	back = load_ok(first);
+	second = save_text(back);
+	assert_string_equal(first, second);
+	free(first);
+	free(second);
+	blueprint_free(back);
+	blueprint_free(bp);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -452,6 +492,7 @@ int main(void)
 		cmocka_unit_test(test_writer_json),
 		cmocka_unit_test(test_writer_round_trip),
 		cmocka_unit_test(test_writer_canonical_fixed_point),
+		cmocka_unit_test(test_writer_long_key),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
