@@ -32,6 +32,7 @@ typedef struct edit_history {
 	int depth;               /* edit_begin nesting */
 	size_t changes;          /* edits since the last save (for recovery info) */
 	char error[256];
+	edit_group *open;        /* the group being recorded (depth > 0), or NULL */
 } edit_history;
 
 void edit_init(edit_history *h, sbp_blueprint *bp);

@@ -1,0 +1,232 @@
+/* The primitive operations of the undo history: swapping a field,
+ * inserting or removing one object, removing or restoring many steps or
+ * flows in one pass, linking a standard to a step, moving a lane or a
+ * column. Each applies and reverts in time proportional to what it
+ * touches (or one pass over an array). */
+#include <assert.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "edit_internal.h"
+
+/* Exchange the field's value with the one the op holds. */
+static void swap_field(edit_op *op)
+{
+	swap_value tmp;
+	memcpy(&tmp, op->u.swap.field, op->u.swap.size);
+	memcpy(op->u.swap.field, &op->u.swap.other, op->u.swap.size);
+	memcpy(&op->u.swap.other, &tmp, op->u.swap.size);
+}
+
+/* Put object p of kind obj into the blueprint at index idx. */
+static void place_insert(sbp_blueprint *bp, obj_kind obj, void *p, size_t idx)
+{
+	bool ok = true;
+	switch (obj) {
+	case OBJ_LANE: ok = blueprint_insert_lane(bp, idx, p); break;
+	case OBJ_COLUMN: ok = blueprint_insert_column(bp, idx, p); break;
+	case OBJ_STANDARD: ok = blueprint_insert_standard(bp, idx, p); break;
+	case OBJ_STEP: ok = blueprint_insert_step(bp, idx, p); break;
+	case OBJ_FLOW: blueprint_insert_flow(bp, idx, p); break;
+	}
+	assert(ok);
+	(void)ok;
+}
+
+/* Take the object at index idx of kind obj out of the blueprint. */
+static void place_remove(sbp_blueprint *bp, obj_kind obj, void *p, size_t idx)
+{
+	void *got = NULL;
+	switch (obj) {
+	case OBJ_LANE: got = blueprint_remove_lane(bp, idx); break;
+	case OBJ_COLUMN: got = blueprint_remove_column(bp, idx); break;
+	case OBJ_STANDARD: got = blueprint_remove_standard(bp, idx); break;
+	case OBJ_STEP: got = blueprint_remove_step(bp, idx); break;
+	case OBJ_FLOW: got = blueprint_remove_flow(bp, idx); break;
+	}
+	assert(got == p);
+	(void)got;
+	(void)p;
+}
+
+/* Remove the entries' objects from a typed vector in one forward pass;
+ * entries hold ascending indices into the vector as it is now. */
+#define BULK_REMOVE(vec, items, n)                                         \
+	do {                                                               \
+		size_t e_ = 0, j_ = 0;                                     \
+		for (size_t i_ = 0; i_ < (vec).n; i_++) {                  \
+			if (e_ < (n) && (items)[e_].idx == i_) {           \
+				assert((void *)(vec).items[i_] ==          \
+				       (items)[e_].obj);                   \
+				e_++;                                      \
+				continue;                                  \
+			}                                                  \
+			(vec).items[j_++] = (vec).items[i_];               \
+		}                                                          \
+		(vec).n = j_;                                              \
+	} while (0)
+
+/* Put the entries' objects back at their indices in one backward pass. */
+#define BULK_RESTORE(vec, items, n)                                        \
+	do {                                                               \
+		size_t old_ = (vec).n, total_ = old_ + (n), e_ = (n);      \
+		xgrow(&(vec).items, &(vec).cap, total_, sizeof *(vec).items); \
+		for (size_t p_ = total_; p_-- > 0;) {                      \
+			if (e_ > 0 && (items)[e_ - 1].idx == p_)           \
+				(vec).items[p_] = (items)[--e_].obj;       \
+			else                                               \
+				(vec).items[p_] = (vec).items[--old_];     \
+		}                                                          \
+		(vec).n = total_;                                          \
+	} while (0)
+
+/* Remove many steps (and their ids) or flows. */
+static void bulk_remove(sbp_blueprint *bp, edit_op *op)
+{
+	bulk_entry *items = op->u.bulk.items;
+	size_t n = op->u.bulk.n;
+	if (op->u.bulk.obj == OBJ_STEP) {
+		for (size_t i = 0; i < n; i++)
+			hmap_del(&bp->step_ids, ((sbp_step *)items[i].obj)->id);
+		BULK_REMOVE(bp->steps, items, n);
+	} else {
+		BULK_REMOVE(bp->flows, items, n);
+	}
+}
+
+/* Restore many steps (and their ids) or flows. */
+static void bulk_restore(sbp_blueprint *bp, edit_op *op)
+{
+	bulk_entry *items = op->u.bulk.items;
+	size_t n = op->u.bulk.n;
+	if (op->u.bulk.obj == OBJ_STEP) {
+		for (size_t i = 0; i < n; i++) {
+			sbp_step *s = items[i].obj;
+			bool ok = hmap_put(&bp->step_ids, s->id, s);
+			assert(ok);
+			(void)ok;
+		}
+		BULK_RESTORE(bp->steps, items, n);
+	} else {
+		BULK_RESTORE(bp->flows, items, n);
+	}
+}
+
+/* Attach or detach a standard at an index of the step's list. */
+static void link_set(edit_op *op, bool attach)
+{
+	sbp_step *s = op->u.link.step;
+	if (attach) {
+		VEC_INSERT(s->stds, op->u.link.idx, op->u.link.std);
+	} else {
+		assert(s->stds.items[op->u.link.idx] == op->u.link.std);
+		VEC_REMOVE(s->stds, op->u.link.idx);
+	}
+}
+
+/* Move the lane or column at index from to index to. */
+static void move_obj(sbp_blueprint *bp, obj_kind obj, size_t from, size_t to)
+{
+	if (obj == OBJ_LANE) {
+		sbp_lane *l = blueprint_remove_lane(bp, from);
+		place_insert(bp, OBJ_LANE, l, to);
+	} else {
+		sbp_column *c = blueprint_remove_column(bp, from);
+		place_insert(bp, OBJ_COLUMN, c, to);
+	}
+}
+
+void op_apply(sbp_blueprint *bp, edit_op *op)
+{
+	switch (op->kind) {
+	case OP_SWAP:
+		swap_field(op);
+		break;
+	case OP_PLACE:
+		if (op->u.place.insert)
+			place_insert(bp, op->u.place.obj, op->u.place.p, op->u.place.idx);
+		else
+			place_remove(bp, op->u.place.obj, op->u.place.p, op->u.place.idx);
+		break;
+	case OP_BULK:
+		bulk_remove(bp, op);
+		break;
+	case OP_LINK:
+		link_set(op, op->u.link.insert);
+		break;
+	case OP_MOVE:
+		move_obj(bp, op->u.move.obj, op->u.move.from, op->u.move.to);
+		break;
+	}
+}
+
+void op_revert(sbp_blueprint *bp, edit_op *op)
+{
+	switch (op->kind) {
+	case OP_SWAP:
+		swap_field(op);
+		break;
+	case OP_PLACE:
+		if (op->u.place.insert)
+			place_remove(bp, op->u.place.obj, op->u.place.p, op->u.place.idx);
+		else
+			place_insert(bp, op->u.place.obj, op->u.place.p, op->u.place.idx);
+		break;
+	case OP_BULK:
+		bulk_restore(bp, op);
+		break;
+	case OP_LINK:
+		link_set(op, !op->u.link.insert);
+		break;
+	case OP_MOVE:
+		move_obj(bp, op->u.move.obj, op->u.move.to, op->u.move.from);
+		break;
+	}
+}
+
+/* Free an object of kind obj that is out of the blueprint. */
+static void obj_free(obj_kind obj, void *p)
+{
+	switch (obj) {
+	case OBJ_LANE: lane_free(p); break;
+	case OBJ_COLUMN: column_free(p); break;
+	case OBJ_STANDARD: standard_free(p); break;
+	case OBJ_STEP: step_free(p); break;
+	case OBJ_FLOW: flow_free(p); break;
+	}
+}
+
+/* Free the value a swap op holds, when it owns one. */
+static void swap_free(edit_op *op)
+{
+	switch (op->u.swap.own) {
+	case OWN_NONE: break;
+	case OWN_STR: free(op->u.swap.other.p); break;
+	case OWN_FAIL: fail_free(op->u.swap.other.p); break;
+	case OWN_WAIT: wait_free(op->u.swap.other.p); break;
+	}
+}
+
+void op_free(edit_op *op, bool applied)
+{
+	if (!op)
+		return;
+	switch (op->kind) {
+	case OP_SWAP:
+		swap_free(op);
+		break;
+	case OP_PLACE:
+		if (applied != op->u.place.insert)
+			obj_free(op->u.place.obj, op->u.place.p);
+		break;
+	case OP_BULK:
+		for (size_t i = 0; applied && i < op->u.bulk.n; i++)
+			obj_free(op->u.bulk.obj, op->u.bulk.items[i].obj);
+		free(op->u.bulk.items);
+		break;
+	case OP_LINK:
+	case OP_MOVE:
+		break;
+	}
+	free(op);
+}

@@ -1,0 +1,150 @@
+/* Building ops: one small constructor per primitive change, each of which
+ * applies the change and records it, and the checks the public edits
+ * share (is an object the blueprint's, is a new id acceptable). */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "edit_internal.h"
+
+/* A zeroed op of the given kind. */
+static edit_op *op_new(op_kind kind)
+{
+	edit_op *op = xcalloc(1, sizeof *op);
+	op->kind = kind;
+	return op;
+}
+
+/* Record a swap of field (size bytes) with value, owning what it holds. */
+static void rec_swap(edit_history *h, void *field, const void *value,
+		     size_t size, own_kind own)
+{
+	edit_op *op = op_new(OP_SWAP);
+	op->u.swap.field = field;
+	op->u.swap.size = size;
+	op->u.swap.own = own;
+	memcpy(&op->u.swap.other, value, size);
+	edit_record(h, op);
+}
+
+void rec_str(edit_history *h, char **field, const char *value)
+{
+	char *copy = value ? xstrdup(value) : NULL;
+	rec_swap(h, field, &copy, sizeof copy, OWN_STR);
+}
+
+void rec_val(edit_history *h, void *field, const void *value, size_t size)
+{
+	rec_swap(h, field, value, size, OWN_NONE);
+}
+
+void rec_fail(edit_history *h, sbp_fail **field, sbp_fail *value)
+{
+	rec_swap(h, field, &value, sizeof value, OWN_FAIL);
+}
+
+void rec_wait(edit_history *h, sbp_wait **field, sbp_wait *value)
+{
+	rec_swap(h, field, &value, sizeof value, OWN_WAIT);
+}
+
+void rec_place(edit_history *h, obj_kind obj, void *p, size_t idx, bool insert)
+{
+	edit_op *op = op_new(OP_PLACE);
+	op->u.place.obj = obj;
+	op->u.place.p = p;
+	op->u.place.idx = idx;
+	op->u.place.insert = insert;
+	edit_record(h, op);
+}
+
+void rec_bulk(edit_history *h, obj_kind obj, bulk_entry *items, size_t n)
+{
+	if (n == 0) {
+		free(items);
+		return;
+	}
+	edit_op *op = op_new(OP_BULK);
+	op->u.bulk.obj = obj;
+	op->u.bulk.items = items;
+	op->u.bulk.n = n;
+	edit_record(h, op);
+}
+
+void rec_link(edit_history *h, sbp_step *s, sbp_standard *std, size_t idx,
+	      bool insert)
+{
+	edit_op *op = op_new(OP_LINK);
+	op->u.link.step = s;
+	op->u.link.std = std;
+	op->u.link.idx = idx;
+	op->u.link.insert = insert;
+	edit_record(h, op);
+}
+
+void rec_move(edit_history *h, obj_kind obj, size_t from, size_t to)
+{
+	edit_op *op = op_new(OP_MOVE);
+	op->u.move.obj = obj;
+	op->u.move.from = from;
+	op->u.move.to = to;
+	edit_record(h, op);
+}
+
+bool has_step(const sbp_blueprint *bp, const sbp_step *s)
+{
+	return s && s->id && blueprint_step(bp, s->id) == s;
+}
+
+bool has_lane(const sbp_blueprint *bp, const sbp_lane *l)
+{
+	return l && blueprint_lane_index(bp, l) != (size_t)-1;
+}
+
+bool has_column(const sbp_blueprint *bp, const sbp_column *c)
+{
+	return c && blueprint_column_index(bp, c) != (size_t)-1;
+}
+
+bool has_standard(const sbp_blueprint *bp, const sbp_standard *s)
+{
+	return s && s->id && blueprint_standard(bp, s->id) == s;
+}
+
+bool same_str(const char *a, const char *b)
+{
+	if (!a || !b)
+		return a == b;
+	return strcmp(a, b) == 0;
+}
+
+bool same_num(double a, double b)
+{
+	if (isnan(a) || isnan(b))
+		return isnan(a) && isnan(b);
+	return a == b;
+}
+
+bool take_id(edit_history *h, const char *id, char kind, const char *prefix,
+	     const char *what, char **out)
+{
+	const sbp_blueprint *bp = h->bp;
+	if (!id) {
+		*out = blueprint_fresh_id(bp, kind, prefix);
+		return true;
+	}
+	if (!sbp_id_valid(id))
+		return edit_refuse(h, "'%.64s' is not a valid %s id (use 1-64 letters, "
+				   "digits, '-', '_' or '.')", id, what);
+	bool used;
+	switch (kind) {
+	case 'c': used = blueprint_column(bp, id) != NULL; break;
+	case 'l': used = blueprint_lane(bp, id) != NULL; break;
+	case 'd': used = blueprint_standard(bp, id) != NULL; break;
+	default: used = blueprint_step(bp, id) != NULL; break;
+	}
+	if (used)
+		return edit_refuse(h, "there is already a %s with id '%s'", what, id);
+	*out = xstrdup(id);
+	return true;
+}
