@@ -1,9 +1,10 @@
 /* Atomic replacement of a file: a temporary file in the same directory,
- * fsync, rename over the target, fsync of the directory. */
+ * fsync, rename over the target, fsync of the directory. Symlinks are
+ * followed and kept; a file with several hard links, or whose owner we
+ * cannot give to a new file, is rewritten in place behind a safety copy
+ * (inplace.c). */
 #include <errno.h>
 #include <fcntl.h>
-#include <libgen.h>
-#include <limits.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,10 +12,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "safety_internal.h"
 #include "sbp/io.h"
 
 /* Plain words for the errors a save meets. */
-static const char *plain_error(int e)
+const char *safety_plain_error(int e)
 {
 	switch (e) {
 	case ENOSPC: return "the disk is full";
@@ -24,8 +26,88 @@ static const char *plain_error(int e)
 	case EACCES:
 	case EPERM: return "permission denied";
 	case EIO: return "an input/output error occurred";
+	case ELOOP: return "too many levels of symbolic links";
+	case ENAMETOOLONG: return "the file name is too long";
+	case ENOENT: return "the directory does not exist";
+	case ENOTDIR: return "a part of the path is not a directory";
 	default: return strerror(e);
 	}
+}
+
+/* Follow symlinks of the last component of path to the file they name. */
+char *safety_resolve(const char *path)
+{
+	char *cur = xstrdup(path);
+
+	for (int hops = 0;; hops++) {
+		struct stat st;
+		if (lstat(cur, &st) != 0 || !S_ISLNK(st.st_mode))
+			return cur;
+		if (hops >= 40) {
+			free(cur);
+			errno = ELOOP;
+			return NULL;
+		}
+		size_t cap = (size_t)st.st_size > 0 ? (size_t)st.st_size + 1 : 256;
+		char *link = xmalloc(cap);
+		ssize_t n;
+		while ((n = readlink(cur, link, cap)) >= 0 && (size_t)n >= cap) {
+			cap *= 2;
+			link = xrealloc(link, cap);
+		}
+		if (n <= 0) {
+			free(link);
+			return cur; /* changed under us: let the caller's open fail */
+		}
+		link[n] = '\0';
+		char *next;
+		const char *slash = strrchr(cur, '/');
+		if (link[0] == '/' || !slash)
+			next = xstrdup(link);
+		else
+			next = xasprintf("%.*s/%s", (int)(slash - cur), cur, link);
+		free(link);
+		free(cur);
+		cur = next;
+	}
+}
+
+/* The directory part of path. */
+char *safety_dir_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (!slash)
+		return xstrdup(".");
+	if (slash == path)
+		return xstrdup("/");
+	return xstrndup(path, (size_t)(slash - path));
+}
+
+/* The last component of path. */
+const char *safety_base_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash ? slash + 1 : path;
+}
+
+/* "DIR/.NAME" + suffix next to the file path names. */
+char *safety_sibling(const char *path, const char *suffix)
+{
+	char *target = safety_resolve(path);
+	char *out;
+
+	if (!target)
+		target = xstrdup(path);
+	const char *slash = strrchr(target, '/');
+	if (slash)
+		out = xasprintf("%.*s/.%s%s", (int)(slash - target), target,
+				slash + 1, suffix);
+	else
+		out = xasprintf(".%s%s", target, suffix);
+	free(target);
+	return out;
 }
 
 /* Write all of data to fd. */
@@ -38,89 +120,169 @@ static bool write_all(int fd, const char *data, size_t len)
 				continue;
 			return false;
 		}
+		if (n == 0) {
+			errno = EIO;
+			return false;
+		}
 		data += n;
 		len -= (size_t)n;
 	}
 	return true;
 }
 
-bool atomic_write(const char *path, const char *data, size_t len, char *err,
-		  size_t errlen)
+/* Ignore SIGXFSZ once, so that a file size limit gives EFBIG, not death. */
+static void ignore_sigxfsz(void)
 {
-	char target[PATH_MAX];
-	struct stat st;
-	bool have_st;
-	int fd = -1, e;
-	char *tmp = NULL, *dircopy = NULL;
+	static bool done;
+	struct sigaction sa;
 
-	signal(SIGXFSZ, SIG_IGN);
-	/* Save through a symlink to the file it points at, keeping the link. */
-	if (realpath(path, target) == NULL) {
-		if (errno != ENOENT || strlen(path) >= sizeof target) {
-			snprintf(err, errlen, "cannot save %s: %s", path, plain_error(errno));
-			return false;
-		}
-		snprintf(target, sizeof target, "%s", path);
-	}
-	have_st = stat(target, &st) == 0;
-	dircopy = xstrdup(target);
-	const char *dir = dirname(dircopy);
-	tmp = xasprintf("%s/.%s.sbp-tmpXXXXXX", dir, strrchr(target, '/') ? strrchr(target, '/') + 1 : target);
-	fd = mkstemp(tmp);
-	if (fd < 0) {
-		e = errno;
-		snprintf(err, errlen, "cannot save %s: %s (in %s)", path, plain_error(e), dir);
-		goto fail;
-	}
-	if (have_st) {
-		if (fchmod(fd, st.st_mode & 07777) != 0) {
-			/* not fatal: keep going with the default mode */
-		}
-		if (fchown(fd, st.st_uid, st.st_gid) != 0) {
-			/* only root or the owner may; keep the group if we can */
-			if (fchown(fd, (uid_t)-1, st.st_gid) != 0) {
-			}
-		}
-	} else {
-		mode_t um = umask(0);
-		umask(um);
-		if (fchmod(fd, 0666 & ~um) != 0) {
-		}
-	}
-	if (!write_all(fd, data, len) || fsync(fd) != 0) {
-		e = errno;
-		snprintf(err, errlen, "cannot save %s: %s; the file on disk is unchanged", path,
-			 plain_error(e));
-		goto fail;
-	}
-	if (close(fd) != 0) {
-		fd = -1;
-		e = errno;
-		snprintf(err, errlen, "cannot save %s: %s; the file on disk is unchanged", path,
-			 plain_error(e));
-		goto fail;
-	}
-	fd = -1;
-	if (rename(tmp, target) != 0) {
-		e = errno;
-		snprintf(err, errlen, "cannot save %s: %s; the file on disk is unchanged", path,
-			 plain_error(e));
-		goto fail;
-	}
+	if (done)
+		return;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = SIG_IGN;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGXFSZ, &sa, NULL);
+	done = true;
+}
+
+/* Fill err with "cannot save NAME: why[ (detail)]; <what happened>". */
+static void say_failed(char *err, size_t errlen, const char *shown, int e,
+		       const char *detail, bool existed)
+{
+	snprintf(err, errlen, "cannot save %s: %s%s%s%s; %s", shown,
+		 safety_plain_error(e), detail ? " (" : "", detail ? detail : "",
+		 detail ? ")" : "",
+		 existed ? "the file on disk is unchanged" : "nothing was written");
+}
+
+/* Flush the directory entry of a rename to disk (errors are ignored: the
+ * new file is complete and in place by now). */
+static void sync_dir(const char *dir)
+{
 	int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
 	if (dfd >= 0) {
-		fsync(dfd);
+		(void)fsync(dfd);
 		close(dfd);
 	}
-	free(tmp);
-	free(dircopy);
-	return true;
+}
+
+/* Give the temporary file fd the old file's owner, group and mode (or the
+ * requested mode). false when the owner or group cannot be kept. */
+static bool copy_attributes(int fd, const struct stat *old, int mode)
+{
+	bool kept = true;
+
+	if (old) {
+		struct stat now;
+		if (fstat(fd, &now) == 0 &&
+		    (now.st_uid != old->st_uid || now.st_gid != old->st_gid) &&
+		    fchown(fd, old->st_uid, old->st_gid) != 0)
+			kept = false;
+	}
+	mode_t m;
+	if (mode >= 0) {
+		m = (mode_t)mode;
+	} else if (old) {
+		m = old->st_mode & 07777;
+	} else {
+		mode_t um = umask(022);
+		umask(um);
+		m = 0666 & ~um;
+	}
+	(void)fchmod(fd, m);
+	return kept;
+}
+
+/* The name of a temporary file next to target: ".NAME.sbp-tmpXXXXXX",
+ * with NAME shortened so the whole stays within NAME_MAX. */
+static char *temp_name(const char *dir, const char *base, const char *what)
+{
+	return xasprintf("%s/.%.200s.%sXXXXXX", dir, base, what);
+}
+
+bool atomic_write_ex(const char *path, const char *data, size_t len,
+		     const atomic_opts *o, char *err, size_t errlen)
+{
+	struct stat st;
+	bool existed, ok = false;
+	int fd = -1, e;
+	char *target, *dir = NULL, *tmp = NULL;
+
+	ignore_sigxfsz();
+	target = o->follow ? safety_resolve(path) : xstrdup(path);
+	if (!target) {
+		say_failed(err, errlen, path, errno, NULL, true);
+		return false;
+	}
+	existed = lstat(target, &st) == 0;
+	if (existed && S_ISLNK(st.st_mode))
+		existed = false; /* not following: the link itself is replaced */
+	if (existed && !S_ISREG(st.st_mode)) {
+		snprintf(err, errlen, "cannot save %s: it is not a regular file; "
+			 "nothing was written", path);
+		goto done;
+	}
+	/* A file we may not write is not replaced behind its owner's back. */
+	if (existed && faccessat(AT_FDCWD, target, W_OK, AT_EACCESS) != 0) {
+		say_failed(err, errlen, path, errno, NULL, true);
+		goto done;
+	}
+	if (existed && o->in_place && st.st_nlink > 1) {
+		ok = inplace_write(target, path, data, len, err, errlen);
+		goto done;
+	}
+	dir = safety_dir_of(target);
+	tmp = temp_name(dir, safety_base_of(target), "sbp-tmp");
+	fd = mkstemp(tmp);
+	if (fd < 0) {
+		char *detail = xasprintf("cannot create a file in %s", dir);
+		say_failed(err, errlen, path, errno, detail, existed);
+		free(detail);
+		free(tmp);
+		tmp = NULL;
+		goto done;
+	}
+	if (!copy_attributes(fd, existed ? &st : NULL, o->mode) && o->in_place) {
+		/* Renaming would give the file away to us: write in place. */
+		close(fd);
+		fd = -1;
+		unlink(tmp);
+		ok = inplace_write(target, path, data, len, err, errlen);
+		goto done;
+	}
+	if (!write_all(fd, data, len) || fsync(fd) != 0) {
+		say_failed(err, errlen, path, errno, NULL, existed);
+		goto fail;
+	}
+	e = close(fd);
+	fd = -1;
+	if (e != 0) {
+		say_failed(err, errlen, path, errno, NULL, existed);
+		goto fail;
+	}
+	if (rename(tmp, target) != 0) {
+		say_failed(err, errlen, path, errno, NULL, existed);
+		goto fail;
+	}
+	sync_dir(dir);
+	ok = true;
+	goto done;
 fail:
 	if (fd >= 0)
 		close(fd);
-	if (tmp && fd != -2)
-		unlink(tmp);
+	unlink(tmp);
+done:
 	free(tmp);
-	free(dircopy);
-	return false;
+	free(dir);
+	free(target);
+	return ok;
+}
+
+bool atomic_write(const char *path, const char *data, size_t len, char *err,
+		  size_t errlen)
+{
+	atomic_opts o = { .mode = -1, .follow = true, .in_place = true };
+
+	return atomic_write_ex(path, data, len, &o, err, errlen);
 }
