@@ -131,7 +131,6 @@ int cmd_check(int argc, char **argv)
 		buf_init(&out);
 		json_emit(top, &out, false);
 		fwrite(out.data, 1, out.len, stdout);
-		fputc('\n', stdout);
 		buf_free(&out);
 		node_free(top);
 	} else {

@@ -61,6 +61,8 @@ void cli_print_diags(FILE *out, const char *file, sbp_diags *d)
 int main(int argc, char **argv)
 {
 	setlocale(LC_ALL, "");
+	/* Numbers in files and output always use a dot. */
+	setlocale(LC_NUMERIC, "C");
 	if (argc >= 2) {
 		const char *c = argv[1];
 		if (!strcmp(c, "--help") || !strcmp(c, "-h") || !strcmp(c, "help")) {
