@@ -217,30 +217,28 @@ void keyset_free(keyset *ks)
 		free(ks->keys[i]);
 	free(ks->keys);
 	hmap_free(&ks->index);
-	memset(ks, 0, sizeof *ks);
+	ks->keys = NULL;
+	ks->n = ks->cap = ks->n_small = 0;
 }
 
-/* Add key to the set; false when it was already there. */
-static bool keyset_add(keyset *ks, const char *key, const char **stored)
+/* Add key to the set; false when it was already there. *stored is the
+ * set's copy, valid until keyset_free. */
+static bool keyset_add(keyset *ks, const char *key, size_t len, const char **stored)
 {
-	if (ks->n >= 16) {
-		if (ks->index.count == 0)
-			for (size_t i = 0; i < ks->n; i++)
-				hmap_put(&ks->index, ks->keys[i], ks->keys[i]);
-		if (hmap_get(&ks->index, key))
+	for (size_t i = 0; i < ks->n_small; i++)
+		if (strcmp(ks->small[i], key) == 0)
 			return false;
-	} else {
-		for (size_t i = 0; i < ks->n; i++)
-			if (strcmp(ks->keys[i], key) == 0)
-				return false;
+	if (ks->n && hmap_get(&ks->index, key))
+		return false;
+	if (len < KEYSET_INLINE_LEN && ks->n_small < KEYSET_INLINE) {
+		memcpy(ks->small[ks->n_small], key, len + 1);
+		*stored = ks->small[ks->n_small++];
+		return true;
 	}
-	/* The hmap borrows keys, so they must not move: keys[] holds
-	 * separately allocated strings. */
 	xgrow(&ks->keys, &ks->cap, ks->n + 1, sizeof *ks->keys);
-	char *k = xstrdup(key);
+	char *k = xstrndup(key, len);
 	ks->keys[ks->n++] = k;
-	if (ks->index.count > 0 || ks->n > 16)
-		hmap_put(&ks->index, k, k);
+	hmap_put(&ks->index, k, k);
 	*stored = k;
 	return true;
 }
@@ -262,7 +260,7 @@ bool ld_map_next(loader *ld, keyset *ks, const char **key, sbp_pos *kpos)
 			continue;
 		}
 		const char *k = (const char *)ld->ev.data.scalar.value;
-		if (!keyset_add(ks, k, key)) {
+		if (!keyset_add(ks, k, ld->ev.data.scalar.length, key)) {
 			char *q = diag_quote(k, 40);
 			ld_error(ld, RULE_SYNTAX, *kpos, "duplicate key '%s'", q);
 			free(q);

@@ -14,7 +14,8 @@
 
 /* A reference by id, resolved once the whole file is read. */
 typedef struct ref {
-	char *id;
+	char *id;  /* the id, when it could not be resolved yet */
+	void *ptr; /* the object, when it was already known */
 	sbp_pos pos;
 } ref;
 
@@ -30,11 +31,17 @@ typedef struct pend_flow {
 	ref from, to;
 } pend_flow;
 
-/* The keys seen in one mapping, to refuse duplicates. */
+/* The keys seen in one mapping, to refuse duplicates. Short keys of
+ * small mappings (every known key) live inline, so reading an object
+ * allocates nothing for its keys; others go to the heap and a hash table. */
+#define KEYSET_INLINE 16
+#define KEYSET_INLINE_LEN 24
 typedef struct keyset {
-	char **keys;
+	char small[KEYSET_INLINE][KEYSET_INLINE_LEN];
+	size_t n_small;
+	char **keys; /* heap keys */
 	size_t n, cap;
-	hmap index; /* used once the mapping grows large */
+	hmap index; /* of the heap keys */
 } keyset;
 
 typedef struct loader {

@@ -21,11 +21,35 @@ static void duplicate(loader *ld, sbp_pos pos, const char *what, const char *id,
 	free(q);
 }
 
-/* Read a reference (an id naming another object). */
-static void read_ref(loader *ld, const char *what, ref *r)
+/* The object of kind ('l' lane, 'c' column, 'd' standard, 's' step)
+ * named id, or NULL. */
+static void *lookup(const sbp_blueprint *bp, char kind, const char *id)
+{
+	switch (kind) {
+	case 'l': return blueprint_lane(bp, id);
+	case 'c': return blueprint_column(bp, id);
+	case 'd': return blueprint_standard(bp, id);
+	default: return blueprint_step(bp, id);
+	}
+}
+
+/* Read a reference (an id naming another object). An object defined
+ * earlier in the file is resolved at once, without copying its id. */
+static void read_ref(loader *ld, const char *what, char kind, ref *r)
 {
 	r->pos = ld_pos(ld);
+	if (ld_is_scalar(ld) && !ld_is_null(ld)) {
+		r->ptr = lookup(ld->bp, kind, (const char *)ld->ev.data.scalar.value);
+		if (r->ptr)
+			return;
+	}
 	ld_id(ld, what, &r->id);
+}
+
+/* Is the reference known (resolved already, or has no id to resolve)? */
+static bool ref_done(const ref *r)
+{
+	return r->ptr || !r->id;
 }
 
 void ld_column(loader *ld)
@@ -344,35 +368,54 @@ static void read_step_standards(loader *ld, pend_step *ps)
 		return;
 	while (ld_seq_next(ld)) {
 		ref r = {0};
-		read_ref(ld, "standard", &r);
-		if (!r.id)
+		read_ref(ld, "standard", 'd', &r);
+		if (!r.id && !r.ptr)
 			continue;
 		for (size_t i = 0; i < ps->n_stds; i++) {
-			if (!strcmp(ps->stds[i].id, r.id)) {
-				char *q = diag_quote(r.id, 40);
+			const ref *o = &ps->stds[i];
+			bool same = r.ptr ? o->ptr == r.ptr : (o->id && !strcmp(o->id, r.id));
+			if (same) {
+				const char *id = r.ptr ? ((sbp_standard *)r.ptr)->id : r.id;
+				char *q = diag_quote(id, 40);
 				ld_error(ld, RULE_SCHEMA, r.pos, "standard '%s' is listed twice", q);
 				free(q);
 				free(r.id);
 				r.id = NULL;
+				r.ptr = NULL;
 				break;
 			}
 		}
-		if (!r.id)
+		if (!r.id && !r.ptr)
 			continue;
 		ps->stds = xrealloc(ps->stds, (ps->n_stds + 1) * sizeof *ps->stds);
 		ps->stds[ps->n_stds++] = r;
 	}
 }
 
-/* Free a pending step's references (not the step). */
-static void pend_step_free(pend_step *ps)
+/* Free a pending step's references (not the step, nor ps itself). */
+static void pend_step_clear(pend_step *ps)
 {
 	free(ps->lane.id);
 	free(ps->column.id);
 	for (size_t i = 0; i < ps->n_stds; i++)
 		free(ps->stds[i].id);
 	free(ps->stds);
-	free(ps);
+}
+
+/* Resolve a step whose references are all known already. */
+static bool step_resolve_now(pend_step *ps)
+{
+	if (!ref_done(&ps->lane) || !ref_done(&ps->column))
+		return false;
+	for (size_t i = 0; i < ps->n_stds; i++)
+		if (!ref_done(&ps->stds[i]))
+			return false;
+	sbp_step *s = ps->step;
+	s->lane = ps->lane.ptr;
+	s->column = ps->column.ptr;
+	for (size_t i = 0; i < ps->n_stds; i++)
+		VEC_PUSH(s->stds, (sbp_standard *)ps->stds[i].ptr);
+	return true;
 }
 
 void ld_step(loader *ld)
@@ -391,11 +434,10 @@ void ld_step(loader *ld)
 	}
 	if (!ld_map_begin(ld, "a step"))
 		return;
-	sbp_step *s = step_new("", NULL, NULL, "");
-	free(s->id);
-	s->id = NULL;
+	sbp_step *s = xcalloc(1, sizeof *s);
+	s->duration = NAN;
 	s->pos = pos;
-	pend_step *ps = xcalloc(1, sizeof *ps);
+	pend_step pend = {0}, *ps = &pend;
 	ps->step = s;
 	while (ld_map_next(ld, &ks, &key, &kp)) {
 		if (!strcmp(key, "id")) {
@@ -403,9 +445,9 @@ void ld_step(loader *ld)
 			idpos = ld_pos(ld);
 			ld_id(ld, "step id", &s->id);
 		} else if (!strcmp(key, "lane")) {
-			read_ref(ld, "lane", &ps->lane);
+			read_ref(ld, "lane", 'l', &ps->lane);
 		} else if (!strcmp(key, "column")) {
-			read_ref(ld, "column", &ps->column);
+			read_ref(ld, "column", 'c', &ps->column);
 		} else if (!strcmp(key, "text")) {
 			ld_string(ld, "step text", &s->text);
 		} else if (!strcmp(key, "notes")) {
@@ -432,20 +474,26 @@ void ld_step(loader *ld)
 		set_string(&s->text, "");
 	if (!had_id)
 		missing(ld, pos, "step", "id");
-	if (!ps->lane.id && !ld->fatal)
+	if (!ps->lane.id && !ps->lane.ptr && !ld->fatal)
 		missing(ld, pos, "step", "lane");
-	if (!ps->column.id && !ld->fatal)
+	if (!ps->column.id && !ps->column.ptr && !ld->fatal)
 		missing(ld, pos, "step", "column");
 	sbp_step *prev = s->id ? blueprint_step(ld->bp, s->id) : NULL;
 	if (prev)
 		duplicate(ld, idpos, "step", s->id, prev->pos);
 	if (!s->id || prev || ld->fatal) {
 		step_free(s);
-		pend_step_free(ps);
+		pend_step_clear(ps);
 		return;
 	}
 	blueprint_insert_step(ld->bp, (size_t)-1, s);
-	VEC_PUSH(ld->psteps, ps);
+	if (step_resolve_now(ps)) {
+		pend_step_clear(ps);
+		return;
+	}
+	pend_step *heap = xmalloc(sizeof *heap);
+	*heap = pend;
+	VEC_PUSH(ld->psteps, heap);
 }
 
 void ld_flow(loader *ld)
@@ -462,20 +510,26 @@ void ld_flow(loader *ld)
 	pf->flow->pos = pos;
 	while (ld_map_next(ld, &ks, &key, &kp)) {
 		if (!strcmp(key, "from"))
-			read_ref(ld, "flow from", &pf->from);
+			read_ref(ld, "flow from", 's', &pf->from);
 		else if (!strcmp(key, "to"))
-			read_ref(ld, "flow to", &pf->to);
+			read_ref(ld, "flow to", 's', &pf->to);
 		else if (!strcmp(key, "label"))
 			ld_string(ld, "flow label", &pf->flow->label);
 		else
 			extras_add(&pf->flow->extras, key, ld_node(ld), kp);
 	}
 	keyset_free(&ks);
-	if (!pf->from.id && !ld->fatal)
+	if (!pf->from.id && !pf->from.ptr && !ld->fatal)
 		missing(ld, pos, "flow", "from");
-	if (!pf->to.id && !ld->fatal)
+	if (!pf->to.id && !pf->to.ptr && !ld->fatal)
 		missing(ld, pos, "flow", "to");
 	blueprint_insert_flow(ld->bp, (size_t)-1, pf->flow);
+	if (ref_done(&pf->from) && ref_done(&pf->to)) {
+		pf->flow->from = pf->from.ptr;
+		pf->flow->to = pf->to.ptr;
+		free(pf);
+		return;
+	}
 	VEC_PUSH(ld->pflows, pf);
 }
 
@@ -483,15 +537,11 @@ void ld_flow(loader *ld)
 static void *resolve(loader *ld, const ref *r, char kind, const char *what,
 		     const char *owner)
 {
+	if (r->ptr)
+		return r->ptr;
 	if (!r->id)
 		return NULL;
-	void *p;
-	switch (kind) {
-	case 'l': p = blueprint_lane(ld->bp, r->id); break;
-	case 'c': p = blueprint_column(ld->bp, r->id); break;
-	case 'd': p = blueprint_standard(ld->bp, r->id); break;
-	default: p = blueprint_step(ld->bp, r->id); break;
-	}
+	void *p = lookup(ld->bp, kind, r->id);
 	if (!p) {
 		char *q = diag_quote(r->id, 40);
 		char *o = diag_quote(owner, 40);
@@ -532,8 +582,10 @@ void ld_resolve(loader *ld)
 
 void ld_pending_free(loader *ld)
 {
-	for (size_t i = 0; i < ld->psteps.n; i++)
-		pend_step_free(ld->psteps.items[i]);
+	for (size_t i = 0; i < ld->psteps.n; i++) {
+		pend_step_clear(ld->psteps.items[i]);
+		free(ld->psteps.items[i]);
+	}
 	free(ld->psteps.items);
 	for (size_t i = 0; i < ld->pflows.n; i++) {
 		pend_flow *pf = ld->pflows.items[i];
