@@ -49,33 +49,35 @@ static void place_remove(sbp_blueprint *bp, obj_kind obj, void *p, size_t idx)
 	(void)p;
 }
 
-/* Remove the entries' objects from a typed vector in one forward pass;
- * entries hold ascending indices into the vector as it is now. */
+/* Remove the entries' objects from a typed vector, moving each run of
+ * kept items once; entries hold ascending indices into the vector. */
 #define BULK_REMOVE(vec, items, n)                                         \
 	do {                                                               \
-		size_t e_ = 0, j_ = 0;                                     \
-		for (size_t i_ = 0; i_ < (vec).n; i_++) {                  \
-			if (e_ < (n) && (items)[e_].idx == i_) {           \
-				assert((void *)(vec).items[i_] ==          \
-				       (items)[e_].obj);                   \
-				e_++;                                      \
-				continue;                                  \
-			}                                                  \
-			(vec).items[j_++] = (vec).items[i_];               \
+		for (size_t e_ = 0; e_ < (n); e_++) {                      \
+			size_t from_ = (items)[e_].idx + 1;                \
+			size_t end_ = e_ + 1 < (n) ? (items)[e_ + 1].idx   \
+						   : (vec).n;              \
+			assert((void *)(vec).items[from_ - 1] ==           \
+			       (items)[e_].obj);                           \
+			memmove(&(vec).items[from_ - 1 - e_],              \
+				&(vec).items[from_],                       \
+				(end_ - from_) * sizeof *(vec).items);     \
 		}                                                          \
-		(vec).n = j_;                                              \
+		(vec).n -= (n);                                            \
 	} while (0)
 
-/* Put the entries' objects back at their indices in one backward pass. */
+/* Put the entries' objects back at their indices, last first, moving
+ * each run of items once. */
 #define BULK_RESTORE(vec, items, n)                                        \
 	do {                                                               \
-		size_t old_ = (vec).n, total_ = old_ + (n), e_ = (n);      \
+		size_t total_ = (vec).n + (n), end_ = total_;              \
 		xgrow(&(vec).items, &(vec).cap, total_, sizeof *(vec).items); \
-		for (size_t p_ = total_; p_-- > 0;) {                      \
-			if (e_ > 0 && (items)[e_ - 1].idx == p_)           \
-				(vec).items[p_] = (items)[--e_].obj;       \
-			else                                               \
-				(vec).items[p_] = (vec).items[--old_];     \
+		for (size_t e_ = (n); e_-- > 0;) {                         \
+			size_t at_ = (items)[e_].idx;                      \
+			memmove(&(vec).items[at_ + 1], &(vec).items[at_ - e_], \
+				(end_ - at_ - 1) * sizeof *(vec).items);   \
+			(vec).items[at_] = (items)[e_].obj;                \
+			end_ = at_;                                        \
 		}                                                          \
 		(vec).n = total_;                                          \
 	} while (0)

@@ -1,0 +1,259 @@
+/* Random edit sequences (fixed seeds): undoing all of them gives the
+ * original YAML byte for byte and redoing all gives the final one, with
+ * every state in between matching too. And the cost of edits on a
+ * blueprint of 100,000 steps. */
+#include <time.h>
+
+#include "test_edit_fixture.h"
+
+#define EDITS 50
+
+/* A small deterministic generator (same numbers on every libc). */
+static unsigned rnd(unsigned *seed, unsigned n)
+{
+	*seed = *seed * 1103515245u + 12345u;
+	return ((*seed >> 16) & 0x7fff) % n;
+}
+
+/* A random object of an array, or NULL when it is empty. */
+#define PICK(seed, vec) ((vec).n ? (vec).items[rnd(seed, (unsigned)(vec).n)] : NULL)
+
+/* Try one random edit (it may be refused); true when it was made. */
+static bool random_edit(fx *f, unsigned *seed)
+{
+	edit_history *h = &f->h;
+	sbp_blueprint *bp = f->bp;
+	sbp_step *s = PICK(seed, bp->steps), *t = PICK(seed, bp->steps);
+	sbp_lane *l = PICK(seed, bp->lanes);
+	sbp_column *c = PICK(seed, bp->columns);
+	sbp_standard *d = PICK(seed, bp->standards);
+	sbp_flow *fl = PICK(seed, bp->flows);
+	char text[32];
+	snprintf(text, sizeof text, "text %u", rnd(seed, 1000));
+	switch (rnd(seed, 26)) {
+	case 0: case 1: return edit_step_add(h, l, c, NULL, text, NULL);
+	case 2: return edit_step_delete(h, s);
+	case 3: return edit_step_text(h, s, text);
+	case 4: return edit_step_notes(h, s, rnd(seed, 2) ? text : NULL);
+	case 5: return edit_step_duration(h, s, rnd(seed, 3) ? rnd(seed, 60) : NAN);
+	case 6: return edit_step_encounter(h, s, (sbp_mark)rnd(seed, 3));
+	case 7: return edit_step_move(h, s, l, c);
+	case 8: {
+		sbp_fail *fp = rnd(seed, 3) ? fail_new(text) : NULL;
+		if (fp)
+			fp->severity = (int)rnd(seed, 6);
+		bool ok = edit_step_fail(h, s, fp);
+		fail_free(fp);
+		return ok;
+	}
+	case 9: {
+		sbp_wait *w = rnd(seed, 3) ? wait_new(text) : NULL;
+		if (w)
+			w->tolerable = rnd(seed, 20);
+		bool ok = edit_step_wait(h, s, w);
+		wait_free(w);
+		return ok;
+	}
+	case 10: case 11: return edit_step_attach(h, s, d);
+	case 12: return edit_step_detach(h, s, d);
+	case 13: case 14: return edit_flow_add(h, s, t, rnd(seed, 2) ? text : NULL, NULL);
+	case 15: return edit_flow_delete(h, fl);
+	case 16: return edit_flow_label(h, fl, text);
+	case 17: return edit_column_insert(h, rnd(seed, (unsigned)bp->columns.n + 1),
+					   NULL, text, rnd(seed, 2) ? "P" : NULL, NULL);
+	case 18: return rnd(seed, 2) && edit_column_delete(h, c);
+	case 19: return edit_column_move(h, c, rnd(seed, (unsigned)bp->columns.n));
+	case 20: return edit_lane_insert_auto(h, NULL, text, (sbp_zone)rnd(seed, 5), NULL);
+	case 21: return rnd(seed, 2) && edit_lane_delete(h, l);
+	case 22: return edit_lane_move(h, l, rnd(seed, (unsigned)bp->lanes.n));
+	case 23: {
+		sbp_standard *p = standard_new("x", text, (sbp_std_kind)rnd(seed, 2));
+		p->goal = rnd(seed, 100);
+		free(p->id);
+		p->id = NULL;
+		bool ok = d && rnd(seed, 2) ? edit_standard_update(h, d, p)
+					    : edit_standard_add(h, p, NULL);
+		standard_free(p);
+		return ok;
+	}
+	case 24: return rnd(seed, 2) && edit_standard_delete(h, d);
+	default: return edit_title(h, text);
+	}
+}
+
+/* Make EDITS random edits from seed, some in groups; then undo all and
+ * redo all, comparing every state with the one recorded on the way. */
+static void run_seed(unsigned seed)
+{
+	fx *f;
+	fx_setup((void **)&f);
+	char *states[EDITS + 1];
+	states[0] = fx_yaml(f->bp);
+	for (int i = 1; i <= EDITS; i++) {
+		bool group = rnd(&seed, 5) == 0;
+		size_t before = f->h.pos;
+		if (group)
+			edit_begin(&f->h, "random group");
+		size_t goal = f->h.changes + (group ? 3 : 1);
+		while (f->h.changes < goal)
+			random_edit(f, &seed);
+		if (group)
+			edit_end(&f->h);
+		assert_int_equal(f->h.pos, before + 1);
+		fx_invariants(f->bp);
+		states[i] = fx_yaml(f->bp);
+	}
+	for (int i = EDITS; i > 0; i--) {
+		assert_true(edit_undo(&f->h));
+		fx_expect(f, states[i - 1]);
+	}
+	assert_false(edit_undo(&f->h));
+	assert_string_equal(states[0], f->yaml0);
+	for (int i = 1; i <= EDITS; i++) {
+		assert_true(edit_redo(&f->h));
+		fx_expect(f, states[i]);
+	}
+	assert_false(edit_redo(&f->h));
+	for (int i = 0; i < EDITS / 2; i++)
+		assert_true(edit_undo(&f->h));
+	for (int i = 0; i <= EDITS; i++)
+		free(states[i]);
+	fx_teardown((void **)&f);
+}
+
+/* 50 random edits, 50 undos, 50 redos, for the fixed seed. */
+static void test_random_fixed_seed(void **state)
+{
+	(void)state;
+	run_seed(20240611u);
+}
+
+/* The same for a few more seeds. */
+static void test_random_more_seeds(void **state)
+{
+	(void)state;
+	for (unsigned seed = 1; seed <= 40; seed++)
+		run_seed(seed);
+}
+
+/* Milliseconds since an arbitrary start. */
+static double now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+/* Milliseconds allowed for an edit that touches a few objects (5), and
+ * for one that removes thousands of steps and flows in a single pass:
+ * more under sanitizers, no limit under valgrind. */
+static double budget_ms(bool bulk)
+{
+	const char *pre = getenv("LD_PRELOAD");
+	if (pre && (strstr(pre, "vgpreload") || strstr(pre, "valgrind")))
+		return 1e9;
+#if defined(__SANITIZE_ADDRESS__)
+	return bulk ? 200 : 50;
+#else
+	return bulk ? 25 : 5;
+#endif
+}
+
+/* A blueprint of 100 columns x 5 lanes with 100,000 steps, each step
+ * with a flow to the next one. */
+static sbp_blueprint *big_blueprint(void)
+{
+	sbp_blueprint *bp = blueprint_new();
+	blueprint_add_default_lanes(bp);
+	char id[32];
+	for (int c = 0; c < 100; c++) {
+		snprintf(id, sizeof id, "c%d", c);
+		blueprint_insert_column(bp, (size_t)-1, column_new(id, id, NULL));
+	}
+	blueprint_insert_standard(bp, (size_t)-1, standard_new("std", "S", STD_HARD));
+	for (int i = 0; i < 100000; i++) {
+		snprintf(id, sizeof id, "s%d", i);
+		sbp_step *s = step_new(id, bp->lanes.items[i % 5],
+				       bp->columns.items[i / 1000], "text");
+		blueprint_insert_step(bp, (size_t)-1, s);
+		if (i > 0)
+			blueprint_insert_flow(bp, (size_t)-1,
+					      flow_new(bp->steps.items[i - 1], s, NULL));
+	}
+	return bp;
+}
+
+/* Make edit number k of the speed test on bp. */
+static bool big_edit(edit_history *h, sbp_blueprint *bp, int k)
+{
+	sbp_step *mid = bp->steps.items[50000];
+	switch (k) {
+	case 0: return edit_step_add(h, bp->lanes.items[2], bp->columns.items[3],
+				     NULL, "new", NULL);
+	case 1: return edit_step_text(h, mid, "changed");
+	case 2: return edit_flow_add(h, mid, bp->steps.items[7], NULL, NULL);
+	case 3: return edit_step_attach(h, mid, bp->standards.items[0]);
+	case 4: return edit_step_move(h, mid, bp->lanes.items[0], bp->columns.items[0]);
+	case 5: return edit_flow_delete(h, bp->flows.items[40000]);
+	case 6: return edit_step_delete(h, bp->steps.items[70000]);
+	case 7: return edit_column_insert(h, 10, NULL, "x", NULL, NULL);
+	case 8: return edit_lane_insert_auto(h, NULL, "x", ZONE_ONSTAGE, NULL);
+	case 9: return edit_standard_delete(h, bp->standards.items[0]);
+	case 10: return edit_column_delete(h, bp->columns.items[60]); /* bulk */
+	default: return edit_lane_delete(h, bp->lanes.items[4]);      /* bulk */
+	}
+}
+
+/* Every kind of edit, its undo and its redo, at 100,000 steps: the best
+ * of three runs of each (the machine may be busy) within budget_ms.
+ * Each run after the first drops the previous run's redo tail. */
+static void test_big_blueprint_speed(void **state)
+{
+	(void)state;
+	sbp_blueprint *bp = big_blueprint();
+	edit_history h;
+	edit_init(&h, bp);
+	double worst[2] = {0, 0};
+	for (int k = 0; k < 12; k++) {
+		double best[3] = {1e9, 1e9, 1e9}; /* do, undo, redo */
+		for (int run = 0; run < 3; run++) {
+			double t0 = now_ms();
+			assert_true(big_edit(&h, bp, k));
+			double t1 = now_ms();
+			assert_true(edit_undo(&h));
+			double t2 = now_ms();
+			assert_true(edit_redo(&h));
+			double t3 = now_ms();
+			best[0] = fmin(best[0], t1 - t0);
+			best[1] = fmin(best[1], t2 - t1);
+			best[2] = fmin(best[2], t3 - t2);
+			if (run < 2)
+				assert_true(edit_undo(&h)); /* the next run redoes it */
+		}
+		bool bulk = k >= 10;
+		for (int i = 0; i < 3; i++)
+			worst[bulk] = fmax(worst[bulk], best[i]);
+	}
+	assert_int_equal(bp->steps.n, 100000 + 1 - 1 - 1000 - 19800);
+	while (edit_undo(&h))
+		;
+	assert_int_equal(bp->steps.n, 100000);
+	assert_int_equal(bp->flows.n, 99999);
+	fx_invariants(bp);
+	edit_free(&h);
+	blueprint_free(bp);
+	print_message("at 100,000 steps: worst edit/undo/redo %.2f ms, worst bulk "
+		      "delete %.2f ms\n", worst[0], worst[1]);
+	assert_true(worst[0] < budget_ms(false));
+	assert_true(worst[1] < budget_ms(true));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_random_fixed_seed),
+		cmocka_unit_test(test_random_more_seeds),
+		cmocka_unit_test(test_big_blueprint_speed),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
