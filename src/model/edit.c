@@ -27,6 +27,7 @@ static void group_free(edit_group *g, bool applied)
 	free(g);
 }
 
+/* Start an empty history for bp (saved state: the start). */
 void edit_init(edit_history *h, sbp_blueprint *bp)
 {
 	memset(h, 0, sizeof *h);
@@ -35,6 +36,7 @@ void edit_init(edit_history *h, sbp_blueprint *bp)
 	h->saved_valid = true;
 }
 
+/* Free every group and what its ops own; the blueprint stays. */
 void edit_free(edit_history *h)
 {
 	if (h->open && h->open->n == 0)
@@ -58,12 +60,14 @@ static void drop_redo(edit_history *h)
 	h->groups.n = h->pos;
 }
 
+/* Open a group (or join the open one when nested). */
 void edit_begin(edit_history *h, const char *name)
 {
 	if (h->depth++ == 0)
 		h->open = group_new(name);
 }
 
+/* Close a level; at the outermost, an empty group is dropped. */
 void edit_end(edit_history *h)
 {
 	if (h->depth == 0 || --h->depth > 0)
@@ -73,6 +77,8 @@ void edit_end(edit_history *h)
 	h->open = NULL;
 }
 
+/* Apply op and add it to the open group; the first op of a group drops the
+ * redo tail and pushes the group. */
 void edit_record(edit_history *h, edit_op *op)
 {
 	edit_group *g = h->open;
@@ -87,6 +93,7 @@ void edit_record(edit_history *h, edit_op *op)
 	g->ops[g->n++] = op;
 }
 
+/* Say why an edit was refused, in h->error; returns false. */
 bool edit_refuse(edit_history *h, const char *fmt, ...)
 {
 	va_list ap;
@@ -96,6 +103,7 @@ bool edit_refuse(edit_history *h, const char *fmt, ...)
 	return false;
 }
 
+/* Begin the group of one public edit and clear the error. */
 size_t edit_open(edit_history *h, const char *name)
 {
 	h->error[0] = '\0';
@@ -103,6 +111,7 @@ size_t edit_open(edit_history *h, const char *name)
 	return h->open->n;
 }
 
+/* End the group of one public edit, counting it when it changed anything. */
 void edit_close(edit_history *h, size_t mark)
 {
 	if (h->open->n > mark)
@@ -110,6 +119,7 @@ void edit_close(edit_history *h, size_t mark)
 	edit_end(h);
 }
 
+/* Revert the top done group, its ops last to first. */
 bool edit_undo(edit_history *h)
 {
 	if (h->depth > 0)
@@ -124,6 +134,7 @@ bool edit_undo(edit_history *h)
 	return true;
 }
 
+/* Replay the next undone group, its ops first to last. */
 bool edit_redo(edit_history *h)
 {
 	if (h->depth > 0)
@@ -138,11 +149,13 @@ bool edit_redo(edit_history *h)
 	return true;
 }
 
+/* Name of the group undo would revert. */
 const char *edit_undo_name(const edit_history *h)
 {
 	return h->pos > 0 ? h->groups.items[h->pos - 1]->name : NULL;
 }
 
+/* Name of the group redo would replay. */
 const char *edit_redo_name(const edit_history *h)
 {
 	return h->pos < h->groups.n ? h->groups.items[h->pos]->name : NULL;
@@ -154,6 +167,7 @@ static size_t top_serial(const edit_history *h)
 	return h->pos > 0 ? h->groups.items[h->pos - 1]->serial : 0;
 }
 
+/* Remember the current state as the one on disk. */
 void edit_mark_saved(edit_history *h)
 {
 	h->saved_serial = top_serial(h);
@@ -161,6 +175,7 @@ void edit_mark_saved(edit_history *h)
 	h->changes = 0;
 }
 
+/* Is the current state other than the saved one (or is that one gone)? */
 bool edit_modified(const edit_history *h)
 {
 	return !h->saved_valid || top_serial(h) != h->saved_serial;
@@ -177,11 +192,13 @@ static bool edit_blueprint_string(edit_history *h, char **field,
 	return true;
 }
 
+/* Set or clear the blueprint title. */
 bool edit_title(edit_history *h, const char *title)
 {
 	return edit_blueprint_string(h, &h->bp->title, title, "change title");
 }
 
+/* Set or clear the blueprint description. */
 bool edit_description(edit_history *h, const char *description)
 {
 	return edit_blueprint_string(h, &h->bp->description, description,

@@ -40,6 +40,7 @@ static bulk_entry *collect_steps(const sbp_blueprint *bp, step_pred pred,
 	return items;
 }
 
+/* Remove the matching steps and every flow touching them: two bulk ops. */
 void rec_remove_steps(edit_history *h, step_pred pred, const void *ctx)
 {
 	size_t n;
@@ -49,6 +50,7 @@ void rec_remove_steps(edit_history *h, step_pred pred, const void *ctx)
 	rec_bulk(h, OBJ_STEP, steps, n);
 }
 
+/* Append a flow between two different steps not yet linked that way. */
 bool edit_flow_add(edit_history *h, sbp_step *from, sbp_step *to,
 		   const char *label, sbp_flow **out)
 {
@@ -82,6 +84,7 @@ static bool find_flow(edit_history *h, const sbp_flow *f, size_t *at)
 	return true;
 }
 
+/* Remove a flow; undo puts the same flow back at its index. */
 bool edit_flow_delete(edit_history *h, sbp_flow *f)
 {
 	size_t at;
@@ -94,6 +97,7 @@ bool edit_flow_delete(edit_history *h, sbp_flow *f)
 	return true;
 }
 
+/* Set or clear a flow label. */
 bool edit_flow_label(edit_history *h, sbp_flow *f, const char *label)
 {
 	size_t at;

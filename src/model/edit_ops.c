@@ -138,6 +138,7 @@ static void move_obj(sbp_blueprint *bp, obj_kind obj, size_t from, size_t to)
 	}
 }
 
+/* Make the change an op records. */
 void op_apply(sbp_blueprint *bp, edit_op *op)
 {
 	switch (op->kind) {
@@ -162,6 +163,7 @@ void op_apply(sbp_blueprint *bp, edit_op *op)
 	}
 }
 
+/* Undo the change an op records. */
 void op_revert(sbp_blueprint *bp, edit_op *op)
 {
 	switch (op->kind) {
@@ -209,6 +211,7 @@ static void swap_free(edit_op *op)
 	}
 }
 
+/* Free an op and the objects it owns in its state. */
 void op_free(edit_op *op, bool applied)
 {
 	if (!op)

@@ -27,27 +27,32 @@ static void rec_swap(edit_history *h, void *field, const void *value,
 	edit_record(h, op);
 }
 
+/* Record setting a string field to a copy of value (NULL clears). */
 void rec_str(edit_history *h, char **field, const char *value)
 {
 	char *copy = value ? xstrdup(value) : NULL;
 	rec_swap(h, field, &copy, sizeof copy, OWN_STR);
 }
 
+/* Record setting a plain field (number, enum, borrowed pointer). */
 void rec_val(edit_history *h, void *field, const void *value, size_t size)
 {
 	rec_swap(h, field, value, size, OWN_NONE);
 }
 
+/* Record replacing a fail point with value (owned), or NULL. */
 void rec_fail(edit_history *h, sbp_fail **field, sbp_fail *value)
 {
 	rec_swap(h, field, &value, sizeof value, OWN_FAIL);
 }
 
+/* Record replacing a wait point with value (owned), or NULL. */
 void rec_wait(edit_history *h, sbp_wait **field, sbp_wait *value)
 {
 	rec_swap(h, field, &value, sizeof value, OWN_WAIT);
 }
 
+/* Record inserting or removing one object at index idx. */
 void rec_place(edit_history *h, obj_kind obj, void *p, size_t idx, bool insert)
 {
 	edit_op *op = op_new(OP_PLACE);
@@ -58,6 +63,7 @@ void rec_place(edit_history *h, obj_kind obj, void *p, size_t idx, bool insert)
 	edit_record(h, op);
 }
 
+/* Record removing the objects of items (taken; nothing when n is 0). */
 void rec_bulk(edit_history *h, obj_kind obj, bulk_entry *items, size_t n)
 {
 	if (n == 0) {
@@ -71,6 +77,7 @@ void rec_bulk(edit_history *h, obj_kind obj, bulk_entry *items, size_t n)
 	edit_record(h, op);
 }
 
+/* Record attaching or detaching a standard at an index of s->stds. */
 void rec_link(edit_history *h, sbp_step *s, sbp_standard *std, size_t idx,
 	      bool insert)
 {
@@ -82,6 +89,7 @@ void rec_link(edit_history *h, sbp_step *s, sbp_standard *std, size_t idx,
 	edit_record(h, op);
 }
 
+/* Record moving a lane or a column between indices. */
 void rec_move(edit_history *h, obj_kind obj, size_t from, size_t to)
 {
 	edit_op *op = op_new(OP_MOVE);
@@ -91,26 +99,31 @@ void rec_move(edit_history *h, obj_kind obj, size_t from, size_t to)
 	edit_record(h, op);
 }
 
+/* Is s a step of bp? O(1) through the id table. */
 bool has_step(const sbp_blueprint *bp, const sbp_step *s)
 {
 	return s && s->id && blueprint_step(bp, s->id) == s;
 }
 
+/* Is l a lane of bp? O(1) through its idx. */
 bool has_lane(const sbp_blueprint *bp, const sbp_lane *l)
 {
 	return l && blueprint_lane_index(bp, l) != (size_t)-1;
 }
 
+/* Is c a column of bp? O(1) through its idx. */
 bool has_column(const sbp_blueprint *bp, const sbp_column *c)
 {
 	return c && blueprint_column_index(bp, c) != (size_t)-1;
 }
 
+/* Is s a standard of bp? O(1) through the id table. */
 bool has_standard(const sbp_blueprint *bp, const sbp_standard *s)
 {
 	return s && s->id && blueprint_standard(bp, s->id) == s;
 }
 
+/* Equal optional strings (both NULL counts as equal). */
 bool same_str(const char *a, const char *b)
 {
 	if (!a || !b)
@@ -118,6 +131,7 @@ bool same_str(const char *a, const char *b)
 	return strcmp(a, b) == 0;
 }
 
+/* Equal optional numbers (both NAN counts as equal). */
 bool same_num(double a, double b)
 {
 	if (isnan(a) || isnan(b))
@@ -125,6 +139,7 @@ bool same_num(double a, double b)
 	return a == b;
 }
 
+/* A copy of a usable new id, or a fresh one when id is NULL. */
 bool take_id(edit_history *h, const char *id, char kind, const char *prefix,
 	     const char *what, char **out)
 {

@@ -20,6 +20,7 @@ static bool check_proto(edit_history *h, const sbp_standard *proto)
 	return true;
 }
 
+/* Append a copy of proto to the catalog. */
 bool edit_standard_add(edit_history *h, const sbp_standard *proto, sbp_standard **out)
 {
 	h->error[0] = '\0';
@@ -61,6 +62,8 @@ static void update_num(edit_history *h, double *field, double value)
 		rec_val(h, field, &value, sizeof value);
 }
 
+/* Copy every field but the id (and extras) from proto, recording only what
+ * differs. */
 bool edit_standard_update(edit_history *h, sbp_standard *s, const sbp_standard *proto)
 {
 	h->error[0] = '\0';
@@ -86,6 +89,7 @@ bool edit_standard_update(edit_history *h, sbp_standard *s, const sbp_standard *
 	return true;
 }
 
+/* Detach a standard from every step (last index first), then remove it. */
 bool edit_standard_delete(edit_history *h, sbp_standard *s)
 {
 	h->error[0] = '\0';
@@ -105,6 +109,7 @@ bool edit_standard_delete(edit_history *h, sbp_standard *s)
 	return true;
 }
 
+/* Count the steps that use a standard. */
 size_t edit_standard_uses(const sbp_blueprint *bp, const sbp_standard *s)
 {
 	size_t n = 0;

@@ -14,6 +14,7 @@ static bool check_step(edit_history *h, const sbp_step *s)
 	return true;
 }
 
+/* Append a new step in a cell. */
 bool edit_step_add(edit_history *h, sbp_lane *lane, sbp_column *col,
 		   const char *id, const char *text, sbp_step **out)
 {
@@ -41,6 +42,7 @@ static bool step_is(const sbp_step *s, const void *ctx)
 	return s == ctx;
 }
 
+/* Remove a step and the flows that touch it. */
 bool edit_step_delete(edit_history *h, sbp_step *s)
 {
 	h->error[0] = '\0';
@@ -52,6 +54,7 @@ bool edit_step_delete(edit_history *h, sbp_step *s)
 	return true;
 }
 
+/* Set a step text (NULL is ""). */
 bool edit_step_text(edit_history *h, sbp_step *s, const char *text)
 {
 	h->error[0] = '\0';
@@ -66,6 +69,7 @@ bool edit_step_text(edit_history *h, sbp_step *s, const char *text)
 	return true;
 }
 
+/* Set or clear a step notes. */
 bool edit_step_notes(edit_history *h, sbp_step *s, const char *notes)
 {
 	h->error[0] = '\0';
@@ -89,6 +93,7 @@ static bool check_minutes(edit_history *h, double v, const char *what)
 	return true;
 }
 
+/* Set a step duration in minutes, or clear it with NAN. */
 bool edit_step_duration(edit_history *h, sbp_step *s, double minutes)
 {
 	h->error[0] = '\0';
@@ -101,6 +106,7 @@ bool edit_step_duration(edit_history *h, sbp_step *s, double minutes)
 	return true;
 }
 
+/* Mark a step as an encounter, not one, or by its lane. */
 bool edit_step_encounter(edit_history *h, sbp_step *s, sbp_mark mark_)
 {
 	h->error[0] = '\0';
@@ -115,6 +121,7 @@ bool edit_step_encounter(edit_history *h, sbp_step *s, sbp_mark mark_)
 	return true;
 }
 
+/* Put a step in another cell; its place in the step list stays. */
 bool edit_step_move(edit_history *h, sbp_step *s, sbp_lane *lane, sbp_column *col)
 {
 	h->error[0] = '\0';
@@ -133,6 +140,7 @@ bool edit_step_move(edit_history *h, sbp_step *s, sbp_lane *lane, sbp_column *co
 	return true;
 }
 
+/* Replace a step fail point with a copy of f, or remove it. */
 bool edit_step_fail(edit_history *h, sbp_step *s, const sbp_fail *f)
 {
 	h->error[0] = '\0';
@@ -148,6 +156,7 @@ bool edit_step_fail(edit_history *h, sbp_step *s, const sbp_fail *f)
 	return true;
 }
 
+/* Replace a step wait point with a copy of w, or remove it. */
 bool edit_step_wait(edit_history *h, sbp_step *s, const sbp_wait *w)
 {
 	h->error[0] = '\0';
@@ -164,6 +173,7 @@ bool edit_step_wait(edit_history *h, sbp_step *s, const sbp_wait *w)
 	return true;
 }
 
+/* Append a standard to a step list of standards. */
 bool edit_step_attach(edit_history *h, sbp_step *s, sbp_standard *std)
 {
 	h->error[0] = '\0';
@@ -180,6 +190,7 @@ bool edit_step_attach(edit_history *h, sbp_step *s, sbp_standard *std)
 	return true;
 }
 
+/* Take a standard out of a step list; undo puts it back at its index. */
 bool edit_step_detach(edit_history *h, sbp_step *s, sbp_standard *std)
 {
 	h->error[0] = '\0';

@@ -17,6 +17,7 @@ static bool in_lane(const sbp_step *s, const void *ctx)
 	return s->lane == ctx;
 }
 
+/* Insert a new column at index at ((size_t)-1 appends). */
 bool edit_column_insert(edit_history *h, size_t at, const char *id,
 			const char *name, const char *phase, sbp_column **out)
 {
@@ -39,6 +40,7 @@ bool edit_column_insert(edit_history *h, size_t at, const char *id,
 	return true;
 }
 
+/* Remove a column with its steps and their flows. */
 bool edit_column_delete(edit_history *h, sbp_column *c)
 {
 	h->error[0] = '\0';
@@ -53,6 +55,7 @@ bool edit_column_delete(edit_history *h, sbp_column *c)
 	return true;
 }
 
+/* Rename a column (NULL is ""). */
 bool edit_column_rename(edit_history *h, sbp_column *c, const char *name)
 {
 	h->error[0] = '\0';
@@ -67,6 +70,7 @@ bool edit_column_rename(edit_history *h, sbp_column *c, const char *name)
 	return true;
 }
 
+/* Set or clear a column phase. */
 bool edit_column_phase(edit_history *h, sbp_column *c, const char *phase)
 {
 	h->error[0] = '\0';
@@ -79,6 +83,7 @@ bool edit_column_phase(edit_history *h, sbp_column *c, const char *phase)
 	return true;
 }
 
+/* Move a column to index to. */
 bool edit_column_move(edit_history *h, sbp_column *c, size_t to)
 {
 	h->error[0] = '\0';
@@ -122,6 +127,7 @@ static bool check_zone(edit_history *h, size_t at, sbp_zone z, size_t skip)
 			   zone_id(z));
 }
 
+/* Insert a new lane at index at, keeping the zone order. */
 bool edit_lane_insert(edit_history *h, size_t at, const char *id,
 		      const char *name, sbp_zone zone, sbp_lane **out)
 {
@@ -148,6 +154,7 @@ bool edit_lane_insert(edit_history *h, size_t at, const char *id,
 	return true;
 }
 
+/* Insert a lane after the last lane of its zone, or before the next zone. */
 bool edit_lane_insert_auto(edit_history *h, const char *id, const char *name,
 			   sbp_zone zone, sbp_lane **out)
 {
@@ -158,6 +165,7 @@ bool edit_lane_insert_auto(edit_history *h, const char *id, const char *name,
 	return edit_lane_insert(h, at, id, name, zone, out);
 }
 
+/* Remove a lane with its steps and their flows. */
 bool edit_lane_delete(edit_history *h, sbp_lane *l)
 {
 	h->error[0] = '\0';
@@ -172,6 +180,7 @@ bool edit_lane_delete(edit_history *h, sbp_lane *l)
 	return true;
 }
 
+/* Rename a lane (NULL is ""). */
 bool edit_lane_rename(edit_history *h, sbp_lane *l, const char *name)
 {
 	h->error[0] = '\0';
@@ -186,6 +195,7 @@ bool edit_lane_rename(edit_history *h, sbp_lane *l, const char *name)
 	return true;
 }
 
+/* Move a lane to index to, within its zone. */
 bool edit_lane_move(edit_history *h, sbp_lane *l, size_t to)
 {
 	h->error[0] = '\0';
