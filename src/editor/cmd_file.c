@@ -1,0 +1,235 @@
+/* File commands: save (atomic, never over a file changed on disk or a
+ * read-only session's file), save a copy, save as, quit, export. */
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "sbp/export.h"
+#include "internal.h"
+
+enum { SAVE_MAIN, SAVE_COPY, SAVE_AS };
+
+/* Write the blueprint to target atomically; on failure say why. */
+static bool write_to(editor *ed, const char *target)
+{
+	sbp_buf out;
+	char err[512] = "";
+	buf_init(&out);
+	sbp_save_yaml(ed->bp, &out);
+	bool ok = atomic_write(target, out.data, out.len, err, sizeof err);
+	buf_free(&out);
+	if (!ok) {
+		ed->quit_after_save = false;
+		ed_err(ed, "Not saved: %s. Your changes are kept: :w OTHER-FILE "
+		       "saves elsewhere.", err);
+	}
+	return ok;
+}
+
+/* After writing the file we edit: it is the saved state now. */
+static void saved_main(editor *ed)
+{
+	edit_mark_saved(&ed->hist);
+	ed->base_dirty = false;
+	file_stamp_take(ed->path, &ed->stamp);
+	recover_remove(ed->path);
+	ed->recover_written = false;
+	if (ed->quit_after_save)
+		ed->quit = true;
+}
+
+/* Save in one of the three ways, asking nothing more. */
+static void save_now(editor *ed, const char *target, int how)
+{
+	if (!write_to(ed, target))
+		return;
+	if (how == SAVE_COPY) {
+		ed_ok(ed, RD_ALL, "Wrote a copy to %s; still editing %s "
+		      "(:saveas switches).", target, editor_file_name(ed));
+		if (ed->quit_after_save)
+			ed->quit = true;
+		return;
+	}
+	if (how == SAVE_AS) {
+		char *old = ed->path ? xstrdup(ed->path) : NULL;
+		editor_cleanup(ed, false);
+		recover_remove(old);
+		free(old);
+		set_string(&ed->path, target);
+		ed->readonly = false;
+		sbp_lock_info other;
+		ed->locked = lock_acquire(ed->path, false, &other) == LOCK_ACQUIRED;
+	}
+	saved_main(ed);
+	ed_ok(ed, RD_ALL, "Saved %s (%zu steps).", editor_file_name(ed),
+	      ed->bp->steps.n);
+}
+
+/* Answers to "overwrite FILE?". */
+static void on_overwrite(editor *ed, int choice)
+{
+	int how = ed->save_target[0] == 'c' ? SAVE_COPY : SAVE_AS;
+	if (choice == 'o')
+		save_now(ed, ed->save_target + 1, how);
+	else {
+		ed->quit_after_save = false;
+		ed_ok(ed, RD_MSG, "Not saved.");
+	}
+}
+
+/* Answers to "the file changed on disk". */
+static void on_changed(editor *ed, int choice)
+{
+	if (choice == 'o') {
+		save_now(ed, ed->path, SAVE_MAIN);
+	} else if (choice == 's') {
+		ed_prompt_open(ed, "Save as: ", "saveas", "", CPL_NONE, 2);
+	} else if (choice == 'r') {
+		sbp_diags d;
+		diags_init(&d);
+		sbp_blueprint *bp = sbp_load_file(ed->path, &ed->lim, &d);
+		if (!bp) {
+			ed_err(ed, "Cannot reload: %s", d.n ? d.items[0].message : "unreadable");
+		} else {
+			ed_set_blueprint(ed, bp);
+			ed->base_dirty = false;
+			file_stamp_take(ed->path, &ed->stamp);
+			ed_ok(ed, RD_ALL, "Reloaded %s from disk.", editor_file_name(ed));
+		}
+		diags_free(&d);
+		ed->quit_after_save = false;
+	} else {
+		ed->quit_after_save = false;
+		ed_ok(ed, RD_MSG, "Not saved.");
+	}
+}
+
+/* Ask before writing over an existing file, else save. */
+static ed_result save_checked(editor *ed, const char *target, int how, bool bang)
+{
+	struct stat st;
+	if (!bang && stat(target, &st) == 0) {
+		free(ed->save_target);
+		ed->save_target = xasprintf("%c%s", how == SAVE_COPY ? 'c' : 'a', target);
+		char *text = xasprintf("%s already exists.\n\n"
+				       "  o  overwrite it\n  Esc  go back", target);
+		ed_ask(ed, "Overwrite?", text, "o", true, on_overwrite);
+		free(text);
+		return ed_done(ed, RD_ALL);
+	}
+	save_now(ed, target, how);
+	return ed_done(ed, RD_ALL);
+}
+
+/* Save the file we edit, unless it changed on disk or is read-only. */
+static ed_result save_main(editor *ed, bool bang)
+{
+	if (ed->readonly) {
+		ed->quit_after_save = false;
+		return ed_err(ed, "Read-only (open by %s): :w OTHER-FILE saves a copy.",
+			      ed->lock_note[0] ? ed->lock_note : "another session");
+	}
+	if (!bang && file_stamp_changed(ed->path, &ed->stamp)) {
+		char *text = xasprintf(
+			"%s changed on disk since you opened it\n"
+			"(someone else saved it?).\n\n"
+			"  r  reload it from disk (drops your changes)\n"
+			"  o  overwrite it with your version\n"
+			"  s  save yours elsewhere\n"
+			"  Esc  go back", editor_file_name(ed));
+		ed_ask(ed, "File changed on disk", text, "ros", true, on_changed);
+		free(text);
+		return ed_done(ed, RD_ALL);
+	}
+	save_now(ed, ed->path, SAVE_MAIN);
+	return ed_done(ed, RD_ALL);
+}
+
+/* Ctrl-S / :w [FILE] / :w! [FILE]. */
+ed_result cmd_write(editor *ed, const ed_args *a)
+{
+	const char *target = *a->rest ? a->rest : NULL;
+	if (!target && !ed->path) {
+		if (a->from_key)
+			return ed_prompt_open(ed, "Save as: ", "saveas", "", CPL_NONE, 2);
+		ed->quit_after_save = false;
+		return ed_err(ed, "No file name yet: :w FILE");
+	}
+	if (!target || (ed->path && strcmp(target, ed->path) == 0))
+		return save_main(ed, a->bang);
+	if (!ed->path)
+		return save_checked(ed, target, SAVE_AS, a->bang);
+	return save_checked(ed, target, SAVE_COPY, a->bang);
+}
+
+/* :saveas FILE: write it and go on editing it. */
+ed_result cmd_saveas(editor *ed, const ed_args *a)
+{
+	if (!*a->rest) {
+		ed->quit_after_save = false;
+		return ed_err(ed, "Usage: :saveas FILE");
+	}
+	if (ed->path && strcmp(a->rest, ed->path) == 0)
+		return save_main(ed, a->bang);
+	return save_checked(ed, a->rest, SAVE_AS, a->bang);
+}
+
+/* :wq. */
+ed_result cmd_wq(editor *ed, const ed_args *a)
+{
+	ed->quit_after_save = true;
+	ed_args w = *a;
+	w.from_key = true; /* an untitled blueprint asks for a name */
+	return cmd_write(ed, &w);
+}
+
+/* Answers to "save before quitting?". */
+static void on_quit(editor *ed, int choice)
+{
+	if (choice == 'n') {
+		ed->quit = true;
+	} else if (choice == 'y') {
+		ed_args none = { 0, NULL, "", false, true };
+		cmd_wq(ed, &none);
+	}
+}
+
+/* q / :q / :q!. */
+ed_result cmd_quit(editor *ed, const ed_args *a)
+{
+	if (a->bang || !editor_modified(ed)) {
+		ed->quit = true;
+		return ed_done(ed, RD_NONE);
+	}
+	char *text = xasprintf("%s has unsaved changes.\n\n"
+			       "  y  save them, then quit\n"
+			       "  n  quit without saving\n"
+			       "  Esc  go back to editing", editor_file_name(ed));
+	ed_ask(ed, "Save before quitting?", text, "yn", true, on_quit);
+	free(text);
+	return ed_done(ed, RD_ALL);
+}
+
+/* :export FORMAT FILE. */
+ed_result cmd_export(editor *ed, const ed_args *a)
+{
+	if (a->argc != 2)
+		return ed_err(ed, "Usage: :export FORMAT FILE (Tab lists the formats)");
+	if (!export_format_known(a->argv[0])) {
+		sbp_buf list;
+		buf_init(&list);
+		for (size_t i = 0; export_formats[i]; i++)
+			buf_printf(&list, " %s", export_formats[i]);
+		ed_result r = ed_err(ed, "Unknown format \"%s\"; one of:%s.",
+				     a->argv[0], list.data);
+		buf_free(&list);
+		return r;
+	}
+	export_opts o;
+	memset(&o, 0, sizeof o);
+	o.source_name = ed->path;
+	char err[512] = "";
+	if (!export_blueprint(ed->bp, a->argv[0], &o, a->argv[1], err, sizeof err))
+		return ed_err(ed, "Export failed: %s", err);
+	return ed_ok(ed, RD_MSG, "Exported %s to %s.", a->argv[0], a->argv[1]);
+}

@@ -1,0 +1,297 @@
+/* Commands that move the selection: cell by cell, by page, to an id, to
+ * the next flagged encounter, to a search match; and picking the target
+ * of a new flow. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+/* Clamp the stack index to the selected cell. */
+static void clamp_idx(editor *ed)
+{
+	size_t n = grid_cell_count(&ed->grid, ed->lane, ed->col);
+	if (ed->idx >= n)
+		ed->idx = n ? n - 1 : 0;
+}
+
+/* Finish a move: show it, clear the message. */
+static ed_result moved(editor *ed)
+{
+	clamp_idx(ed);
+	ed_scroll_to_sel(ed);
+	return ed_done(ed, RD_GRID | RD_STATUS);
+}
+
+/* h: one cell left. */
+ed_result cmd_left(editor *ed, const ed_args *a)
+{
+	(void)a;
+	if (ed->col > 0)
+		ed->col--;
+	return moved(ed);
+}
+
+/* l: one cell right. */
+ed_result cmd_right(editor *ed, const ed_args *a)
+{
+	(void)a;
+	if (ed->col + 1 < ed->grid.ncols)
+		ed->col++;
+	return moved(ed);
+}
+
+/* j: the next step in the stack, else the lane below. */
+ed_result cmd_down(editor *ed, const ed_args *a)
+{
+	(void)a;
+	if (ed->idx + 1 < grid_cell_count(&ed->grid, ed->lane, ed->col)) {
+		ed->idx++;
+	} else if (ed->lane + 1 < ed->grid.nlanes) {
+		ed->lane++;
+		ed->idx = 0;
+	}
+	return moved(ed);
+}
+
+/* k: the previous step in the stack, else the lane above. */
+ed_result cmd_up(editor *ed, const ed_args *a)
+{
+	(void)a;
+	if (ed->idx > 0) {
+		ed->idx--;
+	} else if (ed->lane > 0) {
+		ed->lane--;
+		size_t n = grid_cell_count(&ed->grid, ed->lane, ed->col);
+		ed->idx = n ? n - 1 : 0;
+	}
+	return moved(ed);
+}
+
+/* 0: the first column. */
+ed_result cmd_first_col(editor *ed, const ed_args *a)
+{
+	(void)a;
+	ed->col = 0;
+	return moved(ed);
+}
+
+/* $: the last column. */
+ed_result cmd_last_col(editor *ed, const ed_args *a)
+{
+	(void)a;
+	ed->col = ed->grid.ncols ? ed->grid.ncols - 1 : 0;
+	return moved(ed);
+}
+
+/* g: the first lane. */
+ed_result cmd_first_lane(editor *ed, const ed_args *a)
+{
+	(void)a;
+	ed->lane = 0;
+	ed->idx = 0;
+	return moved(ed);
+}
+
+/* G: the last lane. */
+ed_result cmd_last_lane(editor *ed, const ed_args *a)
+{
+	(void)a;
+	ed->lane = ed->grid.nlanes ? ed->grid.nlanes - 1 : 0;
+	ed->idx = 0;
+	return moved(ed);
+}
+
+/* Move the selection by rows body rows (a screen). */
+static ed_result page(editor *ed, long rows)
+{
+	if (!ed->grid.nlanes)
+		return moved(ed);
+	long row = (long)(ed->grid.lane_top[ed->lane] + ed->idx) + rows;
+	if (row < 0)
+		row = 0;
+	if (row >= (long)ed->grid.height)
+		row = (long)ed->grid.height - 1;
+	size_t lane, sub;
+	grid_row_lane(&ed->grid, (size_t)row, &lane, &sub);
+	ed->lane = lane;
+	ed->idx = sub;
+	return moved(ed);
+}
+
+/* PageUp. */
+ed_result cmd_page_up(editor *ed, const ed_args *a)
+{
+	(void)a;
+	return page(ed, -(long)editor_body_rows(ed));
+}
+
+/* PageDown. */
+ed_result cmd_page_down(editor *ed, const ed_args *a)
+{
+	(void)a;
+	return page(ed, (long)editor_body_rows(ed));
+}
+
+/* :goto ID: a step, else a column or a lane with that id. */
+ed_result cmd_goto(editor *ed, const ed_args *a)
+{
+	if (a->argc != 1)
+		return ed_err(ed, "Usage: :goto ID");
+	sbp_step *s = blueprint_step(ed->bp, a->argv[0]);
+	if (s) {
+		editor_select(ed, s);
+		return ed_done(ed, RD_GRID | RD_STATUS);
+	}
+	sbp_column *c = blueprint_column(ed->bp, a->argv[0]);
+	sbp_lane *l = blueprint_lane(ed->bp, a->argv[0]);
+	if (!c && !l)
+		return ed_err(ed, "No step, column or lane has the id \"%s\".",
+			      a->argv[0]);
+	if (c)
+		ed->col = c->idx;
+	if (l)
+		ed->lane = l->idx;
+	ed->idx = 0;
+	return moved(ed);
+}
+
+typedef bool (*step_pred)(const sbp_step *s, const void *ctx);
+
+/* The next (dir 1) or previous (dir -1) step in time order (column by
+ * column, lane by lane, down each stack) that pred accepts, starting
+ * after the selection and wrapping around. Stores it in the selection. */
+static bool find_step(editor *ed, int dir, step_pred pred, const void *ctx)
+{
+	const ed_grid *g = &ed->grid;
+	size_t ncells = g->nlanes * g->ncols;
+	if (ncells == 0)
+		return false;
+	size_t cell = ed->col * g->nlanes + ed->lane; /* column-major */
+	long i = (long)ed->idx;
+	for (size_t k = 0; k <= ncells; k++) {
+		size_t lane = cell % g->nlanes, col = cell / g->nlanes;
+		long n = (long)grid_cell_count(g, lane, col);
+		for (i += dir; i >= 0 && i < n; i += dir) {
+			sbp_step *s = grid_cell_step(g, lane, col, (size_t)i);
+			if (pred(s, ctx)) {
+				ed->lane = lane;
+				ed->col = col;
+				ed->idx = (size_t)i;
+				ed_scroll_to_sel(ed);
+				return true;
+			}
+		}
+		cell = (cell + ncells + (size_t)(long)dir) % ncells;
+		lane = cell % g->nlanes;
+		col = cell / g->nlanes;
+		i = dir > 0 ? -1 : (long)grid_cell_count(g, lane, col);
+	}
+	return false;
+}
+
+/* A flagged encounter. */
+static bool pred_flagged(const sbp_step *s, const void *ctx)
+{
+	(void)ctx;
+	return editor_step_flagged(s);
+}
+
+/* n / N: the next or previous flagged encounter. */
+static ed_result next_flagged(editor *ed, int dir)
+{
+	if (!find_step(ed, dir, pred_flagged, NULL))
+		return ed_ok(ed, RD_MSG, "No flagged encounters: every encounter has a standard.");
+	return ed_ok(ed, RD_GRID | RD_STATUS,
+		     "Flagged: an encounter without a standard (s attaches one).");
+}
+
+/* n. */
+ed_result cmd_next(editor *ed, const ed_args *a)
+{
+	(void)a;
+	return next_flagged(ed, 1);
+}
+
+/* N. */
+ed_result cmd_prev(editor *ed, const ed_args *a)
+{
+	(void)a;
+	return next_flagged(ed, -1);
+}
+
+/* Does the step match the search (id, text or notes)? */
+static bool pred_search(const sbp_step *s, const void *ctx)
+{
+	const char *pat = ctx;
+	return ed_text_matches(s->id, pat) || ed_text_matches(s->text, pat) ||
+	       (s->notes && ed_text_matches(s->notes, pat));
+}
+
+/* / TEXT: the next step whose id, text or notes hold TEXT. */
+ed_result cmd_search(editor *ed, const ed_args *a)
+{
+	if (a->from_key)
+		return ed_prompt_open(ed, "/", "search", "", CPL_STEP, 1);
+	if (*a->rest)
+		set_string(&ed->search, a->rest);
+	if (!ed->search)
+		return ed_err(ed, "Nothing to search for yet: /TEXT.");
+	size_t count = 0;
+	for (size_t i = 0; i < ed->bp->steps.n; i++)
+		count += pred_search(ed->bp->steps.items[i], ed->search);
+	if (count == 0 || !find_step(ed, 1, pred_search, ed->search))
+		return ed_err(ed, "No step matches \"%s\".", ed->search);
+	return ed_ok(ed, RD_GRID | RD_STATUS,
+		     "%zu step%s match \"%s\" (/ then Enter finds the next).",
+		     count, count == 1 ? "" : "s", ed->search);
+}
+
+/* c: start picking the target of a flow from the selected step. */
+ed_result cmd_connect(editor *ed, const ed_args *a)
+{
+	(void)a;
+	ed->connect_from = editor_step(ed);
+	ed_push_mode(ed, MODE_CONNECT);
+	return ed_ok(ed, RD_ALL, "Flow from %s: move to the target, Enter connects, "
+		     ": types an id, Esc cancels.", ed->connect_from->id);
+}
+
+/* Keys while picking a flow's target. */
+ed_result connect_key(editor *ed, ed_key k)
+{
+	static const char *const moves[] = {
+		"left", "right", "up", "down", "first", "last", "top", "bottom",
+		"pageup", "pagedown", "next", "prev", NULL,
+	};
+	if (k == EK_ESC || k == 'q' || k == EK_CTRL('c')) {
+		ed_pop_mode(ed);
+		return ed_ok(ed, RD_ALL, "No flow added.");
+	}
+	if (k == ':') {
+		ed_pop_mode(ed);
+		char *init = xasprintf("flow %s ", ed->connect_from->id);
+		ed_result r = ed_prompt_open(ed, ":", NULL, init, CPL_NONE, 0);
+		free(init);
+		return r;
+	}
+	if (k == EK_ENTER) {
+		sbp_step *to = editor_step(ed);
+		if (!to)
+			return ed_err(ed, "No step here: pick a card, or Esc.");
+		ed_pop_mode(ed);
+		char *line = xasprintf("flow %s %s", ed->connect_from->id, to->id);
+		ed_result r = editor_run(ed, line);
+		free(line);
+		return r;
+	}
+	const ed_command *c = editor_command_for_key(k);
+	for (size_t i = 0; c && moves[i]; i++)
+		if (strcmp(c->name, moves[i]) == 0) {
+			ed_args none = { 0, NULL, "", false, true };
+			c->fn(ed, &none);
+			return ed_ok(ed, RD_ALL, "Flow from %s to %s? Enter connects, "
+				     "Esc cancels.", ed->connect_from->id,
+				     editor_step(ed) ? editor_step(ed)->id : "(empty cell)");
+		}
+	return ed_done(ed, RD_NONE);
+}

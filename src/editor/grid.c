@@ -1,0 +1,178 @@
+/* The terminal grid's geometry: steps per cell, rows per lane, lane
+ * positions and same-column connectors, rebuilt only after an edit. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "sbp/editor_grid.h"
+
+/* An empty grid. */
+void grid_init(ed_grid *g)
+{
+	memset(g, 0, sizeof *g);
+}
+
+/* Free the grid's arrays. */
+void grid_free(ed_grid *g)
+{
+	free(g->cell_start);
+	free(g->steps);
+	free(g->lane_rows);
+	free(g->lane_top);
+	free(g->conns);
+	free(g->col_conn);
+	grid_init(g);
+}
+
+/* Index of a cell in the flat arrays. */
+static size_t cell_of(const ed_grid *g, size_t lane, size_t col)
+{
+	return lane * g->ncols + col;
+}
+
+/* Fill cell_start and steps by a counting sort of the steps by cell. */
+static void build_cells(ed_grid *g, const sbp_blueprint *bp)
+{
+	size_t ncells = g->nlanes * g->ncols;
+	g->cell_start = xcalloc(ncells + 1, sizeof *g->cell_start);
+	g->steps = xcalloc(bp->steps.n ? bp->steps.n : 1, sizeof *g->steps);
+	for (size_t i = 0; i < bp->steps.n; i++) {
+		const sbp_step *s = bp->steps.items[i];
+		g->cell_start[cell_of(g, s->lane->idx, s->column->idx) + 1]++;
+	}
+	for (size_t c = 0; c < ncells; c++)
+		g->cell_start[c + 1] += g->cell_start[c];
+	size_t *fill = xmalloc((ncells ? ncells : 1) * sizeof *fill);
+	memcpy(fill, g->cell_start, ncells * sizeof *fill);
+	for (size_t i = 0; i < bp->steps.n; i++) {
+		sbp_step *s = bp->steps.items[i];
+		g->steps[fill[cell_of(g, s->lane->idx, s->column->idx)]++] = s;
+	}
+	free(fill);
+}
+
+/* Rows per lane (tallest stack, at least 1) and where each lane starts. */
+static void build_lanes(ed_grid *g)
+{
+	g->lane_rows = xcalloc(g->nlanes ? g->nlanes : 1, sizeof *g->lane_rows);
+	g->lane_top = xcalloc(g->nlanes ? g->nlanes : 1, sizeof *g->lane_top);
+	size_t row = 0;
+	for (size_t l = 0; l < g->nlanes; l++) {
+		size_t rows = 1;
+		for (size_t c = 0; c < g->ncols; c++) {
+			size_t n = grid_cell_count(g, l, c);
+			if (n > rows)
+				rows = n;
+		}
+		if (l > 0)
+			row++; /* the separator above this lane */
+		g->lane_rows[l] = rows;
+		g->lane_top[l] = row;
+		row += rows;
+	}
+	g->height = row;
+}
+
+/* Connectors of flows whose two steps share a column, sorted by column. */
+static void build_conns(ed_grid *g, const sbp_blueprint *bp)
+{
+	g->col_conn = xcalloc(g->ncols + 1, sizeof *g->col_conn);
+	size_t n = 0;
+	for (size_t i = 0; i < bp->flows.n; i++) {
+		const sbp_flow *f = bp->flows.items[i];
+		if (f->from->column == f->to->column && f->from != f->to) {
+			g->col_conn[f->from->column->idx + 1]++;
+			n++;
+		}
+	}
+	for (size_t c = 0; c < g->ncols; c++)
+		g->col_conn[c + 1] += g->col_conn[c];
+	g->conns = xcalloc(n ? n : 1, sizeof *g->conns);
+	g->nconns = n;
+	size_t *fill = xmalloc((g->ncols ? g->ncols : 1) * sizeof *fill);
+	memcpy(fill, g->col_conn, g->ncols * sizeof *fill);
+	for (size_t i = 0; i < bp->flows.n; i++) {
+		const sbp_flow *f = bp->flows.items[i];
+		if (f->from->column != f->to->column || f->from == f->to)
+			continue;
+		ed_conn *c = &g->conns[fill[f->from->column->idx]++];
+		c->col = f->from->column->idx;
+		c->from_row = grid_step_row(g, f->from);
+		c->to_row = grid_step_row(g, f->to);
+	}
+	free(fill);
+}
+
+/* Recompute the whole geometry from the blueprint. */
+void grid_build(ed_grid *g, const sbp_blueprint *bp)
+{
+	grid_free(g);
+	g->nlanes = bp->lanes.n;
+	g->ncols = bp->columns.n;
+	build_cells(g, bp);
+	build_lanes(g);
+	build_conns(g, bp);
+}
+
+/* Number of steps stacked in a cell. */
+size_t grid_cell_count(const ed_grid *g, size_t lane, size_t col)
+{
+	if (lane >= g->nlanes || col >= g->ncols)
+		return 0;
+	size_t c = cell_of(g, lane, col);
+	return g->cell_start[c + 1] - g->cell_start[c];
+}
+
+/* The i-th step of a cell's stack, or NULL. */
+sbp_step *grid_cell_step(const ed_grid *g, size_t lane, size_t col, size_t i)
+{
+	if (i >= grid_cell_count(g, lane, col))
+		return NULL;
+	return g->steps[g->cell_start[cell_of(g, lane, col)] + i];
+}
+
+/* Position of a step within its cell's stack (0 when absent). */
+size_t grid_step_index(const ed_grid *g, const sbp_step *s)
+{
+	size_t l = s->lane->idx, c = s->column->idx;
+	size_t n = grid_cell_count(g, l, c);
+	for (size_t i = 0; i < n; i++)
+		if (grid_cell_step(g, l, c, i) == s)
+			return i;
+	return 0;
+}
+
+/* Body row where a step is drawn. */
+size_t grid_step_row(const ed_grid *g, const sbp_step *s)
+{
+	if (s->lane->idx >= g->nlanes)
+		return 0;
+	return g->lane_top[s->lane->idx] + grid_step_index(g, s);
+}
+
+/* Which lane a body row belongs to, by binary search over lane tops. */
+bool grid_row_lane(const ed_grid *g, size_t r, size_t *lane, size_t *sub)
+{
+	if (g->nlanes == 0)
+		return false;
+	size_t lo = 0, hi = g->nlanes;
+	while (hi - lo > 1) {
+		size_t mid = (lo + hi) / 2;
+		if (g->lane_top[mid] <= r)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	if (r < g->lane_top[lo]) {
+		*lane = lo;
+		*sub = 0;
+		return false;
+	}
+	if (r >= g->lane_top[lo] + g->lane_rows[lo]) {
+		*lane = lo + 1 < g->nlanes ? lo + 1 : lo;
+		*sub = 0;
+		return false;
+	}
+	*lane = lo;
+	*sub = r - g->lane_top[lo];
+	return true;
+}

@@ -1,0 +1,139 @@
+/* The one command table: key dispatch, the `:` line, Tab completion and
+ * the help screen all come from these rows. */
+#include <string.h>
+
+#include "internal.h"
+
+#define S CMD_STEP
+#define E CMD_EDIT
+
+const ed_command ed_commands[] = {
+	/* moving around */
+	{ "left", "h <Left>", cmd_left, 0, "select the cell to the left", "", CPL_NONE },
+	{ "down", "j <Down>", cmd_down, 0, "select the step or lane below", "", CPL_NONE },
+	{ "up", "k <Up>", cmd_up, 0, "select the step or lane above", "", CPL_NONE },
+	{ "right", "l <Right>", cmd_right, 0, "select the cell to the right", "", CPL_NONE },
+	{ "first", "0 <Home>", cmd_first_col, 0, "go to the first column", "", CPL_NONE },
+	{ "last", "$ <End>", cmd_last_col, 0, "go to the last column", "", CPL_NONE },
+	{ "top", "g", cmd_first_lane, 0, "go to the first lane", "", CPL_NONE },
+	{ "bottom", "G", cmd_last_lane, 0, "go to the last lane", "", CPL_NONE },
+	{ "pageup", "<PageUp>", cmd_page_up, 0, "scroll up a screen", "", CPL_NONE },
+	{ "pagedown", "<PageDown>", cmd_page_down, 0, "scroll down a screen", "", CPL_NONE },
+	{ "goto", NULL, cmd_goto, 0, "select the step with this id", "ID", CPL_STEP },
+	{ "next", "n", cmd_next, 0, "next flagged encounter (no standard)", "", CPL_NONE },
+	{ "prev", "N", cmd_prev, 0, "previous flagged encounter", "", CPL_NONE },
+	{ "search", "/", cmd_search, 0, "find text or an id (empty: search again)", "TEXT", CPL_STEP },
+	/* steps */
+	{ "add", "a", cmd_add, E, "add a step in the selected cell", "TEXT", CPL_NONE },
+	{ "text", "<Enter>", cmd_text, S | E, "edit the step's text", "TEXT", CPL_NONE },
+	{ "delete", "d", cmd_delete, S | E, "delete the step and its flows", "", CPL_NONE },
+	{ "notes", NULL, cmd_notes, S | E, "set the step's notes (empty clears)", "TEXT", CPL_NONE },
+	{ "duration", NULL, cmd_duration, S | E, "set the duration in minutes (empty clears)", "MIN", CPL_NONE },
+	{ "encounter", "e", cmd_encounter, S | E, "mark as encounter: yes, no or default (e cycles)", "yes|no|default", CPL_NONE },
+	{ "move-left", "H", cmd_move_left, S | E, "move the step one column left", "", CPL_NONE },
+	{ "move-down", "J", cmd_move_down, S | E, "move the step to the lane below", "", CPL_NONE },
+	{ "move-up", "K", cmd_move_up, S | E, "move the step to the lane above", "", CPL_NONE },
+	{ "move-right", "L", cmd_move_right, S | E, "move the step one column right", "", CPL_NONE },
+	{ "fail", "f", cmd_fail, S | E, "set the fail point (empty removes it)", "TEXT", CPL_NONE },
+	{ "severity", NULL, cmd_severity, S | E, "fail point severity 1-5 (0 clears)", "N", CPL_NONE },
+	{ "recovery", NULL, cmd_recovery, S | E, "fail point recovery action", "TEXT", CPL_NONE },
+	{ "wait", "w", cmd_wait, S | E, "set the wait point (empty removes it)", "TEXT", CPL_NONE },
+	{ "expected", NULL, cmd_expected, S | E, "expected wait in minutes", "MIN", CPL_NONE },
+	{ "tolerable", NULL, cmd_tolerable, S | E, "tolerable wait in minutes", "MIN", CPL_NONE },
+	/* standards and flows */
+	{ "attach", "s", cmd_attach, S, "pick a standard to attach (or make one)", "", CPL_NONE },
+	{ "std", NULL, cmd_std, S | E, "attach standards to the step", "ID...", CPL_STD },
+	{ "unstd", NULL, cmd_unstd, S | E, "detach a standard from the step", "ID", CPL_STD },
+	{ "catalog", "S", cmd_catalog, 0, "the standards catalog", "", CPL_NONE },
+	{ "stdadd", NULL, cmd_stdadd, E, "add a standard to the catalog", "NAME", CPL_NONE },
+	{ "stdset", NULL, cmd_stdset, E, "set a field of a standard", "ID FIELD VALUE", CPL_STD },
+	{ "stddelete", NULL, cmd_stddelete, E, "delete a standard (! if in use)", "ID", CPL_STD },
+	{ "connect", "c", cmd_connect, S, "connect a flow: pick the target, Enter", "", CPL_NONE },
+	{ "flow", NULL, cmd_flow, E, "add a flow between two steps", "FROM TO [LABEL]", CPL_STEP },
+	{ "unflow", NULL, cmd_unflow, E, "delete the flow between two steps", "FROM TO", CPL_STEP },
+	/* structure */
+	{ "column", NULL, cmd_column, E, "insert a column after this one", "NAME", CPL_NONE },
+	{ "colname", NULL, cmd_colname, E, "rename this column", "NAME", CPL_NONE },
+	{ "phase", NULL, cmd_phase, E, "set this column's phase (empty clears)", "NAME", CPL_NONE },
+	{ "colmove", NULL, cmd_colmove, E, "move this column", "left|right|N", CPL_NONE },
+	{ "coldelete", NULL, cmd_coldelete, E, "delete this column and its steps", "", CPL_NONE },
+	{ "lane", NULL, cmd_lane, E, "add a lane in a zone", "NAME ZONE", CPL_ZONE },
+	{ "lanename", NULL, cmd_lanename, E, "rename this lane", "NAME", CPL_NONE },
+	{ "lanemove", NULL, cmd_lanemove, E, "move this lane (within its zone)", "up|down|N", CPL_NONE },
+	{ "lanedelete", NULL, cmd_lanedelete, E, "delete this lane and its steps", "", CPL_NONE },
+	{ "title", NULL, cmd_title, E, "set the blueprint's title", "TEXT", CPL_NONE },
+	{ "description", NULL, cmd_description, E, "set the blueprint's description", "TEXT", CPL_NONE },
+	/* views */
+	{ "inspect", "i", cmd_inspect, S, "inspect and edit every field of the step", "", CPL_NONE },
+	{ "problems", "p", cmd_problems, 0, "the check findings; Enter jumps", "", CPL_NONE },
+	{ "help", "? <F1>", cmd_help, 0, "this list", "", CPL_NONE },
+	{ "cmdline", ":", cmd_cmdline, CMD_NOLINE, "type a command", "", CPL_NONE },
+	/* history and files */
+	{ "undo", "u", cmd_undo, 0, "undo the last change", "", CPL_NONE },
+	{ "redo", "<C-r>", cmd_redo, 0, "redo what was undone", "", CPL_NONE },
+	{ "w", "<C-s>", cmd_write, 0, "save (to FILE: a copy; w! overwrites)", "[FILE]", CPL_NONE },
+	{ "saveas", NULL, cmd_saveas, 0, "save to FILE and go on editing it", "FILE", CPL_NONE },
+	{ "wq", NULL, cmd_wq, 0, "save and quit", "", CPL_NONE },
+	{ "q", "q", cmd_quit, 0, "quit (asks if unsaved; q! discards)", "", CPL_NONE },
+	{ "export", NULL, cmd_export, 0, "export (svg html md csv txt ...)", "FORMAT FILE", CPL_FORMAT },
+	{ NULL, NULL, NULL, 0, NULL, NULL, CPL_NONE },
+};
+
+#undef S
+#undef E
+
+/* A row by its name (or a unique prefix of at least two letters... no:
+ * exact names only, so scripts stay stable). */
+const ed_command *editor_command_find(const char *name)
+{
+	for (const ed_command *c = ed_commands; c->name; c++)
+		if (strcmp(c->name, name) == 0 && !(c->flags & CMD_NOLINE))
+			return c;
+	return NULL;
+}
+
+static const char *const help_tail[] = {
+	"",
+	"In lists and panels: j/k or arrows move, Enter edits or jumps,",
+	"  d deletes, a adds, Esc or q closes.",
+	"On the command line: Tab completes names and ids, Up/Down walk",
+	"  the history, Ctrl-U clears, Esc cancels.",
+	"Markers on cards: ! encounter without a standard, 1-9 standards",
+	"  attached, F fail point, W wait point.",
+};
+#define HELP_TAIL (sizeof help_tail / sizeof *help_tail)
+
+/* Lines of the help screen: every row of the table, then notes. */
+size_t help_count(void)
+{
+	size_t n = 0;
+	while (ed_commands[n].name)
+		n++;
+	return n + HELP_TAIL;
+}
+
+/* One line of help: keys, `:` form, what it does. */
+void help_item(size_t i, size_t width, sbp_buf *out, ed_style *st)
+{
+	size_t n = help_count() - HELP_TAIL;
+	*st = STY_NORMAL;
+	if (i >= n) {
+		ed_fit(out, help_tail[i - n], width, false);
+		*st = STY_DIM;
+		return;
+	}
+	const ed_command *c = &ed_commands[i];
+	sbp_buf line;
+	buf_init(&line);
+	ed_fit(&line, c->keys ? c->keys : "", 12, true);
+	buf_puts(&line, " ");
+	sbp_buf cmd;
+	buf_init(&cmd);
+	if (!(c->flags & CMD_NOLINE))
+		buf_printf(&cmd, ":%s %s", c->name, c->args);
+	ed_fit(&line, cmd.data, 26, true);
+	buf_printf(&line, " %s", c->help);
+	ed_fit(out, line.data, width, false);
+	buf_free(&cmd);
+	buf_free(&line);
+}
