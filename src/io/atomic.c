@@ -41,7 +41,13 @@ char *safety_resolve(const char *path)
 
 	for (int hops = 0;; hops++) {
 		struct stat st;
-		if (lstat(cur, &st) != 0 || !S_ISLNK(st.st_mode))
+		if (lstat(cur, &st) != 0) {
+			if (errno == ENOENT)
+				return cur; /* a new file, or a dangling link's target */
+			free(cur);
+			return NULL; /* cannot tell what it is: do not guess */
+		}
+		if (!S_ISLNK(st.st_mode))
 			return cur;
 		if (hops >= 40) {
 			free(cur);
@@ -168,17 +174,16 @@ static void sync_dir(const char *dir)
 }
 
 /* Give the temporary file fd the old file's owner, group and mode (or the
- * requested mode). false when the owner or group cannot be kept. */
+ * requested mode). false when they cannot all be given. */
 static bool copy_attributes(int fd, const struct stat *old, int mode)
 {
-	bool kept = true;
-
 	if (old) {
 		struct stat now;
-		if (fstat(fd, &now) == 0 &&
-		    (now.st_uid != old->st_uid || now.st_gid != old->st_gid) &&
+		if (fstat(fd, &now) != 0)
+			return false;
+		if ((now.st_uid != old->st_uid || now.st_gid != old->st_gid) &&
 		    fchown(fd, old->st_uid, old->st_gid) != 0)
-			kept = false;
+			return false;
 	}
 	mode_t m;
 	if (mode >= 0) {
@@ -190,8 +195,7 @@ static bool copy_attributes(int fd, const struct stat *old, int mode)
 		umask(um);
 		m = 0666 & ~um;
 	}
-	(void)fchmod(fd, m);
-	return kept;
+	return fchmod(fd, m) == 0;
 }
 
 /* The name of a temporary file next to target: ".NAME.sbp-tmpXXXXXX",
@@ -216,6 +220,10 @@ bool atomic_write_ex(const char *path, const char *data, size_t len,
 		return false;
 	}
 	existed = lstat(target, &st) == 0;
+	if (!existed && errno != ENOENT) {
+		say_failed(err, errlen, path, errno, NULL, true);
+		goto done;
+	}
 	if (existed && S_ISLNK(st.st_mode))
 		existed = false; /* not following: the link itself is replaced */
 	if (existed && !S_ISREG(st.st_mode)) {
@@ -243,12 +251,19 @@ bool atomic_write_ex(const char *path, const char *data, size_t len,
 		tmp = NULL;
 		goto done;
 	}
-	if (!copy_attributes(fd, existed ? &st : NULL, o->mode) && o->in_place) {
-		/* Renaming would give the file away to us: write in place. */
+	if (!copy_attributes(fd, existed ? &st : NULL, o->mode)) {
+		e = errno;
 		close(fd);
 		fd = -1;
 		unlink(tmp);
-		ok = inplace_write(target, path, data, len, err, errlen);
+		if (existed && o->in_place) {
+			/* A rename would give the file away to us or change its
+			 * mode: write in place, which keeps both. */
+			ok = inplace_write(target, path, data, len, err, errlen);
+		} else {
+			say_failed(err, errlen, path, e, "cannot set the permissions",
+				   existed);
+		}
 		goto done;
 	}
 	if (!write_all(fd, data, len) || fsync(fd) != 0) {
