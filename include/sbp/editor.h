@@ -204,7 +204,7 @@ struct editor {
 	bool msg_error;
 	bool quit;
 	bool quit_after_save;
-	bool recover_pending;    /* offer the recovery file after the lock */
+	bool keep_recovery;      /* quit at a startup question: leave it */
 	sbp_recover_info recover;
 	size_t recover_key;      /* history state last written to recovery */
 	bool recover_written;

@@ -100,7 +100,7 @@ void catalog_detail(editor *ed, size_t k, size_t width, sbp_buf *out)
 }
 
 /* S: open the catalog. */
-ed_result cmd_catalog(editor *ed, const ed_args *a)
+ed_result ecmd_catalog(editor *ed, const ed_args *a)
 {
 	(void)a;
 	catalog_refresh(ed);
@@ -124,9 +124,9 @@ ed_result catalog_key(editor *ed, ed_key k)
 	case 'a':
 		return ed_prompt_open(ed, "New standard's name: ", "stdadd", "",
 				      CPL_NONE, 2);
-	case 'u': return cmd_undo(ed, &key);
-	case EK_CTRL('r'): return cmd_redo(ed, &key);
-	case ':': return cmd_cmdline(ed, &key);
+	case 'u': return ecmd_undo(ed, &key);
+	case EK_CTRL('r'): return ecmd_redo(ed, &key);
+	case ':': return ecmd_cmdline(ed, &key);
 	default: break;
 	}
 	if (n == 0)
@@ -234,9 +234,9 @@ ed_result stdform_key(editor *ed, ed_key k)
 	size_t i = ed->stdform.sel;
 	ed_args key = { 0, NULL, "", false, true };
 	if (k == 'u')
-		return cmd_undo(ed, &key);
+		return ecmd_undo(ed, &key);
 	if (k == EK_CTRL('r'))
-		return cmd_redo(ed, &key);
+		return ecmd_redo(ed, &key);
 	if (k != EK_ENTER && k != 'd')
 		return ed_done(ed, RD_NONE);
 	if (k == 'd' || i == 1 || i == 5 || i == 8) {

@@ -146,7 +146,7 @@ static ed_result save_main(editor *ed, bool bang)
 }
 
 /* Ctrl-S / :w [FILE] / :w! [FILE]. */
-ed_result cmd_write(editor *ed, const ed_args *a)
+ed_result ecmd_write(editor *ed, const ed_args *a)
 {
 	const char *target = *a->rest ? a->rest : NULL;
 	if (!target && !ed->path) {
@@ -163,7 +163,7 @@ ed_result cmd_write(editor *ed, const ed_args *a)
 }
 
 /* :saveas FILE: write it and go on editing it. */
-ed_result cmd_saveas(editor *ed, const ed_args *a)
+ed_result ecmd_saveas(editor *ed, const ed_args *a)
 {
 	if (!*a->rest) {
 		ed->quit_after_save = false;
@@ -175,12 +175,12 @@ ed_result cmd_saveas(editor *ed, const ed_args *a)
 }
 
 /* :wq. */
-ed_result cmd_wq(editor *ed, const ed_args *a)
+ed_result ecmd_wq(editor *ed, const ed_args *a)
 {
 	ed->quit_after_save = true;
 	ed_args w = *a;
 	w.from_key = true; /* an untitled blueprint asks for a name */
-	return cmd_write(ed, &w);
+	return ecmd_write(ed, &w);
 }
 
 /* Answers to "save before quitting?". */
@@ -190,12 +190,12 @@ static void on_quit(editor *ed, int choice)
 		ed->quit = true;
 	} else if (choice == 'y') {
 		ed_args none = { 0, NULL, "", false, true };
-		cmd_wq(ed, &none);
+		ecmd_wq(ed, &none);
 	}
 }
 
 /* q / :q / :q!. */
-ed_result cmd_quit(editor *ed, const ed_args *a)
+ed_result ecmd_quit(editor *ed, const ed_args *a)
 {
 	if (a->bang || !editor_modified(ed)) {
 		ed->quit = true;
@@ -211,7 +211,7 @@ ed_result cmd_quit(editor *ed, const ed_args *a)
 }
 
 /* :export FORMAT FILE. */
-ed_result cmd_export(editor *ed, const ed_args *a)
+ed_result ecmd_export(editor *ed, const ed_args *a)
 {
 	if (a->argc != 2)
 		return ed_err(ed, "Usage: :export FORMAT FILE (Tab lists the formats)");

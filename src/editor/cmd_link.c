@@ -13,7 +13,7 @@ static ed_result refused(editor *ed)
 }
 
 /* :std ID...: attach every named standard (all or nothing). */
-ed_result cmd_std(editor *ed, const ed_args *a)
+ed_result ecmd_std(editor *ed, const ed_args *a)
 {
 	sbp_step *s = editor_step(ed);
 	if (a->argc == 0)
@@ -37,7 +37,7 @@ ed_result cmd_std(editor *ed, const ed_args *a)
 }
 
 /* :unstd ID. */
-ed_result cmd_unstd(editor *ed, const ed_args *a)
+ed_result ecmd_unstd(editor *ed, const ed_args *a)
 {
 	sbp_step *s = editor_step(ed);
 	if (a->argc != 1)
@@ -134,7 +134,7 @@ bool std_set_field(editor *ed, sbp_standard *s, const char *field, const char *v
 }
 
 /* :stdadd NAME: a new hard standard in the catalog. */
-ed_result cmd_stdadd(editor *ed, const ed_args *a)
+ed_result ecmd_stdadd(editor *ed, const ed_args *a)
 {
 	if (!*a->rest)
 		return ed_err(ed, "Usage: :stdadd NAME");
@@ -150,7 +150,7 @@ ed_result cmd_stdadd(editor *ed, const ed_args *a)
 }
 
 /* :stdset ID FIELD VALUE. */
-ed_result cmd_stdset(editor *ed, const ed_args *a)
+ed_result ecmd_stdset(editor *ed, const ed_args *a)
 {
 	if (a->argc < 2)
 		return ed_err(ed, "Usage: :stdset ID FIELD VALUE");
@@ -189,7 +189,7 @@ static void on_stddelete(editor *ed, int choice)
 }
 
 /* :stddelete ID: asks first when steps use it (! does not ask). */
-ed_result cmd_stddelete(editor *ed, const ed_args *a)
+ed_result ecmd_stddelete(editor *ed, const ed_args *a)
 {
 	if (a->argc != 1)
 		return ed_err(ed, "Usage: :stddelete ID");
@@ -212,7 +212,7 @@ ed_result cmd_stddelete(editor *ed, const ed_args *a)
 }
 
 /* :flow FROM TO [LABEL]. */
-ed_result cmd_flow(editor *ed, const ed_args *a)
+ed_result ecmd_flow(editor *ed, const ed_args *a)
 {
 	if (a->argc < 2)
 		return ed_err(ed, "Usage: :flow FROM TO [LABEL]");
@@ -241,7 +241,7 @@ ed_result cmd_flow(editor *ed, const ed_args *a)
 }
 
 /* :unflow FROM TO. */
-ed_result cmd_unflow(editor *ed, const ed_args *a)
+ed_result ecmd_unflow(editor *ed, const ed_args *a)
 {
 	if (a->argc != 2)
 		return ed_err(ed, "Usage: :unflow FROM TO");

@@ -23,7 +23,7 @@ static ed_result moved(editor *ed)
 }
 
 /* h: one cell left. */
-ed_result cmd_left(editor *ed, const ed_args *a)
+ed_result ecmd_left(editor *ed, const ed_args *a)
 {
 	(void)a;
 	if (ed->col > 0)
@@ -32,7 +32,7 @@ ed_result cmd_left(editor *ed, const ed_args *a)
 }
 
 /* l: one cell right. */
-ed_result cmd_right(editor *ed, const ed_args *a)
+ed_result ecmd_right(editor *ed, const ed_args *a)
 {
 	(void)a;
 	if (ed->col + 1 < ed->grid.ncols)
@@ -41,7 +41,7 @@ ed_result cmd_right(editor *ed, const ed_args *a)
 }
 
 /* j: the next step in the stack, else the lane below. */
-ed_result cmd_down(editor *ed, const ed_args *a)
+ed_result ecmd_down(editor *ed, const ed_args *a)
 {
 	(void)a;
 	if (ed->idx + 1 < grid_cell_count(&ed->grid, ed->lane, ed->col)) {
@@ -54,7 +54,7 @@ ed_result cmd_down(editor *ed, const ed_args *a)
 }
 
 /* k: the previous step in the stack, else the lane above. */
-ed_result cmd_up(editor *ed, const ed_args *a)
+ed_result ecmd_up(editor *ed, const ed_args *a)
 {
 	(void)a;
 	if (ed->idx > 0) {
@@ -68,7 +68,7 @@ ed_result cmd_up(editor *ed, const ed_args *a)
 }
 
 /* 0: the first column. */
-ed_result cmd_first_col(editor *ed, const ed_args *a)
+ed_result ecmd_first_col(editor *ed, const ed_args *a)
 {
 	(void)a;
 	ed->col = 0;
@@ -76,7 +76,7 @@ ed_result cmd_first_col(editor *ed, const ed_args *a)
 }
 
 /* $: the last column. */
-ed_result cmd_last_col(editor *ed, const ed_args *a)
+ed_result ecmd_last_col(editor *ed, const ed_args *a)
 {
 	(void)a;
 	ed->col = ed->grid.ncols ? ed->grid.ncols - 1 : 0;
@@ -84,7 +84,7 @@ ed_result cmd_last_col(editor *ed, const ed_args *a)
 }
 
 /* g: the first lane. */
-ed_result cmd_first_lane(editor *ed, const ed_args *a)
+ed_result ecmd_first_lane(editor *ed, const ed_args *a)
 {
 	(void)a;
 	ed->lane = 0;
@@ -93,7 +93,7 @@ ed_result cmd_first_lane(editor *ed, const ed_args *a)
 }
 
 /* G: the last lane. */
-ed_result cmd_last_lane(editor *ed, const ed_args *a)
+ed_result ecmd_last_lane(editor *ed, const ed_args *a)
 {
 	(void)a;
 	ed->lane = ed->grid.nlanes ? ed->grid.nlanes - 1 : 0;
@@ -119,21 +119,21 @@ static ed_result page(editor *ed, long rows)
 }
 
 /* PageUp. */
-ed_result cmd_page_up(editor *ed, const ed_args *a)
+ed_result ecmd_page_up(editor *ed, const ed_args *a)
 {
 	(void)a;
 	return page(ed, -(long)editor_body_rows(ed));
 }
 
 /* PageDown. */
-ed_result cmd_page_down(editor *ed, const ed_args *a)
+ed_result ecmd_page_down(editor *ed, const ed_args *a)
 {
 	(void)a;
 	return page(ed, (long)editor_body_rows(ed));
 }
 
 /* :goto ID: a step, else a column or a lane with that id. */
-ed_result cmd_goto(editor *ed, const ed_args *a)
+ed_result ecmd_goto(editor *ed, const ed_args *a)
 {
 	if (a->argc != 1)
 		return ed_err(ed, "Usage: :goto ID");
@@ -206,14 +206,14 @@ static ed_result next_flagged(editor *ed, int dir)
 }
 
 /* n. */
-ed_result cmd_next(editor *ed, const ed_args *a)
+ed_result ecmd_next(editor *ed, const ed_args *a)
 {
 	(void)a;
 	return next_flagged(ed, 1);
 }
 
 /* N. */
-ed_result cmd_prev(editor *ed, const ed_args *a)
+ed_result ecmd_prev(editor *ed, const ed_args *a)
 {
 	(void)a;
 	return next_flagged(ed, -1);
@@ -228,7 +228,7 @@ static bool pred_search(const sbp_step *s, const void *ctx)
 }
 
 /* / TEXT: the next step whose id, text or notes hold TEXT. */
-ed_result cmd_search(editor *ed, const ed_args *a)
+ed_result ecmd_search(editor *ed, const ed_args *a)
 {
 	if (a->from_key)
 		return ed_prompt_open(ed, "/", "search", "", CPL_STEP, 1);
@@ -247,7 +247,7 @@ ed_result cmd_search(editor *ed, const ed_args *a)
 }
 
 /* c: start picking the target of a flow from the selected step. */
-ed_result cmd_connect(editor *ed, const ed_args *a)
+ed_result ecmd_connect(editor *ed, const ed_args *a)
 {
 	(void)a;
 	ed->connect_from = editor_step(ed);

@@ -14,7 +14,7 @@ static ed_result refused(editor *ed)
 }
 
 /* a / :add TEXT: a new step in the selected cell. */
-ed_result cmd_add(editor *ed, const ed_args *a)
+ed_result ecmd_add(editor *ed, const ed_args *a)
 {
 	if (a->from_key)
 		return ed_prompt_open(ed, "New step: ", "add", "", CPL_NONE, 2);
@@ -35,7 +35,7 @@ ed_result cmd_add(editor *ed, const ed_args *a)
 }
 
 /* Enter / :text TEXT. */
-ed_result cmd_text(editor *ed, const ed_args *a)
+ed_result ecmd_text(editor *ed, const ed_args *a)
 {
 	sbp_step *s = editor_step(ed);
 	if (a->from_key)
@@ -50,7 +50,7 @@ ed_result cmd_text(editor *ed, const ed_args *a)
 }
 
 /* d / :delete. */
-ed_result cmd_delete(editor *ed, const ed_args *a)
+ed_result ecmd_delete(editor *ed, const ed_args *a)
 {
 	(void)a;
 	sbp_step *s = editor_step(ed);
@@ -63,7 +63,7 @@ ed_result cmd_delete(editor *ed, const ed_args *a)
 }
 
 /* :notes TEXT (empty clears). */
-ed_result cmd_notes(editor *ed, const ed_args *a)
+ed_result ecmd_notes(editor *ed, const ed_args *a)
 {
 	sbp_step *s = editor_step(ed);
 	if (a->from_key)
@@ -88,7 +88,7 @@ static bool minutes_arg(editor *ed, const char *s, double *v, ed_result *r)
 }
 
 /* :duration MIN. */
-ed_result cmd_duration(editor *ed, const ed_args *a)
+ed_result ecmd_duration(editor *ed, const ed_args *a)
 {
 	sbp_step *s = editor_step(ed);
 	double v;
@@ -101,7 +101,7 @@ ed_result cmd_duration(editor *ed, const ed_args *a)
 }
 
 /* e / :encounter yes|no|default. */
-ed_result cmd_encounter(editor *ed, const ed_args *a)
+ed_result ecmd_encounter(editor *ed, const ed_args *a)
 {
 	sbp_step *s = editor_step(ed);
 	sbp_mark m;
@@ -140,35 +140,35 @@ static ed_result move_step(editor *ed, int dl, int dc)
 }
 
 /* H. */
-ed_result cmd_move_left(editor *ed, const ed_args *a)
+ed_result ecmd_move_left(editor *ed, const ed_args *a)
 {
 	(void)a;
 	return move_step(ed, 0, -1);
 }
 
 /* L. */
-ed_result cmd_move_right(editor *ed, const ed_args *a)
+ed_result ecmd_move_right(editor *ed, const ed_args *a)
 {
 	(void)a;
 	return move_step(ed, 0, 1);
 }
 
 /* K. */
-ed_result cmd_move_up(editor *ed, const ed_args *a)
+ed_result ecmd_move_up(editor *ed, const ed_args *a)
 {
 	(void)a;
 	return move_step(ed, -1, 0);
 }
 
 /* J. */
-ed_result cmd_move_down(editor *ed, const ed_args *a)
+ed_result ecmd_move_down(editor *ed, const ed_args *a)
 {
 	(void)a;
 	return move_step(ed, 1, 0);
 }
 
 /* f / :fail TEXT: set the fail point's text (empty removes it). */
-ed_result cmd_fail(editor *ed, const ed_args *a)
+ed_result ecmd_fail(editor *ed, const ed_args *a)
 {
 	sbp_step *s = editor_step(ed);
 	if (a->from_key)
@@ -191,7 +191,7 @@ ed_result cmd_fail(editor *ed, const ed_args *a)
 }
 
 /* :severity N (0 clears). */
-ed_result cmd_severity(editor *ed, const ed_args *a)
+ed_result ecmd_severity(editor *ed, const ed_args *a)
 {
 	sbp_step *s = editor_step(ed);
 	double v;
@@ -208,7 +208,7 @@ ed_result cmd_severity(editor *ed, const ed_args *a)
 }
 
 /* :recovery TEXT (empty clears). */
-ed_result cmd_recovery(editor *ed, const ed_args *a)
+ed_result ecmd_recovery(editor *ed, const ed_args *a)
 {
 	sbp_step *s = editor_step(ed);
 	if (!s->fail)
@@ -221,7 +221,7 @@ ed_result cmd_recovery(editor *ed, const ed_args *a)
 }
 
 /* w / :wait TEXT: set the wait point's text (empty removes it). */
-ed_result cmd_wait(editor *ed, const ed_args *a)
+ed_result ecmd_wait(editor *ed, const ed_args *a)
 {
 	sbp_step *s = editor_step(ed);
 	if (a->from_key)
@@ -264,19 +264,19 @@ static ed_result wait_minutes(editor *ed, const ed_args *a, int which)
 }
 
 /* :expected MIN. */
-ed_result cmd_expected(editor *ed, const ed_args *a)
+ed_result ecmd_expected(editor *ed, const ed_args *a)
 {
 	return wait_minutes(ed, a, 0);
 }
 
 /* :tolerable MIN. */
-ed_result cmd_tolerable(editor *ed, const ed_args *a)
+ed_result ecmd_tolerable(editor *ed, const ed_args *a)
 {
 	return wait_minutes(ed, a, 1);
 }
 
 /* u / :undo. */
-ed_result cmd_undo(editor *ed, const ed_args *a)
+ed_result ecmd_undo(editor *ed, const ed_args *a)
 {
 	(void)a;
 	const char *name = edit_undo_name(&ed->hist);
@@ -288,7 +288,7 @@ ed_result cmd_undo(editor *ed, const ed_args *a)
 }
 
 /* Ctrl-R / :redo. */
-ed_result cmd_redo(editor *ed, const ed_args *a)
+ed_result ecmd_redo(editor *ed, const ed_args *a)
 {
 	(void)a;
 	const char *name = edit_redo_name(&ed->hist);

@@ -25,7 +25,7 @@ static sbp_lane *cur_lane(editor *ed)
 }
 
 /* :column NAME: a new column after the selected one, in its phase. */
-ed_result cmd_column(editor *ed, const ed_args *a)
+ed_result ecmd_column(editor *ed, const ed_args *a)
 {
 	if (!*a->rest)
 		return ed_err(ed, "Usage: :column NAME");
@@ -43,7 +43,7 @@ ed_result cmd_column(editor *ed, const ed_args *a)
 }
 
 /* :colname NAME. */
-ed_result cmd_colname(editor *ed, const ed_args *a)
+ed_result ecmd_colname(editor *ed, const ed_args *a)
 {
 	sbp_column *c = cur_col(ed);
 	if (!c)
@@ -56,7 +56,7 @@ ed_result cmd_colname(editor *ed, const ed_args *a)
 }
 
 /* :phase NAME (empty clears). */
-ed_result cmd_phase(editor *ed, const ed_args *a)
+ed_result ecmd_phase(editor *ed, const ed_args *a)
 {
 	sbp_column *c = cur_col(ed);
 	if (!c)
@@ -88,7 +88,7 @@ static bool parse_place(const char *s, size_t cur, size_t n, size_t *to)
 }
 
 /* :colmove left|right|N. */
-ed_result cmd_colmove(editor *ed, const ed_args *a)
+ed_result ecmd_colmove(editor *ed, const ed_args *a)
 {
 	sbp_column *c = cur_col(ed);
 	size_t to;
@@ -106,7 +106,7 @@ ed_result cmd_colmove(editor *ed, const ed_args *a)
 }
 
 /* :coldelete: the column and its steps. */
-ed_result cmd_coldelete(editor *ed, const ed_args *a)
+ed_result ecmd_coldelete(editor *ed, const ed_args *a)
 {
 	(void)a;
 	sbp_column *c = cur_col(ed);
@@ -128,7 +128,7 @@ ed_result cmd_coldelete(editor *ed, const ed_args *a)
 
 /* :lane NAME ZONE: after the selected lane when it is in that zone,
  * else at the end of the zone. */
-ed_result cmd_lane(editor *ed, const ed_args *a)
+ed_result ecmd_lane(editor *ed, const ed_args *a)
 {
 	sbp_zone z;
 	if (a->argc < 2)
@@ -162,7 +162,7 @@ ed_result cmd_lane(editor *ed, const ed_args *a)
 }
 
 /* :lanename NAME. */
-ed_result cmd_lanename(editor *ed, const ed_args *a)
+ed_result ecmd_lanename(editor *ed, const ed_args *a)
 {
 	sbp_lane *l = cur_lane(ed);
 	if (!l)
@@ -175,7 +175,7 @@ ed_result cmd_lanename(editor *ed, const ed_args *a)
 }
 
 /* :lanemove up|down|N (refused across zones). */
-ed_result cmd_lanemove(editor *ed, const ed_args *a)
+ed_result ecmd_lanemove(editor *ed, const ed_args *a)
 {
 	sbp_lane *l = cur_lane(ed);
 	size_t to;
@@ -193,7 +193,7 @@ ed_result cmd_lanemove(editor *ed, const ed_args *a)
 }
 
 /* :lanedelete: the lane and its steps. */
-ed_result cmd_lanedelete(editor *ed, const ed_args *a)
+ed_result ecmd_lanedelete(editor *ed, const ed_args *a)
 {
 	(void)a;
 	sbp_lane *l = cur_lane(ed);
@@ -214,7 +214,7 @@ ed_result cmd_lanedelete(editor *ed, const ed_args *a)
 }
 
 /* :title TEXT (empty clears). */
-ed_result cmd_title(editor *ed, const ed_args *a)
+ed_result ecmd_title(editor *ed, const ed_args *a)
 {
 	if (!edit_title(&ed->hist, *a->rest ? a->rest : NULL))
 		return refused(ed);
@@ -222,7 +222,7 @@ ed_result cmd_title(editor *ed, const ed_args *a)
 }
 
 /* :description TEXT (empty clears). */
-ed_result cmd_description(editor *ed, const ed_args *a)
+ed_result ecmd_description(editor *ed, const ed_args *a)
 {
 	if (!edit_description(&ed->hist, *a->rest ? a->rest : NULL))
 		return refused(ed);

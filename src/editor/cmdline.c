@@ -356,7 +356,7 @@ ed_result line_key(editor *ed, ed_key k)
 }
 
 /* The `:` key. */
-ed_result cmd_cmdline(editor *ed, const ed_args *a)
+ed_result ecmd_cmdline(editor *ed, const ed_args *a)
 {
 	(void)a;
 	return ed_prompt_open(ed, ":", NULL, "", CPL_NONE, 0);

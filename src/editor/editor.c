@@ -101,6 +101,7 @@ static void on_recover(editor *ed, int choice)
 {
 	if (choice == 'q') {
 		ed->quit = true;
+		ed->keep_recovery = true;
 		return;
 	}
 	if (choice == 'd') {
@@ -150,6 +151,7 @@ static void on_lock(editor *ed, int choice)
 {
 	if (choice == 'q') {
 		ed->quit = true;
+		ed->keep_recovery = true;
 		return;
 	}
 	if (choice == 'o') {
@@ -280,7 +282,7 @@ void editor_hangup(editor *ed)
 /* Leave: drop the lock; after a clean quit, the recovery file too. */
 void editor_cleanup(editor *ed, bool clean)
 {
-	if (clean && !ed->readonly)
+	if (clean && !ed->readonly && !ed->keep_recovery)
 		recover_remove(ed->path);
 	if (ed->locked && ed->path)
 		lock_release(ed->path);

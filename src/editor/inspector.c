@@ -155,7 +155,7 @@ void inspector_item(editor *ed, size_t i, size_t width, sbp_buf *out, ed_style *
 }
 
 /* i: open the inspector on the selected step. */
-ed_result cmd_inspect(editor *ed, const ed_args *a)
+ed_result ecmd_inspect(editor *ed, const ed_args *a)
 {
 	(void)a;
 	ed->insp_step = NULL;
@@ -195,9 +195,9 @@ static ed_result insp_enter(editor *ed, const struct ed_insp_item *it)
 	case IT_DURATION:
 		return field_prompt(ed, "Duration (minutes): ", "duration",
 				    num_text(s->duration, n));
-	case IT_ENCOUNTER: return cmd_encounter(ed, &key);
-	case IT_FAIL: return cmd_fail(ed, &key);
-	case IT_WAIT: return cmd_wait(ed, &key);
+	case IT_ENCOUNTER: return ecmd_encounter(ed, &key);
+	case IT_FAIL: return ecmd_fail(ed, &key);
+	case IT_WAIT: return ecmd_wait(ed, &key);
 	case IT_SEVERITY:
 		if (!s->fail)
 			return ed_err(ed, "Add a fail point first (Enter on Fail point).");
@@ -215,7 +215,7 @@ static ed_result insp_enter(editor *ed, const struct ed_insp_item *it)
 				    it->kind == IT_EXPECTED ? "expected" : "tolerable",
 				    num_text(it->kind == IT_EXPECTED ? s->wait->expected
 					     : s->wait->tolerable, n));
-	case IT_STDS: case IT_STD: return cmd_attach(ed, &key);
+	case IT_STDS: case IT_STD: return ecmd_attach(ed, &key);
 	case IT_FLOW_IN: case IT_FLOW_OUT: {
 		const sbp_flow *f = it->ptr;
 		ed_pop_mode(ed);
@@ -275,13 +275,13 @@ ed_result inspector_key(editor *ed, ed_key k)
 	switch (k) {
 	case EK_ENTER: return insp_enter(ed, it);
 	case 'd': case EK_DEL: return insp_delete(ed, it);
-	case 's': return cmd_attach(ed, &key);
-	case 'u': return cmd_undo(ed, &key);
-	case EK_CTRL('r'): return cmd_redo(ed, &key);
-	case ':': return cmd_cmdline(ed, &key);
+	case 's': return ecmd_attach(ed, &key);
+	case 'u': return ecmd_undo(ed, &key);
+	case EK_CTRL('r'): return ecmd_redo(ed, &key);
+	case ':': return ecmd_cmdline(ed, &key);
 	case 'c':
 		ed_pop_mode(ed);
-		return cmd_connect(ed, &key);
+		return ecmd_connect(ed, &key);
 	default: return ed_done(ed, RD_NONE);
 	}
 }

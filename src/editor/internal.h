@@ -86,25 +86,25 @@ bool ed_text_matches(const char *text, const char *pat);
 
 /* Commands (the table's functions). */
 #define CMD(name) ed_result name(editor *ed, const ed_args *a)
-CMD(cmd_left); CMD(cmd_right); CMD(cmd_up); CMD(cmd_down);
-CMD(cmd_first_col); CMD(cmd_last_col); CMD(cmd_first_lane); CMD(cmd_last_lane);
-CMD(cmd_page_up); CMD(cmd_page_down);
-CMD(cmd_goto); CMD(cmd_next); CMD(cmd_prev); CMD(cmd_search);
-CMD(cmd_add); CMD(cmd_text); CMD(cmd_delete); CMD(cmd_notes);
-CMD(cmd_duration); CMD(cmd_encounter);
-CMD(cmd_move_left); CMD(cmd_move_right); CMD(cmd_move_up); CMD(cmd_move_down);
-CMD(cmd_fail); CMD(cmd_severity); CMD(cmd_recovery);
-CMD(cmd_wait); CMD(cmd_expected); CMD(cmd_tolerable);
-CMD(cmd_std); CMD(cmd_unstd); CMD(cmd_attach);
-CMD(cmd_flow); CMD(cmd_unflow); CMD(cmd_connect);
-CMD(cmd_column); CMD(cmd_colname); CMD(cmd_phase); CMD(cmd_colmove);
-CMD(cmd_coldelete); CMD(cmd_lane); CMD(cmd_lanename); CMD(cmd_lanemove);
-CMD(cmd_lanedelete); CMD(cmd_title); CMD(cmd_description);
-CMD(cmd_stdadd); CMD(cmd_stdset); CMD(cmd_stddelete);
-CMD(cmd_undo); CMD(cmd_redo);
-CMD(cmd_write); CMD(cmd_saveas); CMD(cmd_wq); CMD(cmd_quit); CMD(cmd_export);
-CMD(cmd_inspect); CMD(cmd_catalog); CMD(cmd_problems); CMD(cmd_help);
-CMD(cmd_cmdline);
+CMD(ecmd_left); CMD(ecmd_right); CMD(ecmd_up); CMD(ecmd_down);
+CMD(ecmd_first_col); CMD(ecmd_last_col); CMD(ecmd_first_lane); CMD(ecmd_last_lane);
+CMD(ecmd_page_up); CMD(ecmd_page_down);
+CMD(ecmd_goto); CMD(ecmd_next); CMD(ecmd_prev); CMD(ecmd_search);
+CMD(ecmd_add); CMD(ecmd_text); CMD(ecmd_delete); CMD(ecmd_notes);
+CMD(ecmd_duration); CMD(ecmd_encounter);
+CMD(ecmd_move_left); CMD(ecmd_move_right); CMD(ecmd_move_up); CMD(ecmd_move_down);
+CMD(ecmd_fail); CMD(ecmd_severity); CMD(ecmd_recovery);
+CMD(ecmd_wait); CMD(ecmd_expected); CMD(ecmd_tolerable);
+CMD(ecmd_std); CMD(ecmd_unstd); CMD(ecmd_attach);
+CMD(ecmd_flow); CMD(ecmd_unflow); CMD(ecmd_connect);
+CMD(ecmd_column); CMD(ecmd_colname); CMD(ecmd_phase); CMD(ecmd_colmove);
+CMD(ecmd_coldelete); CMD(ecmd_lane); CMD(ecmd_lanename); CMD(ecmd_lanemove);
+CMD(ecmd_lanedelete); CMD(ecmd_title); CMD(ecmd_description);
+CMD(ecmd_stdadd); CMD(ecmd_stdset); CMD(ecmd_stddelete);
+CMD(ecmd_undo); CMD(ecmd_redo);
+CMD(ecmd_write); CMD(ecmd_saveas); CMD(ecmd_wq); CMD(ecmd_quit); CMD(ecmd_export);
+CMD(ecmd_inspect); CMD(ecmd_catalog); CMD(ecmd_problems); CMD(ecmd_help);
+CMD(ecmd_cmdline);
 #undef CMD
 
 /* Set one field of a standard through an undoable update. */

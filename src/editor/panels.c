@@ -48,7 +48,7 @@ void picker_item(editor *ed, size_t i, size_t width, sbp_buf *out, ed_style *st)
 }
 
 /* s: open the picker for the selected step. */
-ed_result cmd_attach(editor *ed, const ed_args *a)
+ed_result ecmd_attach(editor *ed, const ed_args *a)
 {
 	(void)a;
 	lineedit_set(&ed->filter, "");
@@ -156,7 +156,7 @@ void problems_detail(editor *ed, size_t k, size_t width, sbp_buf *out)
 }
 
 /* p: open the problems panel. */
-ed_result cmd_problems(editor *ed, const ed_args *a)
+ed_result ecmd_problems(editor *ed, const ed_args *a)
 {
 	(void)a;
 	ed->problems.sel = ed->problems.top = 0;
@@ -190,7 +190,7 @@ ed_result problems_key(editor *ed, ed_key k)
 }
 
 /* ? / F1 / :help. */
-ed_result cmd_help(editor *ed, const ed_args *a)
+ed_result ecmd_help(editor *ed, const ed_args *a)
 {
 	(void)a;
 	ed->help.sel = ed->help.top = 0;

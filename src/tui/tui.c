@@ -1,0 +1,226 @@
+/* The editor's main loop: terminal set-up, keys from get_wch turned into
+ * editor keys, resize, mouse clicks, idle autosave, and hangups. Signal
+ * handlers only set a flag; the loop (woken by a timeout) does the work. */
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "sbp/cli.h"
+#include "tui.h"
+
+#define TICK_MS 200
+#define IDLE_SAVE_MS 2000
+#define BUSY_SAVE_MS 30000
+
+static volatile sig_atomic_t got_signal;
+
+/* SIGHUP and SIGTERM: remember which; the main loop acts. */
+static void on_signal(int sig)
+{
+	got_signal = sig;
+}
+
+/* Install the handlers (without SA_RESTART, so reads are interrupted). */
+static void install_signals(void)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+}
+
+/* Milliseconds of a monotonic clock. */
+static long long now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Is the terminal gone (hung up, closed, end of file)? */
+static bool terminal_lost(void)
+{
+	struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
+	if (!isatty(STDIN_FILENO))
+		return true;
+	if (poll(&p, 1, 0) < 0)
+		return errno != EINTR;
+	return (p.revents & (POLLHUP | POLLERR | POLLNVAL)) != 0;
+}
+
+/* A curses key code as an editor key (0 when it means nothing). */
+static ed_key map_keycode(int code)
+{
+	switch (code) {
+	case KEY_UP: return EK_UP;
+	case KEY_DOWN: return EK_DOWN;
+	case KEY_LEFT: return EK_LEFT;
+	case KEY_RIGHT: return EK_RIGHT;
+	case KEY_HOME: return EK_HOME;
+	case KEY_END: return EK_END;
+	case KEY_PPAGE: return EK_PGUP;
+	case KEY_NPAGE: return EK_PGDN;
+	case KEY_BACKSPACE: return EK_BS;
+	case KEY_DC: return EK_DEL;
+	case KEY_ENTER: return EK_ENTER;
+	case KEY_BTAB: return EK_BTAB;
+	case KEY_F(1): return EK_F1;
+	default: return 0;
+	}
+}
+
+/* A character from get_wch as an editor key. */
+static ed_key map_char(wint_t c)
+{
+	switch (c) {
+	case '\r': case '\n': return EK_ENTER;
+	case 27: return EK_ESC;
+	case '\t': return EK_TAB;
+	case 127: case 8: return EK_BS;
+	default: return (ed_key)c;
+	}
+}
+
+/* Put the screen out with one update. */
+static void paint(editor *ed)
+{
+	tui_draw(ed);
+	wnoutrefresh(stdscr);
+	doupdate();
+}
+
+/* Set up curses; false when there is no usable terminal. */
+static bool screen_start(void)
+{
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		fputs("sbp: the editor needs a terminal (try sbp check or sbp export)\n",
+		      stderr);
+		return false;
+	}
+	setenv("ESCDELAY", "50", 0);
+	if (!newterm(NULL, stdout, stdin)) {
+		fprintf(stderr, "sbp: cannot use the terminal \"%s\"\n",
+			getenv("TERM") ? getenv("TERM") : "");
+		return false;
+	}
+	raw(); /* Ctrl-S and Ctrl-C reach the editor */
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	intrflush(stdscr, FALSE);
+	timeout(TICK_MS);
+	leaveok(stdscr, TRUE);
+	curs_set(0);
+	tui_colors_init();
+	mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED, NULL);
+	mouseinterval(0);
+	return true;
+}
+
+/* Keep the work after a hangup or SIGTERM, then leave. */
+static int hang_up(editor *ed, int sig, bool tty_alive)
+{
+	editor_hangup(ed);
+	if (tty_alive)
+		endwin();
+	if (tty_alive && editor_modified(ed))
+		fprintf(stderr, "sbp: stopped; unsaved changes are kept in a "
+			"recovery file (offered when you open the file again)\n");
+	editor_free(ed);
+	return 128 + sig;
+}
+
+/* Read keys until the editor quits. */
+static int main_loop(editor *ed)
+{
+	long long last_key = now_ms(), last_save = last_key;
+	editor_resize(ed, COLS, LINES);
+	paint(ed);
+	for (;;) {
+		wint_t wc = 0;
+		int rc = get_wch(&wc);
+		if (got_signal)
+			return hang_up(ed, got_signal, got_signal != SIGHUP);
+		long long now = now_ms();
+		if (rc == ERR) {
+			if (terminal_lost())
+				return hang_up(ed, SIGHUP, false);
+			if ((now - last_key >= IDLE_SAVE_MS || now - last_save >= BUSY_SAVE_MS)) {
+				editor_autosave(ed);
+				last_save = now;
+			}
+			continue;
+		}
+		last_key = now;
+		ed_key k = 0;
+		if (rc == KEY_CODE_YES && wc == KEY_RESIZE) {
+			editor_resize(ed, COLS, LINES);
+			paint(ed);
+			continue;
+		}
+		if (rc == KEY_CODE_YES && wc == KEY_MOUSE) {
+			MEVENT me;
+			if (getmouse(&me) == OK) {
+				editor_click(ed, me.x, me.y);
+				paint(ed);
+			}
+			continue;
+		}
+		k = rc == KEY_CODE_YES ? map_keycode((int)wc) : map_char(wc);
+		if (!k)
+			continue;
+		if ((COLS < ED_MIN_COLS || LINES < ED_MIN_ROWS) && ed->mode == MODE_NORMAL &&
+		    k == 'q' && !editor_modified(ed))
+			break;
+		ed_result r = editor_key(ed, k);
+		if (r.status == ED_QUIT)
+			break;
+		if (r.redraw || ed->mode == MODE_LINE)
+			paint(ed);
+	}
+	editor_cleanup(ed, true);
+	endwin();
+	editor_free(ed);
+	return 0;
+}
+
+/* The editor: open path (or an untitled blueprint) and run it. */
+int tui_main(const char *path, const sbp_limits *lim)
+{
+	editor *ed = editor_new(lim);
+	if (path) {
+		sbp_diags d;
+		diags_init(&d);
+		if (!editor_open(ed, path, &d)) {
+			cli_print_diags(stderr, path, &d);
+			fprintf(stderr, "sbp: cannot open %s; fix the errors above "
+				"(sbp check %s)\n", path, path);
+			diags_free(&d);
+			editor_free(ed);
+			return 2;
+		}
+		diags_free(&d);
+	} else {
+		editor_start_untitled(ed);
+	}
+	if (ed->quit) { /* cannot happen before a question, but be safe */
+		editor_cleanup(ed, false);
+		editor_free(ed);
+		return 0;
+	}
+	install_signals();
+	if (!screen_start()) {
+		editor_cleanup(ed, false);
+		editor_free(ed);
+		return 2;
+	}
+	return main_loop(ed);
+}
