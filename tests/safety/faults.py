@@ -107,6 +107,11 @@ def check(d, kind, orig, canon, rc, err, mode=0o640, unlink_injected=False,
         a, b = os.stat(bp), os.stat(os.path.join(d, "hard.yaml"))
         if a.st_ino != b.st_ino or a.st_nlink != 2:
             probs.append("the hard link was broken")
+    if rc != 0 and "LeakSanitizer does not work under ptrace" in err:
+        # An ASan build that could not read ASAN_OPTIONS (the injected
+        # failure hit its early read of /proc/self/environ) dies at exit
+        # after sbp has finished: judge the file as if it had exited 0.
+        rc = 0
     outcome = "saved"
     kept = [n for n in backups if os.path.join(d, n) in err
             and read(os.path.join(d, n)) == orig]
@@ -136,8 +141,14 @@ def check(d, kind, orig, canon, rc, err, mode=0o640, unlink_injected=False,
     return probs, outcome
 
 
+# LeakSanitizer cannot run under ptrace: an ASan build of sbp must not try.
+TRACED_ENV = dict(os.environ, ASAN_OPTIONS=(os.environ.get("ASAN_OPTIONS", "") +
+                                            ":detect_leaks=0").lstrip(":"))
+
+
 def run(args, preexec=None):
-    p = subprocess.run(args, capture_output=True, preexec_fn=preexec)
+    env = TRACED_ENV if args[0] == "strace" else None
+    p = subprocess.run(args, capture_output=True, preexec_fn=preexec, env=env)
     return p.returncode, p.stderr.decode("utf-8", "replace")
 
 
@@ -149,7 +160,7 @@ def count_calls(kind, orig):
         log = os.path.join(d, "..", os.path.basename(d) + ".log")
         subprocess.run(["strace", "-f", "-qq", "-o", log, "-e",
                         "trace=" + ",".join(ERRORS), SBP, "fmt", arg],
-                       check=True, capture_output=True)
+                       check=True, capture_output=True, env=TRACED_ENV)
         counts = {}
         for line in open(log, encoding="utf-8", errors="replace"):
             m = re.match(r"\d+\s+(\w+)\(", line)

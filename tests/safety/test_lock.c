@@ -124,11 +124,13 @@ static void test_held_stale_force(void **state)
 
 	/* A child that takes the lock and dies without releasing it. */
 	child = fork();
-	if (child == 0)
-		_exit(lock_acquire(f, false, NULL) == LOCK_ACQUIRED ? 0 : 1);
-	int status;
-	assert_int_equal(waitpid(child, &status, 0), child);
-	assert_int_equal(WEXITSTATUS(status), 0);
+	if (child == 0) {
+		c = lock_acquire(f, false, NULL) == LOCK_ACQUIRED ? 'y' : 'n';
+		_exit(write(fds[1], &c, 1) == 1 ? 0 : 1);
+	}
+	assert_int_equal(read(fds[0], &c, 1), 1);
+	assert_int_equal(c, 'y');
+	assert_int_equal(waitpid(child, NULL, 0), child);
 	assert_true(lock_names(f, (long)child));
 	assert_int_equal(lock_acquire(f, false, &other), LOCK_ACQUIRED);
 	assert_true(lock_names(f, (long)getpid()));
