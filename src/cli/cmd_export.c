@@ -1,13 +1,173 @@
-/* sbp export: write a blueprint in another format. */
+/* sbp export: write a blueprint in another format (SPEC section 6). */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "sbp/cli.h"
+#include "sbp/export.h"
+
+static const char export_usage[] =
+	"usage: sbp export -f FORMAT [-o OUT] [options] FILE\n"
+	"  -f, --format FORMAT   svg pdf png html md csv drawio dot mermaid json txt\n"
+	"  -o, --output OUT      output file ('-' = standard output); default: FILE\n"
+	"                        with the format's extension, or standard output\n"
+	"                        when FILE is '-'\n"
+	"  --paper SIZE          pdf/png: a4 a3 a2 a1 a0 letter (pdf default: one\n"
+	"                        page the size of the poster)\n"
+	"  --tile                pdf: print the poster at full size over several\n"
+	"                        pages with overlap and crop marks (default a4)\n"
+	"  --scale N             png: pixels per point (default 2); pdf --tile:\n"
+	"                        enlarge the poster N times\n"
+	"  --what TABLE          csv: steps (default), standards or flows\n"
+	"  --max-size SIZE       largest input file to read (default 512M)\n";
+
+/* The usual file extension of a format. */
+static const char *format_ext(const char *format)
+{
+	if (!strcmp(format, "mermaid"))
+		return "mmd";
+	return format;
+}
+
+/* The default output path: FILE without .yaml/.yml, plus the format's
+ * extension (and the table name for csv tables other than steps). Caller
+ * frees. */
+static char *default_output(const char *in, const char *format, const char *what)
+{
+	size_t n = strlen(in);
+	const char *dot = strrchr(in, '.');
+	const char *slash = strrchr(in, '/');
+
+	if (dot && (!slash || dot > slash) &&
+	    (!strcmp(dot, ".yaml") || !strcmp(dot, ".yml")))
+		n = (size_t)(dot - in);
+	if (what && strcmp(what, "steps"))
+		return xasprintf("%.*s.%s.%s", (int)n, in, what, format_ext(format));
+	return xasprintf("%.*s.%s", (int)n, in, format_ext(format));
+}
+
+/* Is arg the option name (or name=value)? Sets *val from the same or the
+ * next argument. */
+static bool take_opt(int argc, char **argv, int *i, const char *s, const char *l,
+		     const char **val)
+{
+	const char *a = argv[*i];
+	size_t ll = l ? strlen(l) : 0;
+
+	if (l && !strncmp(a, l, ll) && a[ll] == '=') {
+		*val = a + ll + 1;
+		return true;
+	}
+	if (!((s && !strcmp(a, s)) || (l && !strcmp(a, l))))
+		return false;
+	if (*i + 1 >= argc) {
+		*val = NULL;
+		return true;
+	}
+	*val = argv[++*i];
+	return true;
+}
 
 int cmd_export(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	fprintf(stderr, "sbp export: not available in this build yet\n");
-	return 2;
+	const char *format = NULL, *out = NULL, *in = NULL, *v;
+	export_opts o = {0};
+	sbp_limits lim;
+	char *scale_end;
+
+	sbp_limits_default(&lim);
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+			fputs(export_usage, stdout);
+			return 0;
+		} else if (!strcmp(a, "--tile")) {
+			o.tile = true;
+		} else if (take_opt(argc, argv, &i, "-f", "--format", &v) ||
+			   take_opt(argc, argv, &i, "-o", "--output", &v) ||
+			   take_opt(argc, argv, &i, NULL, "--paper", &v) ||
+			   take_opt(argc, argv, &i, NULL, "--scale", &v) ||
+			   take_opt(argc, argv, &i, NULL, "--what", &v) ||
+			   take_opt(argc, argv, &i, NULL, "--max-size", &v)) {
+			if (!v) {
+				fprintf(stderr, "sbp export: option '%s' needs a value\n", a);
+				return 2;
+			}
+			if (a[1] == 'f' || !strncmp(a, "--format", 8))
+				format = v;
+			else if (a[1] == 'o' || !strncmp(a, "--output", 8))
+				out = v;
+			else if (!strncmp(a, "--paper", 7))
+				o.paper = v;
+			else if (!strncmp(a, "--what", 6))
+				o.what = v;
+			else if (!strncmp(a, "--scale", 7)) {
+				o.scale = strtod(v, &scale_end);
+				if (scale_end == v || *scale_end || !(o.scale > 0 && o.scale <= 50)) {
+					fprintf(stderr, "sbp export: bad scale '%s' (a number above 0, at most 50)\n", v);
+					return 2;
+				}
+			} else if (!cli_parse_size(v, &lim.max_file_size)) {
+				fprintf(stderr, "sbp export: bad size '%s'\n", v);
+				return 2;
+			}
+		} else if (a[0] == '-' && a[1]) {
+			fprintf(stderr, "sbp export: unknown option '%s'\n%s", a, export_usage);
+			return 2;
+		} else if (in) {
+			fprintf(stderr, "sbp export: one input file at a time\n%s", export_usage);
+			return 2;
+		} else {
+			in = a;
+		}
+	}
+	if (!format || !in) {
+		fprintf(stderr, "sbp export: %s\n%s", !format ? "no format (-f)" : "no input file",
+			export_usage);
+		return 2;
+	}
+	if (!export_format_known(format)) {
+		fprintf(stderr, "sbp export: unknown format '%s'; one of:", format);
+		for (size_t i = 0; export_formats[i]; i++)
+			fprintf(stderr, " %s", export_formats[i]);
+		fputc('\n', stderr);
+		return 2;
+	}
+	char *def = NULL;
+	if (!out)
+		out = !strcmp(in, "-") ? "-" : (def = default_output(in, format, o.what));
+	if (strcmp(out, "-") && !strcmp(out, in)) {
+		fprintf(stderr, "sbp export: the output would overwrite the input '%s'; use -o\n", in);
+		free(def);
+		return 2;
+	}
+	if (!strcmp(out, "-") && (!strcmp(format, "pdf") || !strcmp(format, "png")) &&
+	    isatty(STDOUT_FILENO)) {
+		fprintf(stderr, "sbp export: not writing %s to a terminal; use -o FILE\n", format);
+		free(def);
+		return 2;
+	}
+
+	sbp_diags d;
+	diags_init(&d);
+	const char *name = strcmp(in, "-") ? in : "<stdin>";
+	sbp_blueprint *bp = sbp_load_file(in, &lim, &d);
+	int status = 0;
+	if (!bp) {
+		cli_print_diags(stderr, name, &d);
+		status = 2;
+	} else {
+		const char *base = strrchr(in, '/');
+		char err[512];
+		o.source_name = strcmp(in, "-") ? (base ? base + 1 : in) : NULL;
+		if (!export_blueprint(bp, format, &o, out, err, sizeof err)) {
+			fprintf(stderr, "sbp export: %s\n", err);
+			status = 2;
+		}
+	}
+	blueprint_free(bp);
+	diags_free(&d);
+	free(def);
+	return status;
 }

@@ -1,0 +1,262 @@
+/* Flow routing: orthogonal arrows that leave the cards alone. Vertical
+ * runs go through the gutters between columns, horizontal runs through
+ * the channel kept free at the bottom of every lane; an arrow between two
+ * cards that nothing separates in one column is a straight line. Each
+ * gutter and channel hands out parallel tracks in turn, so arrows that
+ * share one do not overlap. O(flows). */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "layout_internal.h"
+
+#define GUTTER_TRACKS 7
+#define CHANNEL_TRACKS 3
+
+typedef struct route_ctx {
+	sbp_layout *lay;
+	size_t *pos;       /* card -> index in lay->order */
+	size_t *gut_used;  /* per gutter: tracks handed out */
+	size_t *chan_used; /* per lane */
+	unsigned char *ports; /* per card, side and direction: ports handed out */
+} route_ctx;
+
+enum { SIDE_LEFT, SIDE_RIGHT, SIDE_TOP, SIDE_BOTTOM };
+
+/* y of the next port on the left or right side of card i, for an arrow
+ * whose other end lies at y other: ports for arrows going up are handed
+ * out upwards from the middle of the card's first lines, the others
+ * downwards, so arrows leaving one side do not cross. */
+static double port_y(route_ctx *r, size_t i, int side, double other)
+{
+	const lay_box *b = &r->lay->cards[i].box;
+	double mid = b->y + fmin(b->h / 2, 20);
+	bool up = other < mid - 1;
+	unsigned char *u = &r->ports[i * 8 + side * 2 + up];
+	double y = up ? mid - 7.0 * (*u % 4 + 1) : mid + 7.0 * (*u % 4);
+
+	if (*u < 255)
+		(*u)++;
+	return fmax(b->y + 4, fmin(b->y + b->h - 4, y));
+}
+
+/* The middle of card i's first lines. */
+static double card_mid(const sbp_layout *lay, size_t i)
+{
+	const lay_box *b = &lay->cards[i].box;
+	return b->y + fmin(b->h / 2, 20);
+}
+
+/* x of the next port shared by the bottom of card i and the top of card
+ * j (or top and bottom when going up), so the arrow stays straight. */
+static double port_x(route_ctx *r, size_t i, int side_i, size_t j, int side_j)
+{
+	static const double off[] = {0, 14, -14, 28, -28};
+	unsigned char *a = &r->ports[i * 8 + side_i * 2], *b = &r->ports[j * 8 + side_j * 2];
+	unsigned char k = *a > *b ? *a : *b;
+	const lay_box *bx = &r->lay->cards[i].box;
+
+	*a = *b = k < 255 ? k + 1 : k;
+	return bx->x + bx->w / 2 + off[k % 5];
+}
+
+/* x of the next track of gutter g (g = column index: the gutter on the
+ * left of column g; g = ncolumns: right of the last one). */
+static double gutter_x(route_ctx *r, size_t g)
+{
+	static const double off[GUTTER_TRACKS] = {0, 6, -6, 12, -12, 18, -18};
+	sbp_layout *lay = r->lay;
+	double x = lay->col_x0 + (double)g * lay->col_w;
+
+	if (g == 0)
+		x += 20;
+	else if (g == lay->bp->columns.n)
+		x -= 20;
+	return x + off[r->gut_used[g]++ % GUTTER_TRACKS];
+}
+
+/* y of the next track of lane l's bottom channel. */
+static double channel_y(route_ctx *r, size_t l)
+{
+	const lay_box *b = &r->lay->lanes[l].band;
+	double y = b->y + b->h - LAY_CHANNEL + 12 + 5.0 * (double)(r->chan_used[l]++ % CHANNEL_TRACKS);
+	return y;
+}
+
+/* Append a point, dropping one that repeats the last. */
+static void add_pt(sbp_layout *lay, lay_flow *f, double x, double y)
+{
+	if (f->npts && lay->pts[lay->npts - 1].x == x && lay->pts[lay->npts - 1].y == y)
+		return;
+	xgrow(&lay->pts, &lay->pts_cap, lay->npts + 1, sizeof *lay->pts);
+	lay->pts[lay->npts++] = (lay_pt){x, y};
+	f->npts++;
+}
+
+/* Place a flow's label at most width points wide and maxlines lines,
+ * aligned on x as align says; vertically centred on y, or with its bottom
+ * at y when above is set. */
+static void put_label(sbp_layout *lay, lay_flow *f, double x, double y,
+		      double width, size_t maxlines, lay_align align, bool above)
+{
+	const char *s = f->flow->label;
+	const lay_font *ft = &lay_fonts[LAY_FONT_FLOW];
+
+	f->label = layout_block(lay, s, strlen(s), x, 0, width, LAY_FONT_FLOW, align, maxlines);
+	double h = (double)f->label.nlines * ft->line_h;
+	double top = above ? y - h : y - h / 2;
+	f->label.y = top + ft->size * 0.85;
+	double w = 0;
+	for (size_t i = 0; i < f->label.nlines; i++) {
+		const lay_text *t = &lay->lines[f->label.line0 + i];
+		double lw = layout_text_width(t->s, t->len, LAY_FONT_FLOW) +
+			    (t->ellipsis ? ft->size : 0);
+		if (lw > w)
+			w = lw;
+	}
+	double bx = align == LAY_CENTER ? x - w / 2 : align == LAY_RIGHT ? x - w : x;
+	f->label_box = (lay_box){bx - 2, top - 1, w + 4, h + 2};
+}
+
+/* Route one flow between cards a and b. */
+static void route_one(route_ctx *r, lay_flow *f)
+{
+	sbp_layout *lay = r->lay;
+	const lay_card *a = &lay->cards[f->from], *b = &lay->cards[f->to];
+	size_t ca = a->step->column->idx, cb = b->step->column->idx;
+	size_t la = a->step->lane->idx, lb = b->step->lane->idx;
+	bool label = f->flow->label && *f->flow->label;
+	double gw = LAY_GUTTER - 8;
+
+	f->pt0 = lay->npts;
+	if (f->from == f->to) { /* a loop on the right side */
+		double gx = gutter_x(r, ca + 1);
+		double x = a->box.x + a->box.w;
+		double y1 = port_y(r, f->from, SIDE_RIGHT, a->box.y), y2 = port_y(r, f->from, SIDE_RIGHT, INFINITY);
+		if (y1 == y2)
+			y2 = y1 + 8;
+		add_pt(lay, f, x, y1);
+		add_pt(lay, f, gx, y1);
+		add_pt(lay, f, gx, y2);
+		add_pt(lay, f, x, y2);
+		if (label)
+			put_label(lay, f, gx, a->box.y - 3, gw, 2, LAY_CENTER, true);
+		return;
+	}
+	if (ca == cb) {
+		size_t pa = r->pos[f->from], pb = r->pos[f->to];
+		if (pa + 1 == pb || pb + 1 == pa) { /* nothing in between */
+			bool down = pb > pa;
+			double cx = port_x(r, f->from, down ? SIDE_BOTTOM : SIDE_TOP, f->to,
+					   down ? SIDE_TOP : SIDE_BOTTOM);
+			double y1 = down ? a->box.y + a->box.h : a->box.y;
+			double y2 = down ? b->box.y : b->box.y + b->box.h;
+			add_pt(lay, f, cx, y1);
+			add_pt(lay, f, cx, y2);
+			if (label) {
+				double gap = fabs(y2 - y1) - 4;
+				size_t n = gap > 0 ? (size_t)(gap / lay_fonts[LAY_FONT_FLOW].line_h) : 1;
+				put_label(lay, f, cx + 5, (y1 + y2) / 2, a->box.w / 2 - 8,
+					  n < 1 ? 1 : n > 3 ? 3 : n, LAY_LEFT, false);
+			}
+			return;
+		}
+		/* cards in between: around them through the right gutter */
+		double gx = gutter_x(r, ca + 1), x = a->box.x + a->box.w;
+		double ay = port_y(r, f->from, SIDE_RIGHT, card_mid(lay, f->to));
+		double by = port_y(r, f->to, SIDE_RIGHT, ay);
+		add_pt(lay, f, x, ay);
+		add_pt(lay, f, gx, ay);
+		add_pt(lay, f, gx, by);
+		add_pt(lay, f, x, by);
+		if (label)
+			put_label(lay, f, gx, (ay + by) / 2, gw, 3, LAY_CENTER, false);
+		return;
+	}
+	bool fwd = cb > ca;
+	double xa = fwd ? a->box.x + a->box.w : a->box.x;
+	double xb = fwd ? b->box.x : b->box.x + b->box.w;
+	double g1 = gutter_x(r, fwd ? ca + 1 : ca);
+	double ay = port_y(r, f->from, fwd ? SIDE_RIGHT : SIDE_LEFT, card_mid(lay, f->to));
+	double by = port_y(r, f->to, fwd ? SIDE_LEFT : SIDE_RIGHT, ay);
+	if (fwd ? cb == ca + 1 : ca == cb + 1) { /* neighbouring columns */
+		add_pt(lay, f, xa, ay);
+		add_pt(lay, f, g1, ay);
+		add_pt(lay, f, g1, by);
+		add_pt(lay, f, xb, by);
+		if (label) {
+			if (fabs(ay - by) < 30)
+				put_label(lay, f, g1, fmin(ay, by) - 4, gw, 3, LAY_CENTER, true);
+			else
+				put_label(lay, f, g1, (ay + by) / 2, gw, 3, LAY_CENTER, false);
+		}
+		return;
+	}
+	/* farther: down to a channel, across, and up again */
+	double g2 = gutter_x(r, fwd ? cb : cb + 1);
+	size_t lc = la < lb ? la : lb;
+	double hy = channel_y(r, lc);
+	add_pt(lay, f, xa, ay);
+	add_pt(lay, f, g1, ay);
+	add_pt(lay, f, g1, hy);
+	add_pt(lay, f, g2, hy);
+	add_pt(lay, f, g2, by);
+	add_pt(lay, f, xb, by);
+	if (label)
+		put_label(lay, f, (g1 + g2) / 2, hy - 2, fabs(g2 - g1) - 16, 1, LAY_CENTER, true);
+}
+
+void layout_route_flows(sbp_layout *lay)
+{
+	const sbp_blueprint *bp = lay->bp;
+	route_ctx r = {lay, NULL, NULL, NULL, NULL};
+	hmap cards;
+
+	hmap_init(&cards);
+	for (size_t i = 0; i < lay->ncards; i++)
+		if (lay->cards[i].box.w > 0)
+			hmap_put(&cards, lay->cards[i].step->id, &lay->cards[i]);
+	r.pos = xcalloc(lay->ncards ? lay->ncards : 1, sizeof *r.pos);
+	for (size_t k = 0; k < lay->col_start[bp->columns.n]; k++)
+		r.pos[lay->order[k]] = k;
+	r.gut_used = xcalloc(bp->columns.n + 1, sizeof *r.gut_used);
+	r.chan_used = xcalloc(bp->lanes.n ? bp->lanes.n : 1, sizeof *r.chan_used);
+	r.ports = xcalloc(lay->ncards ? lay->ncards * 8 : 1, 1);
+	lay->flows = xcalloc(bp->flows.n ? bp->flows.n : 1, sizeof *lay->flows);
+	for (size_t i = 0; i < bp->flows.n; i++) {
+		const sbp_flow *fl = bp->flows.items[i];
+		lay_card *a = fl->from ? hmap_get(&cards, fl->from->id) : NULL;
+		lay_card *b = fl->to ? hmap_get(&cards, fl->to->id) : NULL;
+		if (!a || !b || a->step != fl->from || b->step != fl->to)
+			continue; /* a step that is not drawn */
+		lay_flow *f = &lay->flows[lay->nflows++];
+		f->flow = fl;
+		f->from = (size_t)(a - lay->cards);
+		f->to = (size_t)(b - lay->cards);
+		route_one(&r, f);
+	}
+	free(r.pos);
+	free(r.gut_used);
+	free(r.chan_used);
+	free(r.ports);
+	hmap_free(&cards);
+}
+
+lay_box layout_flow_bounds(const sbp_layout *lay, const lay_flow *f)
+{
+	double x0 = INFINITY, y0 = INFINITY, x1 = -INFINITY, y1 = -INFINITY;
+
+	for (size_t i = 0; i < f->npts; i++) {
+		const lay_pt *p = &lay->pts[f->pt0 + i];
+		x0 = fmin(x0, p->x), x1 = fmax(x1, p->x);
+		y0 = fmin(y0, p->y), y1 = fmax(y1, p->y);
+	}
+	if (f->label.nlines) {
+		const lay_box *b = &f->label_box;
+		x0 = fmin(x0, b->x), x1 = fmax(x1, b->x + b->w);
+		y0 = fmin(y0, b->y), y1 = fmax(y1, b->y + b->h);
+	}
+	if (x0 > x1)
+		return (lay_box){0, 0, 0, 0};
+	return (lay_box){x0 - 8, y0 - 8, x1 - x0 + 16, y1 - y0 + 16};
+}
