@@ -4,8 +4,9 @@
  * Rebuilt in O(steps + cells) only when the model changes, so drawing
  * touches only what is on screen. No curses.
  *
- * Body rows: lane 0 starts at row 0; one separator row sits above every
- * other lane (a labelled rule where a line of the blueprint runs). */
+ * Body rows: lane 0 starts at row 0; a rule row sits between two lanes of
+ * different zones (labelled where one of the three lines runs); lanes of
+ * one zone follow each other directly. */
 #ifndef SBP_EDITOR_GRID_H
 #define SBP_EDITOR_GRID_H
 

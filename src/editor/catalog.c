@@ -244,7 +244,7 @@ ed_result stdform_key(editor *ed, ed_key k)
 		if (k == 'd' && (i == 0 || i == 1))
 			return ed_err(ed, "A standard keeps its %s.", std_fields[i]);
 		if (!std_set_field(ed, s, std_fields[i], v))
-			return ed_done(ed, RD_MSG);
+			return ed_failed(ed);
 		return ed_ok(ed, RD_ALL, "%s: %s %s.", s->id, std_fields[i],
 			     *v ? v : "cleared");
 	}

@@ -39,16 +39,16 @@ static void saved_main(editor *ed)
 }
 
 /* Save in one of the three ways, asking nothing more. */
-static void save_now(editor *ed, const char *target, int how)
+static bool save_now(editor *ed, const char *target, int how)
 {
 	if (!write_to(ed, target))
-		return;
+		return false;
 	if (how == SAVE_COPY) {
 		ed_ok(ed, RD_ALL, "Wrote a copy to %s; still editing %s "
 		      "(:saveas switches).", target, editor_file_name(ed));
 		if (ed->quit_after_save)
 			ed->quit = true;
-		return;
+		return true;
 	}
 	if (how == SAVE_AS) {
 		char *old = ed->path ? xstrdup(ed->path) : NULL;
@@ -63,6 +63,7 @@ static void save_now(editor *ed, const char *target, int how)
 	saved_main(ed);
 	ed_ok(ed, RD_ALL, "Saved %s (%zu steps).", editor_file_name(ed),
 	      ed->bp->steps.n);
+	return true;
 }
 
 /* Answers to "overwrite FILE?". */
@@ -117,8 +118,7 @@ static ed_result save_checked(editor *ed, const char *target, int how, bool bang
 		free(text);
 		return ed_done(ed, RD_ALL);
 	}
-	save_now(ed, target, how);
-	return ed_done(ed, RD_ALL);
+	return save_now(ed, target, how) ? ed_done(ed, RD_ALL) : ed_failed(ed);
 }
 
 /* Save the file we edit, unless it changed on disk or is read-only. */
@@ -141,8 +141,7 @@ static ed_result save_main(editor *ed, bool bang)
 		free(text);
 		return ed_done(ed, RD_ALL);
 	}
-	save_now(ed, ed->path, SAVE_MAIN);
-	return ed_done(ed, RD_ALL);
+	return save_now(ed, ed->path, SAVE_MAIN) ? ed_done(ed, RD_ALL) : ed_failed(ed);
 }
 
 /* Ctrl-S / :w [FILE] / :w! [FILE]. */

@@ -165,7 +165,7 @@ ed_result ecmd_stdset(editor *ed, const ed_args *a)
 	}
 	v += strspn(v, " \t");
 	if (!std_set_field(ed, s, a->argv[1], v))
-		return ed_done(ed, RD_MSG);
+		return ed_failed(ed);
 	return ed_ok(ed, RD_ALL, "%s: %s set.", s->id, a->argv[1]);
 }
 

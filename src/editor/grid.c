@@ -51,7 +51,7 @@ static void build_cells(ed_grid *g, const sbp_blueprint *bp)
 }
 
 /* Rows per lane (tallest stack, at least 1) and where each lane starts. */
-static void build_lanes(ed_grid *g)
+static void build_lanes(ed_grid *g, const sbp_blueprint *bp)
 {
 	g->lane_rows = xcalloc(g->nlanes ? g->nlanes : 1, sizeof *g->lane_rows);
 	g->lane_top = xcalloc(g->nlanes ? g->nlanes : 1, sizeof *g->lane_top);
@@ -63,8 +63,8 @@ static void build_lanes(ed_grid *g)
 			if (n > rows)
 				rows = n;
 		}
-		if (l > 0)
-			row++; /* the separator above this lane */
+		if (l > 0 && bp->lanes.items[l]->zone != bp->lanes.items[l - 1]->zone)
+			row++; /* the rule between two zones */
 		g->lane_rows[l] = rows;
 		g->lane_top[l] = row;
 		row += rows;
@@ -109,7 +109,7 @@ void grid_build(ed_grid *g, const sbp_blueprint *bp)
 	g->nlanes = bp->lanes.n;
 	g->ncols = bp->columns.n;
 	build_cells(g, bp);
-	build_lanes(g);
+	build_lanes(g, bp);
 	build_conns(g, bp);
 }
 

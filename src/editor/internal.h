@@ -10,6 +10,8 @@ ed_result ed_ok(editor *ed, unsigned rd, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 ed_result ed_err(editor *ed, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+/* A failure whose message is already set. */
+ed_result ed_failed(editor *ed);
 /* A result that leaves the message as it is. */
 ed_result ed_done(editor *ed, unsigned rd);
 

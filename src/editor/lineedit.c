@@ -10,6 +10,7 @@
 void lineedit_init(lineedit *le)
 {
 	buf_init(&le->text);
+	buf_add(&le->text, "", 0); /* data is never NULL */
 	le->cur = 0;
 	le->scroll = 0;
 }

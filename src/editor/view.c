@@ -36,6 +36,13 @@ ed_result ed_err(editor *ed, const char *fmt, ...)
 	return (ed_result){ ED_ERROR, ed->msg, RD_MSG };
 }
 
+/* A failure whose message is already set. */
+ed_result ed_failed(editor *ed)
+{
+	ed->msg_error = true;
+	return (ed_result){ ED_ERROR, ed->msg, RD_MSG };
+}
+
 /* A result that leaves the message alone. */
 ed_result ed_done(editor *ed, unsigned rd)
 {
@@ -123,8 +130,9 @@ void ed_scroll_to_sel(editor *ed)
 	if (g->nlanes) {
 		size_t row = g->lane_top[ed->lane] + ed->idx;
 		size_t want = g->lane_top[ed->lane];
-		if (ed->lane > 0)
-			want--;
+		if (ed->lane > 0 && want > g->lane_top[ed->lane - 1] +
+					    g->lane_rows[ed->lane - 1])
+			want--; /* the rule above */
 		if (row < ed->top)
 			ed->top = row - want < rows ? want : row;
 		if (row >= ed->top + rows)

@@ -11,7 +11,7 @@
 /* Text at (y, x): sanitized and cut to w columns. */
 void tui_put(int y, int x, const char *s, size_t w, attr_t a)
 {
-	if (w == 0 || y < 0 || x < 0 || y >= LINES || x >= COLS)
+	if (!s || w == 0 || y < 0 || x < 0 || y >= LINES || x >= COLS)
 		return;
 	if ((int)w > COLS - x)
 		w = (size_t)(COLS - x);
@@ -19,7 +19,8 @@ void tui_put(int y, int x, const char *s, size_t w, attr_t a)
 	buf_init(&b);
 	sanitize_fit(&b, s, strlen(s), w);
 	attrset(a);
-	mvaddstr(y, x, b.data);
+	if (b.data)
+		mvaddstr(y, x, b.data);
 	attrset(A_NORMAL);
 	buf_free(&b);
 }
@@ -61,13 +62,8 @@ static void draw_rule(editor *ed, int y, size_t l)
 	const sbp_lane *lane = ed->bp->lanes.items[l];
 	const sbp_lane *above = ed->bp->lanes.items[l - 1];
 	const char *label = lane->zone != above->zone ? zone_line_above(lane->zone) : NULL;
-	bool zone_change = lane->zone != above->zone;
-	attrset(tui_attr(zone_change ? R_RULE : R_DIM));
-	mvhline(y, 0, zone_change ? ACS_HLINE : ' ', COLS);
-	if (!zone_change) {
-		for (int x = ED_LABEL_W; x < COLS; x += 2)
-			mvaddch(y, x, '.' | tui_attr(R_DIM));
-	}
+	attrset(tui_attr(label ? R_RULE : R_DIM));
+	mvhline(y, 0, ACS_HLINE, COLS);
 	attrset(A_NORMAL);
 	if (label) {
 		sbp_buf b;

@@ -12,8 +12,8 @@ void tui_box(int y, int x, int h, int w, const char *title, const char *hint)
 {
 	attr_t a = tui_attr(R_BORDER);
 	attrset(A_NORMAL);
-	for (int r = y + 1; r < y + h - 1; r++)
-		mvhline(r, x + 1, ' ', w - 2);
+	for (int r = y; r < y + h; r++) /* blank first: no half wide chars */
+		mvhline(r, x, ' ', w);
 	attrset(a);
 	mvaddch(y, x, ACS_ULCORNER);
 	mvhline(y, x + 1, ACS_HLINE, w - 2);
