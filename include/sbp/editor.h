@@ -287,8 +287,13 @@ void editor_panel_detail(editor *ed, size_t k, size_t width, sbp_buf *out);
 size_t editor_panel_rows(const editor *ed, size_t ndetail);
 
 /* Layout of the screen, shared with the front end. */
-#define ED_LABEL_W 14
-#define ED_COL_W 22
+#define ED_LABEL_W 14      /* lane names below 120 columns */
+#define ED_LABEL_W_WIDE 20 /* from 120 columns */
+#define ED_COL_W 22        /* a grid column with its 1-cell gutter */
+#define ED_COL_W_MAX 40    /* when every column fits, they widen to this */
+/* Widths at the current size: the lane-name area, a grid column. */
+int editor_label_w(const editor *ed);
+int editor_col_w(const editor *ed);
 #define ED_HEAD_ROWS 2
 #define ED_FOOT_ROWS 2
 #define ED_MIN_COLS 60

@@ -64,6 +64,7 @@ void editor_free(editor *ed)
 	free(ed->prompt.label);
 	free(ed->prompt.command);
 	free(ed->picker_items);
+	free(ed->insp);
 	free(ed->uses);
 	free(ed->search);
 	free(ed->path);
@@ -137,11 +138,12 @@ static void offer_recovery(editor *ed)
 	format_time(ed->recover.when, when, sizeof when);
 	char *text = xasprintf(
 		"Unsaved work of an earlier session was kept on %s\n"
-		"(%zu changes) in %s.\n\n"
+		"(%zu change%s) in %s.\n\n"
 		"  r  recover it (then save to keep it)\n"
 		"  d  discard it\n"
 		"  q  quit",
-		when, ed->recover.changes, ed->recover.where);
+		when, ed->recover.changes, ed->recover.changes == 1 ? "" : "s",
+		ed->recover.where);
 	ed_ask(ed, "Recover unsaved work?", text, "rdq", false, on_recover);
 	free(text);
 }

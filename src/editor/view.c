@@ -114,10 +114,24 @@ size_t editor_body_rows(const editor *ed)
 	return r > 1 ? (size_t)r : 1;
 }
 
+/* The lane-name area: wider on wide terminals. */
+int editor_label_w(const editor *ed)
+{
+	return ed->cols >= 120 ? ED_LABEL_W_WIDE : ED_LABEL_W;
+}
+
+/* A grid column: ED_COL_W, widened up to ED_COL_W_MAX when all fit. */
+int editor_col_w(const editor *ed)
+{
+	size_t n = ed->bp->columns.n ? ed->bp->columns.n : 1;
+	int w = (ed->cols - editor_label_w(ed)) / (int)n;
+	return w < ED_COL_W ? ED_COL_W : w > ED_COL_W_MAX ? ED_COL_W_MAX : w;
+}
+
 /* Grid columns that fit entirely at the current size. */
 size_t editor_visible_cols(const editor *ed)
 {
-	int c = (ed->cols - ED_LABEL_W) / ED_COL_W;
+	int c = (ed->cols - editor_label_w(ed)) / editor_col_w(ed);
 	return c > 1 ? (size_t)c : 1;
 }
 
@@ -162,10 +176,10 @@ ed_result editor_click(editor *ed, int x, int y)
 	if (ed->mode != MODE_NORMAL)
 		return ed_done(ed, RD_NONE);
 	if (y < ED_HEAD_ROWS || y >= ED_HEAD_ROWS + (int)editor_body_rows(ed) ||
-	    x < ED_LABEL_W)
+	    x < editor_label_w(ed))
 		return ed_done(ed, RD_NONE);
 	size_t row = ed->top + (size_t)(y - ED_HEAD_ROWS), lane, sub;
-	size_t col = ed->left + (size_t)(x - ED_LABEL_W) / ED_COL_W;
+	size_t col = ed->left + (size_t)(x - editor_label_w(ed)) / (size_t)editor_col_w(ed);
 	if (row >= ed->grid.height || col >= ed->grid.ncols ||
 	    !grid_row_lane(&ed->grid, row, &lane, &sub))
 		return ed_done(ed, RD_NONE);

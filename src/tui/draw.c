@@ -28,12 +28,13 @@ void tui_put(int y, int x, const char *s, size_t w, attr_t a)
 /* Row 0: phases over their runs of columns; row 1: column names. */
 static void draw_headers(editor *ed)
 {
+	int lw = editor_label_w(ed), cw = editor_col_w(ed);
 	const sbp_blueprint *bp = ed->bp;
 	if (bp->title)
-		tui_put(0, 0, bp->title, ED_LABEL_W - 1, tui_attr(R_HEADER));
+		tui_put(0, 0, bp->title, (size_t)lw - 1, tui_attr(R_HEADER));
 	for (size_t vc = 0;; vc++) {
 		size_t c = ed->left + vc;
-		int x = ED_LABEL_W + (int)vc * ED_COL_W;
+		int x = lw + (int)vc * cw;
 		if (c >= bp->columns.n || x >= COLS)
 			break;
 		const sbp_column *col = bp->columns.items[c];
@@ -45,13 +46,13 @@ static void draw_headers(editor *ed)
 			while (c + run < bp->columns.n && bp->columns.items[c + run]->phase &&
 			       !strcmp(bp->columns.items[c + run]->phase, ph))
 				run++;
-			tui_put(0, x, ph, run * ED_COL_W - 1, tui_attr(R_PHASE));
+			tui_put(0, x, ph, run * (size_t)cw - 1, tui_attr(R_PHASE));
 		}
-		tui_put(1, x, col->name, ED_COL_W - 1,
+		tui_put(1, x, col->name, (size_t)cw - 1,
 			tui_attr(c == ed->col ? R_COLHEAD_SEL : R_COLHEAD));
 	}
 	if (ed->left > 0)
-		tui_put(1, ED_LABEL_W - 2, "<", 1, tui_attr(R_DIM));
+		tui_put(1, lw - 2, "<", 1, tui_attr(R_DIM));
 	if (ed->left + editor_visible_cols(ed) < bp->columns.n)
 		tui_put(1, COLS - 1, ">", 1, tui_attr(R_DIM));
 }
@@ -77,7 +78,8 @@ static void draw_rule(editor *ed, int y, size_t l)
 /* One card (or the placeholder of an empty selected cell). */
 static void draw_card(editor *ed, int y, int x, const sbp_step *s, bool sel)
 {
-	size_t w = ED_COL_W - 1;
+	int cw = editor_col_w(ed);
+	size_t w = (size_t)cw - 1;
 	if ((int)w > COLS - x)
 		w = (size_t)(COLS - x);
 	if (!s) {
@@ -113,15 +115,16 @@ static void draw_card(editor *ed, int y, int x, const sbp_step *s, bool sel)
 /* One row of a lane: its label at the left, then the visible cells. */
 static void draw_lane_row(editor *ed, int y, size_t l, size_t sub)
 {
+	int lw = editor_label_w(ed), cw = editor_col_w(ed);
 	const sbp_lane *lane = ed->bp->lanes.items[l];
 	if (sub == 0)
-		tui_put(y, 0, lane->name, ED_LABEL_W - 1,
+		tui_put(y, 0, lane->name, (size_t)lw - 1,
 			tui_attr(l == ed->lane ? R_COLHEAD_SEL : R_LANE));
 	else if (sub == 1)
-		tui_put(y, 1, zone_id(lane->zone), ED_LABEL_W - 2, tui_attr(R_ZONE));
+		tui_put(y, 1, zone_id(lane->zone), (size_t)lw - 2, tui_attr(R_ZONE));
 	for (size_t vc = 0;; vc++) {
 		size_t c = ed->left + vc;
-		int x = ED_LABEL_W + (int)vc * ED_COL_W;
+		int x = lw + (int)vc * cw;
 		if (c >= ed->grid.ncols || x >= COLS)
 			break;
 		size_t n = grid_cell_count(&ed->grid, l, c);
@@ -134,11 +137,12 @@ static void draw_lane_row(editor *ed, int y, size_t l, size_t sub)
 /* Connectors of flows within a column, in the column's gutter. */
 static void draw_connectors(editor *ed, int y0, int h)
 {
+	int lw = editor_label_w(ed), cw = editor_col_w(ed);
 	const ed_grid *g = &ed->grid;
 	attr_t a = tui_attr(R_RULE);
 	for (size_t vc = 0;; vc++) {
 		size_t c = ed->left + vc;
-		int x = ED_LABEL_W + (int)vc * ED_COL_W + ED_COL_W - 1;
+		int x = lw + (int)vc * cw + cw - 1;
 		if (c >= g->ncols || x >= COLS)
 			break;
 		for (size_t i = g->col_conn[c]; i < g->col_conn[c + 1]; i++) {

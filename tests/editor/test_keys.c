@@ -414,9 +414,9 @@ static void test_click_selects(void **state)
 	editor_resize(ed, 80, 24);
 	/* body row 0 is the evidence lane; the rule, then customer at row 2 */
 	size_t row = ed->grid.lane_top[2]; /* onstage */
-	editor_click(ed, ED_LABEL_W + 2, ED_HEAD_ROWS + (int)row + 1);
+	editor_click(ed, editor_label_w(ed) + 2, ED_HEAD_ROWS + (int)row + 1);
 	assert_string_equal(sel_id(ed), "b2");
-	editor_click(ed, ED_LABEL_W + ED_COL_W + 1, ED_HEAD_ROWS + (int)row);
+	editor_click(ed, editor_label_w(ed) + editor_col_w(ed) + 1, ED_HEAD_ROWS + (int)row);
 	assert_string_equal(sel_id(ed), "c");
 }
 
