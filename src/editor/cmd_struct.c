@@ -66,6 +66,35 @@ ed_result ecmd_phase(editor *ed, const ed_args *a)
 	return ed_ok(ed, RD_ALL, *a->rest ? "Phase set." : "Phase cleared.");
 }
 
+/* :phasename NAME: rename the selected column's phase in every column
+ * of that phase, as one edit. */
+ed_result ecmd_phasename(editor *ed, const ed_args *a)
+{
+	sbp_column *c = cur_col(ed);
+	if (!c || !c->phase)
+		return ed_err(ed, "This column has no phase (:phase NAME sets one).");
+	if (!*a->rest)
+		return ed_err(ed, "Usage: :phasename NAME");
+	char *old = xstrdup(c->phase);
+	size_t n = 0;
+	bool ok = true;
+	edit_begin(&ed->hist, "rename phase");
+	for (size_t i = 0; ok && i < ed->bp->columns.n; i++) {
+		sbp_column *o = ed->bp->columns.items[i];
+		if (o->phase && !strcmp(o->phase, old)) {
+			ok = edit_column_phase(&ed->hist, o, a->rest);
+			n++;
+		}
+	}
+	edit_end(&ed->hist);
+	free(old);
+	if (!ok) {
+		edit_undo(&ed->hist);
+		return refused(ed);
+	}
+	return ed_ok(ed, RD_ALL, "Phase renamed in %zu column%s.", n, n == 1 ? "" : "s");
+}
+
 /* Parse "left|right|up|down|N" into a new index among n items. */
 static bool parse_place(const char *s, size_t cur, size_t n, size_t *to)
 {

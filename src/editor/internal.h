@@ -99,7 +99,7 @@ CMD(ecmd_fail); CMD(ecmd_severity); CMD(ecmd_recovery);
 CMD(ecmd_wait); CMD(ecmd_expected); CMD(ecmd_tolerable);
 CMD(ecmd_std); CMD(ecmd_unstd); CMD(ecmd_attach);
 CMD(ecmd_flow); CMD(ecmd_unflow); CMD(ecmd_connect);
-CMD(ecmd_column); CMD(ecmd_colname); CMD(ecmd_phase); CMD(ecmd_colmove);
+CMD(ecmd_column); CMD(ecmd_colname); CMD(ecmd_phase); CMD(ecmd_phasename); CMD(ecmd_colmove);
 CMD(ecmd_coldelete); CMD(ecmd_lane); CMD(ecmd_lanename); CMD(ecmd_lanemove);
 CMD(ecmd_lanedelete); CMD(ecmd_title); CMD(ecmd_description);
 CMD(ecmd_stdadd); CMD(ecmd_stdset); CMD(ecmd_stddelete);

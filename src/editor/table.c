@@ -55,6 +55,7 @@ const ed_command ed_commands[] = {
 	{ "column", NULL, ecmd_column, E, "insert a column after this one", "NAME", CPL_NONE },
 	{ "colname", NULL, ecmd_colname, E, "rename this column", "NAME", CPL_NONE },
 	{ "phase", NULL, ecmd_phase, E, "set this column's phase (empty clears)", "NAME", CPL_NONE },
+	{ "phasename", NULL, ecmd_phasename, E, "rename this column's phase everywhere", "NAME", CPL_NONE },
 	{ "colmove", NULL, ecmd_colmove, E, "move this column", "left|right|N", CPL_NONE },
 	{ "coldelete", NULL, ecmd_coldelete, E, "delete this column and its steps", "", CPL_NONE },
 	{ "lane", NULL, ecmd_lane, E, "add a lane in a zone", "NAME ZONE", CPL_ZONE },
@@ -82,8 +83,7 @@ const ed_command ed_commands[] = {
 #undef S
 #undef E
 
-/* A row by its name (or a unique prefix of at least two letters... no:
- * exact names only, so scripts stay stable). */
+/* A row by its exact name (no prefixes, so scripts stay stable). */
 const ed_command *editor_command_find(const char *name)
 {
 	for (const ed_command *c = ed_commands; c->name; c++)

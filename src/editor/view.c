@@ -206,8 +206,9 @@ void editor_status_line(editor *ed, size_t width, sbp_buf *left, sbp_buf *right)
 	snprintf(cov, sizeof cov, "%.0f%%", s->coverage);
 	sbp_buf r;
 	buf_init(&r);
-	buf_printf(&r, "%zu steps  %zu encounters  %zu flagged  %s covered ",
-		   s->steps, s->encounters, s->unstandardized, cov);
+	buf_printf(&r, "%zu step%s  %zu encounter%s  %zu flagged  %s covered ",
+		   s->steps, s->steps == 1 ? "" : "s", s->encounters,
+		   s->encounters == 1 ? "" : "s", s->unstandardized, cov);
 	if (left->len + r.len + 2 > width) {
 		buf_reset(&r);
 		buf_printf(&r, "%zu st %zu enc %zu flagged %s ", s->steps,

@@ -46,7 +46,11 @@ fixture *fixture_open(const char *yaml)
 	f->ed = editor_new(NULL);
 	sbp_diags d;
 	diags_init(&d);
-	assert_true(editor_open(f->ed, f->path, &d));
+	bool ok = editor_open(f->ed, f->path, &d);
+	for (size_t i = 0; !ok && i < d.n; i++)
+		print_error("%d:%d: %s\n", d.items[i].line, d.items[i].col,
+			    d.items[i].message);
+	assert_true(ok);
 	diags_free(&d);
 	assert_int_equal(f->ed->mode, MODE_NORMAL);
 	return f;

@@ -99,6 +99,13 @@ static void test_columns(void **state)
 	assert_string_equal(c->name, "Pay the bill");
 	run(ed, "phase Leaving");
 	assert_string_equal(c->phase, "Leaving");
+	run(ed, "phasename Away");
+	assert_string_equal(c->phase, "Away");
+	run(ed, "goto c1");
+	run(ed, "phasename Before");
+	assert_string_equal(blueprint_column(ed->bp, "c2")->phase, "Before");
+	assert_string_equal(c->phase, "Away");
+	run(ed, "goto pay");
 	run(ed, "phase");
 	assert_null(c->phase);
 	run(ed, "colmove right");
