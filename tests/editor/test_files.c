@@ -229,6 +229,22 @@ static void test_lock_read_only(void **state)
 	waitpid(pid, NULL, 0);
 }
 
+static void test_export(void **state)
+{
+	fixture *f = FIX(state);
+	editor *ed = f->ed;
+	char line[300];
+	snprintf(line, sizeof line, "export md %s", fixture_file(f, "out.md", NULL));
+	ed_result r = run(ed, line);
+	assert_int_equal(r.status, ED_OK);
+	char *md = slurp(fixture_file(f, "out.md", NULL));
+	assert_non_null(md);
+	assert_non_null(strstr(md, "Check in"));
+	free(md);
+	assert_int_equal(run(ed, "export nope x").status, ED_ERROR);
+	assert_false(editor_modified(ed));
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, fixture_setup, fixture_teardown)
 
 int main(void)
@@ -242,6 +258,7 @@ int main(void)
 		T(test_recovery_offered),
 		T(test_recovery_discarded),
 		T(test_lock_read_only),
+		T(test_export),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
