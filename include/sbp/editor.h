@@ -208,6 +208,7 @@ struct editor {
 	sbp_recover_info recover;
 	size_t recover_key;      /* history state last written to recovery */
 	bool recover_written;
+	size_t recover_failed;   /* history state whose autosave failed + 1 */
 	char *save_target;       /* a save waiting for a confirmation */
 	sbp_buf scratch;
 };

@@ -251,6 +251,10 @@ static void write_recovery(editor *ed)
 			  err, sizeof err)) {
 		ed->recover_written = true;
 		ed->recover_key = ed_state_key(ed);
+		ed->recover_failed = 0;
+	} else {
+		ed->recover_failed = ed_state_key(ed) + 1; /* no retry each tick */
+		ed_err(ed, "Autosave failed: %s", err);
 	}
 	buf_free(&out);
 }
@@ -268,6 +272,8 @@ void editor_autosave(editor *ed)
 		return;
 	}
 	if (ed->recover_written && ed->recover_key == ed_state_key(ed))
+		return;
+	if (ed->recover_failed == ed_state_key(ed) + 1)
 		return;
 	write_recovery(ed);
 }

@@ -154,8 +154,11 @@ static int main_loop(editor *ed)
 			if (terminal_lost())
 				return hang_up(ed, SIGHUP, false);
 			if ((now - last_key >= IDLE_SAVE_MS || now - last_save >= BUSY_SAVE_MS)) {
+				size_t failed = ed->recover_failed;
 				editor_autosave(ed);
 				last_save = now;
+				if (ed->recover_failed != failed)
+					paint(ed); /* say that it failed */
 			}
 			continue;
 		}
