@@ -14,18 +14,35 @@ static const char *dot_fill(const sbp_step *s)
 	return "#ffffff";
 }
 
-/* A node: quoted id and label with its markers. */
-static void dot_node(sbp_buf *out, const sbp_step *s)
+/* A node: quoted id and label with its markers, the text wrapped to a
+ * card's width (wrap is scratch space for the line breaker). */
+static void dot_node(sbp_buf *out, sbp_layout *wrap, const sbp_step *s)
 {
 	bool flag = step_is_encounter(s) && s->stds.n == 0;
+	size_t n0 = wrap->nlines, n;
+	sbp_buf label, joined;
 
+	buf_init(&label);
+	buf_init(&joined);
+	if (flag || s->fail || s->wait)
+		buf_printf(&label, "[%s%s%s] ", flag ? "!" : "", s->fail ? "F" : "", s->wait ? "W" : "");
+	buf_puts(&label, s->text);
+	n = layout_wrap(wrap, label.data, label.len, 30, 6);
 	buf_puts(out, "    \"");
 	esc_dot(out, s->id);
 	buf_puts(out, "\" [label=\"");
-	if (flag || s->fail || s->wait) {
-		buf_printf(out, "[%s%s%s] ", flag ? "!" : "", s->fail ? "F" : "", s->wait ? "W" : "");
+	for (size_t i = 0; i < n; i++) {
+		const lay_text *t = &wrap->lines[n0 + i];
+		if (i)
+			buf_putc(&joined, '\n');
+		buf_add(&joined, t->s, t->len);
+		if (t->ellipsis)
+			buf_puts(&joined, "\xE2\x80\xA6");
 	}
-	esc_dot(out, s->text);
+	wrap->nlines = n0;
+	esc_dot(out, joined.data);
+	buf_free(&label);
+	buf_free(&joined);
 	buf_printf(out, "\", fillcolor=\"%s\"%s];\n", dot_fill(s),
 		   step_is_encounter(s) ? ", penwidth=2" : "");
 }
@@ -44,6 +61,7 @@ bool export_dot(const sbp_blueprint *bp, const export_opts *o, sbp_buf *out,
 		      "  edge [fontname=\"Noto Sans\", fontsize=9];\n");
 	size_t *start;
 	const sbp_step **grouped = export_group_steps(bp, GROUP_LANE, &start);
+	sbp_layout *wrap = layout_new(&(sbp_blueprint){0}, NULL);
 	for (size_t l = 0; l < bp->lanes.n; l++) {
 		const sbp_lane *ln = bp->lanes.items[l];
 		buf_printf(out, "  subgraph \"cluster_%zu\" {\n    label=\"", l);
@@ -51,11 +69,12 @@ bool export_dot(const sbp_blueprint *bp, const export_opts *o, sbp_buf *out,
 		buf_printf(out, " (%s)\"; style=filled; fillcolor=\"%s\"; color=\"#8c959f\";\n",
 			   zone_id(ln->zone), lay_zone_fill[ln->zone < ZONE_COUNT ? ln->zone : 0].hex);
 		for (size_t k = start[l]; k < start[l + 1]; k++)
-			dot_node(out, grouped[k]);
+			dot_node(out, wrap, grouped[k]);
 		buf_puts(out, "  }\n");
 	}
 	free(start);
 	free(grouped);
+	layout_free(wrap);
 	grouped = export_group_steps(bp, GROUP_GRID, &start);
 	const sbp_step **prev = xcalloc(bp->lanes.n + 1, sizeof *prev);
 	/* within each lane, an invisible chain in column order keeps the

@@ -195,6 +195,12 @@ bool export_drawio(const sbp_blueprint *bp, const export_opts *o, sbp_buf *out,
 	}
 	for (size_t i = 0; i < lay->nflows; i++)
 		dio_flow(&d, &lay->flows[i]);
+	if (lay->nlegend) /* the legend, as one text */
+		dio_text(&d, "1", "Legend: thick border = encounter step (the customer meets the service); "
+			 "! = encounter without a standard; F = fail point; W = wait point; "
+			 "dashed lines = lines of interaction, visibility and internal interaction.",
+			 "text;html=0;align=left;verticalAlign=top;whiteSpace=wrap;fontSize=10;fontColor=#59636e;",
+			 (lay_box){lay->legend[0].icon.x, lay->legend[0].icon.y, lay->width - 48, 30});
 	buf_puts(out, "</root>\n</mxGraphModel>\n</diagram>\n</mxfile>\n");
 	buf_free(&b);
 	layout_free(lay);

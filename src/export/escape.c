@@ -110,6 +110,8 @@ void esc_md(sbp_buf *out, const char *s)
 		return;
 	buf_init(&tmp);
 	s = esc_clean(&tmp, s, strlen(s), &n, true);
+	if (n && strchr("-+=", s[0]))
+		buf_putc(out, '\\'); /* not a list item or heading underline */
 	for (size_t i = 0; i < n; i++) {
 		char c = s[i];
 		switch (c) {

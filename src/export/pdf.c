@@ -102,7 +102,8 @@ static void tile_marks(cairo_t *cr, pdf_draw *pd, double pw, double ph, size_t r
 	pdf_draw_note(pd, label, x0, y1 + 14);
 }
 
-/* The PDF: one page, fitted, or tiles. */
+/* The PDF: one page the poster's size (several when it is larger than a
+ * PDF page may be), the poster fitted to a paper size, or tiles. */
 static bool make_pdf(const sbp_layout *lay, const export_opts *o, sbp_buf *out,
 		     char *err, size_t errlen)
 {
@@ -126,9 +127,11 @@ static bool make_pdf(const sbp_layout *lay, const export_opts *o, sbp_buf *out,
 		ph = W > H ? p->w : p->h;
 		scale = fmin((pw - 2 * FIT_MARGIN) / W, (ph - 2 * FIT_MARGIN) / H);
 	} else if (fmax(W, H) > PDF_MAX_PAGE) {
-		scale = PDF_MAX_PAGE / fmax(W, H);
-		pw = W * scale;
-		ph = H * scale;
+		/* larger than a PDF page may be: full size over equal pages */
+		nc = (size_t)ceil(W / PDF_MAX_PAGE);
+		nr = (size_t)ceil(H / PDF_MAX_PAGE);
+		pw = ceil(W / (double)nc);
+		ph = ceil(H / (double)nr);
 	}
 	cairo_surface_t *surf = cairo_pdf_surface_create_for_stream(write_buf, out, pw, ph);
 	cairo_t *cr = cairo_create(surf);
@@ -145,9 +148,11 @@ static bool make_pdf(const sbp_layout *lay, const export_opts *o, sbp_buf *out,
 				ox = (double)c * (cw - TILE_OVERLAP);
 				oy = (double)r * (ch - TILE_OVERLAP);
 			} else if (o->paper) {
-				m = 0;
 				ox = -(pw - W * scale) / 2;
 				oy = -(ph - H * scale) / 2;
+			} else {
+				ox = (double)c * pw;
+				oy = (double)r * ph;
 			}
 			cairo_save(cr);
 			cairo_rectangle(cr, m, m, cw, ch);

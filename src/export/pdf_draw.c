@@ -82,48 +82,70 @@ static bool meets(lay_box b, lay_box c)
 	return b.x <= c.x + c.w && b.x + b.w >= c.x && b.y <= c.y + c.h && b.y + b.h >= c.y;
 }
 
+/* Lay out text (lines separated by newlines) in font. */
+static void set_text(pdf_draw *pd, const char *text, size_t len, lay_font_id font)
+{
+	if (pd->cur_font != (int)font) {
+		pango_layout_set_font_description(pd->pl, pd->fonts[font]);
+		pd->cur_font = (int)font;
+	}
+	pango_layout_set_text(pd->pl, text, (int)len);
+}
+
+/* Show line i of the current text with its baseline at y, aligned on x. */
+static void show_line(pdf_draw *pd, int i, double x, double y, lay_align align)
+{
+	PangoLayoutLine *line = pango_layout_get_line_readonly(pd->pl, i);
+	if (!line)
+		return;
+	if (align != LAY_LEFT) {
+		PangoRectangle lg;
+		pango_layout_line_get_extents(line, NULL, &lg);
+		double w = lg.width / (double)PANGO_SCALE;
+		x -= align == LAY_CENTER ? w / 2 : w;
+	}
+	cairo_move_to(pd->cr, x, y);
+	pango_cairo_show_layout_line(pd->cr, line);
+}
+
 /* One line of text, its baseline at y, aligned on x. */
-static void text_line(pdf_draw *pd, const char *s, size_t len, bool ell, lay_font_id font,
+static void text_line(pdf_draw *pd, const char *s, size_t len, lay_font_id font,
 		      double x, double y, lay_align align)
 {
 	size_t n;
 	const char *t = esc_clean(&pd->tmp, s, len, &n, false);
 
-	buf_reset(&pd->text);
-	buf_add(&pd->text, t, n);
-	if (ell)
-		buf_puts(&pd->text, "\xE2\x80\xA6");
-	if (pd->cur_font != (int)font) {
-		pango_layout_set_font_description(pd->pl, pd->fonts[font]);
-		pd->cur_font = (int)font;
-	}
-	pango_layout_set_text(pd->pl, pd->text.data, (int)pd->text.len);
-	double base = pango_layout_get_baseline(pd->pl) / (double)PANGO_SCALE;
-	if (align != LAY_LEFT) {
-		PangoRectangle lg;
-		pango_layout_get_extents(pd->pl, NULL, &lg);
-		double w = lg.width / (double)PANGO_SCALE;
-		x -= align == LAY_CENTER ? w / 2 : w;
-	}
-	cairo_move_to(pd->cr, x, y - base);
-	pango_cairo_show_layout(pd->cr, pd->pl);
+	set_text(pd, t, n, font);
+	show_line(pd, 0, x, y, align);
 }
 
-/* A block of text in colour c. */
+/* A block of text in colour c: laid out at once (one pango layout per
+ * block), each line then put at the layout's own baseline. */
 static void text_block(pdf_draw *pd, const lay_block *b, const lay_rgb *c)
 {
+	if (!b->nlines)
+		return;
 	ink(pd->cr, c);
+	buf_reset(&pd->text);
 	for (size_t i = 0; i < b->nlines; i++) {
 		const lay_text *t = &pd->lay->lines[b->line0 + i];
-		text_line(pd, t->s, t->len, t->ellipsis, b->font, b->x,
-			  b->y + (double)i * lay_fonts[b->font].line_h, b->align);
+		size_t n;
+		const char *cl = esc_clean(&pd->tmp, t->s, t->len, &n, false);
+		if (i)
+			buf_putc(&pd->text, '\n');
+		buf_add(&pd->text, cl, n);
+		if (t->ellipsis)
+			buf_puts(&pd->text, "\xE2\x80\xA6");
 	}
+	set_text(pd, pd->text.data, pd->text.len, b->font);
+	for (size_t i = 0; i < b->nlines; i++)
+		show_line(pd, (int)i, b->x, b->y + (double)i * lay_fonts[b->font].line_h, b->align);
 }
 
 void pdf_draw_note(pdf_draw *pd, const char *text, double x, double y)
 {
 	ink(pd->cr, &lay_grey);
-	text_line(pd, text, strlen(text), false, LAY_FONT_FOOT, x, y, LAY_LEFT);
+	text_line(pd, text, strlen(text), LAY_FONT_FOOT, x, y, LAY_LEFT);
 }
 
 /* A rectangle, filled and (when stroke is not NULL) outlined. */
@@ -166,7 +188,7 @@ static void mark(pdf_draw *pd, lay_mark_kind k, double cx, double cy)
 	cairo_set_line_width(pd->cr, 1.4);
 	cairo_stroke(pd->cr);
 	ink(pd->cr, solid ? &lay_card_fill : c);
-	text_line(pd, l, strlen(l), false, LAY_FONT_MARK, cx, cy + 3.1, LAY_CENTER);
+	text_line(pd, l, strlen(l), LAY_FONT_MARK, cx, cy + 3.1, LAY_CENTER);
 }
 
 /* A dashed zone line from x0 to x1 at y. */

@@ -60,19 +60,21 @@ static double port_x(route_ctx *r, size_t i, int side_i, size_t j, int side_j)
 	return bx->x + bx->w / 2 + off[k % 5];
 }
 
+/* The middle of gutter g (see gutter_x). The first one's left half is the
+ * lane names, so it moves right; the last one's right half is the
+ * poster's margin. */
+static double gutter_mid(const sbp_layout *lay, size_t g)
+{
+	double x = lay->col_x0 + (double)g * lay->col_w;
+	return g == 0 ? x + 20 : x;
+}
+
 /* x of the next track of gutter g (g = column index: the gutter on the
  * left of column g; g = ncolumns: right of the last one). */
 static double gutter_x(route_ctx *r, size_t g)
 {
 	static const double off[GUTTER_TRACKS] = {0, 6, -6, 12, -12, 18, -18};
-	sbp_layout *lay = r->lay;
-	double x = lay->col_x0 + (double)g * lay->col_w;
-
-	if (g == 0)
-		x += 20;
-	else if (g == lay->bp->columns.n)
-		x -= 20;
-	return x + off[r->gut_used[g]++ % GUTTER_TRACKS];
+	return gutter_mid(r->lay, g) + off[r->gut_used[g]++ % GUTTER_TRACKS];
 }
 
 /* y of the next track of lane l's bottom channel. */
@@ -140,7 +142,7 @@ static void route_one(route_ctx *r, lay_flow *f)
 		add_pt(lay, f, gx, y2);
 		add_pt(lay, f, x, y2);
 		if (label)
-			put_label(lay, f, gx, a->box.y - 3, gw, 2, LAY_CENTER, true);
+			put_label(lay, f, gutter_mid(lay, ca + 1), a->box.y - 3, gw, 2, LAY_CENTER, true);
 		return;
 	}
 	if (ca == cb) {
@@ -170,7 +172,7 @@ static void route_one(route_ctx *r, lay_flow *f)
 		add_pt(lay, f, gx, by);
 		add_pt(lay, f, x, by);
 		if (label)
-			put_label(lay, f, gx, (ay + by) / 2, gw, 3, LAY_CENTER, false);
+			put_label(lay, f, gutter_mid(lay, ca + 1), (ay + by) / 2, gw, 3, LAY_CENTER, false);
 		return;
 	}
 	bool fwd = cb > ca;
@@ -179,16 +181,19 @@ static void route_one(route_ctx *r, lay_flow *f)
 	double g1 = gutter_x(r, fwd ? ca + 1 : ca);
 	double ay = port_y(r, f->from, fwd ? SIDE_RIGHT : SIDE_LEFT, card_mid(lay, f->to));
 	double by = port_y(r, f->to, fwd ? SIDE_LEFT : SIDE_RIGHT, ay);
+	double gm1 = gutter_mid(lay, fwd ? ca + 1 : ca);
 	if (fwd ? cb == ca + 1 : ca == cb + 1) { /* neighbouring columns */
+		if (ay >= b->box.y + 4 && ay <= b->box.y + b->box.h - 4)
+			by = ay; /* a straight line fits */
 		add_pt(lay, f, xa, ay);
 		add_pt(lay, f, g1, ay);
 		add_pt(lay, f, g1, by);
 		add_pt(lay, f, xb, by);
 		if (label) {
 			if (fabs(ay - by) < 30)
-				put_label(lay, f, g1, fmin(ay, by) - 4, gw, 3, LAY_CENTER, true);
+				put_label(lay, f, gm1, fmin(ay, by) - 4, gw, 3, LAY_CENTER, true);
 			else
-				put_label(lay, f, g1, (ay + by) / 2, gw, 3, LAY_CENTER, false);
+				put_label(lay, f, gm1, (ay + by) / 2, gw, 3, LAY_CENTER, false);
 		}
 		return;
 	}

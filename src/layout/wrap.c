@@ -241,6 +241,8 @@ static size_t wrap_units(sbp_layout *lay, const char *s, size_t len, size_t maxw
 			push_line(lay, s + pos, end - pos, true);
 			return n + 1;
 		}
+		while (end > pos && (s[end - 1] == ' ' || s[end - 1] == '\t'))
+			end--;
 		push_line(lay, s + pos, end - pos, false);
 		n++;
 		pos = skip_spaces(s, len, next);
