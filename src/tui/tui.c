@@ -1,6 +1,7 @@
 /* The editor's main loop: terminal set-up, keys from get_wch turned into
  * editor keys, resize, mouse clicks, idle autosave, and hangups. Signal
  * handlers only set a flag; the loop (woken by a timeout) does the work. */
+#include <langinfo.h>
 #include <errno.h>
 #include <poll.h>
 #include <signal.h>
@@ -106,6 +107,12 @@ static bool screen_start(void)
 		return false;
 	}
 	setenv("ESCDELAY", "50", 0);
+	/* In a UTF-8 locale draw lines with Unicode box characters instead of
+	 * the VT100 alternate character set, which many terminals over SSH
+	 * (and tmux) show as letters; it also saves the charset switches. */
+	const char *cs = nl_langinfo(CODESET);
+	if (cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0))
+		setenv("NCURSES_NO_UTF8_ACS", "1", 0);
 	if (!newterm(NULL, stdout, stdin)) {
 		fprintf(stderr, "sbp: cannot use the terminal \"%s\"\n",
 			getenv("TERM") ? getenv("TERM") : "");
