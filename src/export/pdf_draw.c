@@ -119,13 +119,38 @@ static void text_line(pdf_draw *pd, const char *s, size_t len, lay_font_id font,
 	show_line(pd, 0, x, y, align);
 }
 
+/* A block whose text would be under 2.5 pixels high (a PNG of a huge
+ * poster): each line drawn as a faint bar of its width, which is what
+ * the eye sees anyway, without the cost of shaping the text. */
+static void greek_block(pdf_draw *pd, const lay_block *b, const lay_rgb *c)
+{
+	double size = lay_fonts[b->font].size;
+
+	cairo_set_source_rgba(pd->cr, c->r, c->g, c->b, 0.45);
+	for (size_t i = 0; i < b->nlines; i++) {
+		const lay_text *t = &pd->lay->lines[b->line0 + i];
+		double w = layout_text_width(t->s, t->len, b->font);
+		double x = b->align == LAY_CENTER ? b->x - w / 2 : b->align == LAY_RIGHT ? b->x - w : b->x;
+		double y = b->y + (double)i * lay_fonts[b->font].line_h;
+		cairo_rectangle(pd->cr, x, y - size * 0.6, w, size * 0.55);
+	}
+	cairo_fill(pd->cr);
+}
+
 /* A block of text in colour c: laid out at once (one pango layout per
  * block), each line then put at the layout's own baseline. */
 static void text_block(pdf_draw *pd, const lay_block *b, const lay_rgb *c)
 {
+	double dx = lay_fonts[b->font].size, dy = 0;
+
 	if (!b->nlines)
 		return;
 	ink(pd->cr, c);
+	cairo_user_to_device_distance(pd->cr, &dx, &dy);
+	if (hypot(dx, dy) < 2.5) { /* too small to read: a grey stroke */
+		greek_block(pd, b, c);
+		return;
+	}
 	buf_reset(&pd->text);
 	for (size_t i = 0; i < b->nlines; i++) {
 		const lay_text *t = &pd->lay->lines[b->line0 + i];
