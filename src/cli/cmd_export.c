@@ -69,6 +69,7 @@ static bool take_opt(int argc, char **argv, int *i, const char *s, const char *l
 	return true;
 }
 
+/* sbp export: parse the options, load FILE, export it. */
 int cmd_export(int argc, char **argv)
 {
 	const char *format = NULL, *out = NULL, *in = NULL, *v;

@@ -119,6 +119,7 @@ static void csv_flows(sbp_buf *out, const sbp_blueprint *bp)
 	}
 }
 
+/* Write the table --what asks for, with a byte order mark. */
 bool export_csv(const sbp_blueprint *bp, const export_opts *o, sbp_buf *out,
 		char *err, size_t errlen)
 {

@@ -47,6 +47,7 @@ static void dot_node(sbp_buf *out, sbp_layout *wrap, const sbp_step *s)
 		   step_is_encounter(s) ? ", penwidth=2" : "");
 }
 
+/* Write the Graphviz digraph. */
 bool export_dot(const sbp_blueprint *bp, const export_opts *o, sbp_buf *out,
 		char *err, size_t errlen)
 {

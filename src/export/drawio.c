@@ -122,6 +122,7 @@ static void dio_flow(dio_ctx *d, const lay_flow *f)
 	buf_puts(d->out, "</Array></mxGeometry></mxCell>\n");
 }
 
+/* Write the draw.io file: header cells, lane containers, cards, lines, arrows. */
 bool export_drawio(const sbp_blueprint *bp, const export_opts *o, sbp_buf *out,
 		   char *err, size_t errlen)
 {

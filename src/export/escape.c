@@ -15,6 +15,7 @@ static bool is_unsafe_at(const char *s, size_t n, uint32_t cp)
 	return cp_is_unsafe(cp);
 }
 
+/* Make unsafe characters visible; s itself when there are none. */
 const char *esc_clean(sbp_buf *tmp, const char *s, size_t len, size_t *n, bool keep_nl)
 {
 	size_t i = 0;
@@ -59,6 +60,7 @@ const char *esc_clean(sbp_buf *tmp, const char *s, size_t len, size_t *n, bool k
 	return tmp->data;
 }
 
+/* XML character data or attribute value. */
 void esc_xml(sbp_buf *out, const char *s, size_t len, bool attr)
 {
 	sbp_buf tmp;
@@ -88,12 +90,14 @@ void esc_xml(sbp_buf *out, const char *s, size_t len, bool attr)
 	buf_free(&tmp);
 }
 
+/* esc_xml of a NUL-terminated string; NULL writes nothing. */
 void esc_xml_str(sbp_buf *out, const char *s, bool attr)
 {
 	if (s)
 		esc_xml(out, s, strlen(s), attr);
 }
 
+/* A layout line as XML text, with its ellipsis. */
 void esc_xml_line(sbp_buf *out, const lay_text *t)
 {
 	esc_xml(out, t->s, t->len, false);
@@ -101,6 +105,7 @@ void esc_xml_line(sbp_buf *out, const lay_text *t)
 		buf_puts(out, "\xE2\x80\xA6");
 }
 
+/* Markdown inline text or table cell. */
 void esc_md(sbp_buf *out, const char *s)
 {
 	sbp_buf tmp;
@@ -132,6 +137,7 @@ void esc_md(sbp_buf *out, const char *s)
 	buf_free(&tmp);
 }
 
+/* One CSV field, quoted when needed, formula starts neutralised. */
 void esc_csv(sbp_buf *out, const char *s)
 {
 	sbp_buf tmp;
@@ -164,6 +170,7 @@ void esc_csv(sbp_buf *out, const char *s)
 	buf_free(&tmp);
 }
 
+/* The inside of a DOT double-quoted string. */
 void esc_dot(sbp_buf *out, const char *s)
 {
 	sbp_buf tmp;
@@ -185,6 +192,7 @@ void esc_dot(sbp_buf *out, const char *s)
 	buf_free(&tmp);
 }
 
+/* The inside of a Mermaid double-quoted label. */
 void esc_mermaid(sbp_buf *out, const char *s)
 {
 	sbp_buf tmp;
@@ -214,6 +222,7 @@ void esc_mermaid(sbp_buf *out, const char *s)
 	buf_free(&tmp);
 }
 
+/* A number for a table cell, or an empty string when absent. */
 const char *export_num(double v, char buf[32])
 {
 	if (isnan(v)) {
@@ -224,6 +233,7 @@ const char *export_num(double v, char buf[32])
 	return buf;
 }
 
+/* Is the actual worse than the goal, in the direction of better:? */
 bool export_below_goal(const sbp_standard *s)
 {
 	if (isnan(s->goal) || isnan(s->actual))
@@ -231,6 +241,7 @@ bool export_below_goal(const sbp_standard *s)
 	return s->better == BETTER_LOWER ? s->actual > s->goal : s->actual < s->goal;
 }
 
+/* Attainment of the goal, 0..1, capped at 1; NAN when unmeasured. */
 double export_attainment(const sbp_standard *s)
 {
 	if (isnan(s->goal) || isnan(s->actual))

@@ -41,6 +41,7 @@ static size_t group_pass(const sbp_step **src, size_t n, bool by_lane, size_t ng
 	return start[ng];
 }
 
+/* Group the steps by lane, column or grid cell (counting sorts). */
 const sbp_step **export_group_steps(const sbp_blueprint *bp, export_group how, size_t **startp)
 {
 	size_t nl = bp->lanes.n, nc = bp->columns.n, n = bp->steps.n;
@@ -74,6 +75,7 @@ static int format_index(const char *format)
 	return -1;
 }
 
+/* Is format one of export_formats? */
 bool export_format_known(const char *format)
 {
 	return format_index(format) >= 0;
@@ -103,6 +105,7 @@ static bool check_opts(const export_opts *o, char *err, size_t errlen)
 	return true;
 }
 
+/* Run the format's writer and write the result atomically or to stdout. */
 bool export_blueprint(const sbp_blueprint *bp, const char *format,
 		      const export_opts *opts, const char *out_path,
 		      char *err, size_t errlen)

@@ -275,6 +275,7 @@ static void h_report(sbp_buf *out, const sbp_blueprint *bp)
 	diags_free(&d);
 }
 
+/* Write the self-contained HTML page. */
 bool export_html(const sbp_blueprint *bp, const export_opts *o, sbp_buf *out,
 		 char *err, size_t errlen)
 {

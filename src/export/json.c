@@ -3,6 +3,7 @@
 #include "export_internal.h"
 #include "sbp/io.h"
 
+/* Write the blueprint as indented JSON. */
 bool export_json(const sbp_blueprint *bp, const export_opts *o, sbp_buf *out,
 		 char *err, size_t errlen)
 {

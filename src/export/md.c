@@ -157,6 +157,7 @@ static void md_report(sbp_buf *out, const sbp_blueprint *bp)
 	diags_free(&d);
 }
 
+/* Write the Markdown report: phase tables, points, standards, check. */
 bool export_md(const sbp_blueprint *bp, const export_opts *o, sbp_buf *out,
 	       char *err, size_t errlen)
 {

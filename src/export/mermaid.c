@@ -15,6 +15,7 @@ static size_t mm_index(const hmap *ids, const sbp_step *s)
 	return (size_t)(uintptr_t)hmap_get(ids, s->id);
 }
 
+/* Write the Mermaid flowchart. */
 bool export_mermaid(const sbp_blueprint *bp, const export_opts *o, sbp_buf *out,
 		    char *err, size_t errlen)
 {

@@ -217,6 +217,7 @@ static bool make_png(const sbp_layout *lay, const export_opts *o, sbp_buf *out,
 	return true;
 }
 
+/* Write the PDF export. */
 bool export_pdf(const sbp_blueprint *bp, const export_opts *o, sbp_buf *out,
 		char *err, size_t errlen)
 {
@@ -226,6 +227,7 @@ bool export_pdf(const sbp_blueprint *bp, const export_opts *o, sbp_buf *out,
 	return ok;
 }
 
+/* Write the PNG export. */
 bool export_png(const sbp_blueprint *bp, const export_opts *o, sbp_buf *out,
 		char *err, size_t errlen)
 {
@@ -244,6 +246,7 @@ static bool no_cairo(char *err, size_t errlen)
 	return false;
 }
 
+/* Write the PDF export. */
 bool export_pdf(const sbp_blueprint *bp, const export_opts *o, sbp_buf *out,
 		char *err, size_t errlen)
 {
@@ -251,6 +254,7 @@ bool export_pdf(const sbp_blueprint *bp, const export_opts *o, sbp_buf *out,
 	return no_cairo(err, errlen);
 }
 
+/* Write the PNG export. */
 bool export_png(const sbp_blueprint *bp, const export_opts *o, sbp_buf *out,
 		char *err, size_t errlen)
 {

@@ -24,6 +24,7 @@ struct pdf_draw {
 	sbp_buf tmp, text;
 };
 
+/* Set up pango on cr with one font description per poster font. */
 pdf_draw *pdf_draw_new(cairo_t *cr, const sbp_layout *lay)
 {
 	pdf_draw *pd = xcalloc(1, sizeof *pd);
@@ -48,6 +49,7 @@ pdf_draw *pdf_draw_new(cairo_t *cr, const sbp_layout *lay)
 	return pd;
 }
 
+/* Free the drawer (not the cairo context). */
 void pdf_draw_free(pdf_draw *pd)
 {
 	if (!pd)
@@ -60,6 +62,7 @@ void pdf_draw_free(pdf_draw *pd)
 	free(pd);
 }
 
+/* Title and creator of the PDF document. */
 void pdf_draw_metadata(pdf_draw *pd, cairo_surface_t *surf, const char *title)
 {
 	size_t n;
@@ -167,6 +170,7 @@ static void text_block(pdf_draw *pd, const lay_block *b, const lay_rgb *c)
 		show_line(pd, (int)i, b->x, b->y + (double)i * lay_fonts[b->font].line_h, b->align);
 }
 
+/* A small grey note in page coordinates. */
 void pdf_draw_note(pdf_draw *pd, const char *text, double x, double y)
 {
 	ink(pd->cr, &lay_grey);
@@ -284,6 +288,7 @@ static void legend(pdf_draw *pd, lay_box clip)
 	}
 }
 
+/* Draw the poster items that meet the clip rectangle. */
 void pdf_draw_poster(pdf_draw *pd, lay_box clip)
 {
 	const sbp_layout *lay = pd->lay;

@@ -152,6 +152,7 @@ static void svg_legend_icon(sbp_buf *out, const sbp_layout *lay, const lay_legen
 	}
 }
 
+/* The whole poster as SVG, in drawing order: background to legend. */
 void svg_render(const sbp_layout *lay, sbp_buf *out, bool standalone)
 {
 	if (standalone)
@@ -205,6 +206,7 @@ void svg_render(const sbp_layout *lay, sbp_buf *out, bool standalone)
 	buf_puts(out, "</svg>\n");
 }
 
+/* Write the poster as an SVG file. */
 bool export_svg(const sbp_blueprint *bp, const export_opts *o, sbp_buf *out,
 		char *err, size_t errlen)
 {

@@ -172,6 +172,7 @@ static void txt_band(sbp_buf *out, txt_ctx *t, size_t c0, size_t c1)
 	buf_putc(out, '\n');
 }
 
+/* Write the plain-text grid, bands of columns one after another. */
 bool export_txt(const sbp_blueprint *bp, const export_opts *o, sbp_buf *out,
 		char *err, size_t errlen)
 {

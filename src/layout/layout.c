@@ -8,6 +8,7 @@
 
 #include "layout_internal.h"
 
+/* Wrap text into lay->lines as a block placed at x, y. */
 lay_block layout_block(sbp_layout *lay, const char *s, size_t len,
 		       double x, double y, double width, lay_font_id font,
 		       lay_align align, size_t maxlines)
@@ -264,6 +265,7 @@ static double place_lanes(sbp_layout *lay, double y, double *lane_h)
 	return y;
 }
 
+/* Compute the whole poster: title, headers, lanes, cards, flows, legend. */
 sbp_layout *layout_new(const sbp_blueprint *bp, const char *source_name)
 {
 	sbp_layout *lay = xcalloc(1, sizeof *lay);
@@ -315,6 +317,7 @@ sbp_layout *layout_new(const sbp_blueprint *bp, const char *source_name)
 	return lay;
 }
 
+/* Free a layout and everything it owns. */
 void layout_free(sbp_layout *lay)
 {
 	if (!lay)

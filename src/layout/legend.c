@@ -4,6 +4,7 @@
 
 #include "layout_internal.h"
 
+/* Title, description and the counts line, from y down. */
 double layout_place_title(sbp_layout *lay, double y, const char *source_name)
 {
 	const sbp_blueprint *bp = lay->bp;
@@ -48,6 +49,7 @@ typedef struct legend_def {
 	const char *text;
 } legend_def;
 
+/* The legend entries in rows from y, wrapped to the poster width. */
 double layout_place_legend(sbp_layout *lay, double y)
 {
 	static const legend_def defs[] = {

@@ -211,6 +211,7 @@ static void route_one(route_ctx *r, lay_flow *f)
 		put_label(lay, f, (g1 + g2) / 2, hy - 2, fabs(g2 - g1) - 16, 1, LAY_CENTER, true);
 }
 
+/* Route every flow of the blueprint between its cards. */
 void layout_route_flows(sbp_layout *lay)
 {
 	const sbp_blueprint *bp = lay->bp;
@@ -247,6 +248,7 @@ void layout_route_flows(sbp_layout *lay)
 	hmap_free(&cards);
 }
 
+/* Bounding box of a flow's path and label, with room for the head. */
 lay_box layout_flow_bounds(const sbp_layout *lay, const lay_flow *f)
 {
 	double x0 = INFINITY, y0 = INFINITY, x1 = -INFINITY, y1 = -INFINITY;

@@ -72,6 +72,7 @@ struct lay_arena {
 	char data[];
 };
 
+/* Copy s into the arena (never moves, freed with the layout). */
 const char *layout_strdup(sbp_layout *lay, const char *s, size_t len)
 {
 	lay_arena *a = lay->arena;
@@ -141,6 +142,7 @@ static size_t text_units(const char *s, size_t len, int metric)
 	return u;
 }
 
+/* Estimated width of s in font, in points. */
 double layout_text_width(const char *s, size_t len, lay_font_id font)
 {
 	return (double)text_units(s, len, font_metric(font)) * lay_fonts[font].size / 1000;
@@ -153,6 +155,7 @@ static void push_line(sbp_layout *lay, const char *s, size_t len, bool ell)
 	lay->lines[lay->nlines++] = (lay_text){s, len, ell};
 }
 
+/* Is cp a space or a tab (a break point)? */
 static bool is_space(uint32_t cp)
 {
 	return cp == ' ' || cp == '\t';
@@ -250,12 +253,14 @@ static size_t wrap_units(sbp_layout *lay, const char *s, size_t len, size_t maxw
 	return n;
 }
 
+/* Wrap by display columns (the text export). */
 size_t layout_wrap(sbp_layout *lay, const char *s, size_t len,
 		   size_t maxcols, size_t maxlines)
 {
 	return wrap_units(lay, s, len, maxcols * 1000, METRIC_COLUMNS, maxlines);
 }
 
+/* Wrap to a width in points in a font (the poster). */
 size_t layout_wrap_width(sbp_layout *lay, const char *s, size_t len,
 			 double width, lay_font_id font, size_t maxlines)
 {
@@ -263,6 +268,7 @@ size_t layout_wrap_width(sbp_layout *lay, const char *s, size_t len,
 	return wrap_units(lay, s, len, u > 0 ? (size_t)u : 0, font_metric(font), maxlines);
 }
 
+/* The letter of a marker. */
 const char *lay_mark_letter(lay_mark_kind k)
 {
 	switch (k) {

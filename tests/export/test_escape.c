@@ -108,6 +108,7 @@ static void test_clean(void **state)
 	buf_free(&tmp);
 }
 
+/* Run the tests. */
 int main(void)
 {
 	const struct CMUnitTest tests[] = {

@@ -207,6 +207,7 @@ static void test_speed(void **state)
 	blueprint_free(bp);
 }
 
+/* Run the tests (argv: the blueprints to lay out). */
 int main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
