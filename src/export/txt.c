@@ -62,6 +62,11 @@ static size_t txt_wrap(txt_ctx *t, sbp_buf *cell, const char *prefix, const char
 	size_t n0 = t->wrap->nlines, pw = strlen(prefix);
 	size_t n = layout_wrap(t->wrap, s, strlen(s), width - pw, maxlines);
 
+	if (n == 0 && pw) { /* an empty step still shows its bullet */
+		buf_printf(cell, "%s\n", prefix);
+		return 1;
+	}
+
 	for (size_t i = 0; i < n; i++) {
 		const lay_text *ln = &t->wrap->lines[n0 + i];
 		size_t cn;
