@@ -1,0 +1,263 @@
+# Helpers for the editor scenarios (sourced by each tests/tui/*.sh), in the
+# style of tmux's regress/*.sh: the real sbp runs in a private tmux server
+# (its own socket, its own temp dir), keys go in with send-keys, screens
+# come out with capture-pane. Every wait polls with a timeout; on failure
+# the last screen is printed. The server, the editors it ran and the temp
+# dir are removed on exit, whatever happened.
+#
+# Environment: SBP (the binary), SRCDIR (source root), TUI_TIMEOUT (seconds
+# per wait, default 5), TUI_KEEP=1 keeps the temp dir for a post-mortem.
+
+set -u
+: "${SBP:?SBP must name the sbp binary}"
+: "${SRCDIR:?SRCDIR must name the source root}"
+export LC_ALL=C.UTF-8
+unset TMUX TMUX_PANE
+
+command -v tmux >/dev/null 2>&1 || { echo "SKIP: no tmux"; exit 77; }
+
+T_NAME=$(basename "$0" .sh)
+T_TIMEOUT=${TUI_TIMEOUT:-5}
+T_DIR=$(mktemp -d "${TMPDIR:-/tmp}/sbp-tui-$T_NAME.XXXXXX")
+T_SOCK="sbp-test-$$-$T_NAME"
+T_S=main        # the session the helpers act on (t_use changes it)
+T_PIDS=""       # pane processes started, waited for at cleanup
+T_STEP=""       # what the test is doing, for failure messages
+T_W=80 T_H=24   # size of the next session
+mkdir -p "$T_DIR/home" "$T_DIR/state"
+
+# Run tmux on the test's own server.
+tm() { tmux -L "$T_SOCK" -f /dev/null "$@"; }
+
+# Every descendant of the pids given (children first found, then theirs).
+t_descendants() {
+	local p c
+	for p in "$@"; do
+		for c in $(pgrep -P "$p" 2>/dev/null); do
+			echo "$c"
+			t_descendants "$c"
+		done
+	done
+}
+
+# Kill the server, wait for the editors it ran, remove the temp dir.
+t_cleanup() {
+	local rc=$? p i all
+	all="$T_PIDS $(t_descendants $T_PIDS)"
+	tm kill-server >/dev/null 2>&1
+	for p in $all; do
+		for i in $(seq 1 40); do
+			kill -0 "$p" 2>/dev/null || break
+			sleep 0.05
+		done
+		kill -KILL "$p" 2>/dev/null
+	done
+	if [ "${TUI_KEEP:-0}" = 1 ]; then
+		echo "kept $T_DIR"
+	else
+		chmod -R u+w "$T_DIR" 2>/dev/null
+		rm -rf "$T_DIR"
+	fi
+	exit $rc
+}
+trap t_cleanup EXIT
+trap 'exit 130' INT TERM HUP
+
+# Say what the test does next (shown when it fails).
+step() { T_STEP="$*"; echo "-- $*"; }
+
+# Fail: the reason, the step, the last screen of every session.
+fail() {
+	local s
+	echo "FAIL: $T_NAME: ${T_STEP:+[$T_STEP] }$*"
+	for s in $(tm list-sessions -F '#{session_name}' 2>/dev/null); do
+		echo "---- screen of session $s ($(tm display -p -t "$s" \
+			'#{window_width}x#{window_height}, dead=#{pane_dead}' 2>/dev/null)) ----"
+		tm capture-pane -p -t "$s" 2>/dev/null | sed 's/^/|/'
+	done
+	echo "----"
+	exit 1
+}
+
+# Copy an example blueprint into the temp dir; prints the copy's path.
+t_copy() {
+	cp "$SRCDIR/blueprints/$1" "$T_DIR/${2:-$1}" || fail "cannot copy $1"
+	echo "$T_DIR/${2:-$1}"
+}
+
+# The shell command that runs sbp with ARGS in a clean environment
+# (T_TERM, and T_ENV for more VAR=VALUE words).
+t_sbp_cmd() {
+	local a cmd="env TERM=${T_TERM:-xterm-256color} LC_ALL=C.UTF-8"
+	cmd="$cmd HOME=$(printf %q "$T_DIR/home") XDG_STATE_HOME=$(printf %q "$T_DIR/state")"
+	cmd="$cmd ${T_ENV:-} $(printf %q "$SBP")"
+	for a in "$@"; do
+		cmd="$cmd $(printf %q "$a")"
+	done
+	echo "$cmd"
+}
+
+# Start a session NAME (at T_W x T_H, cwd the temp dir) whose shell runs
+# the command CMD, then records its exit status in $T_DIR/.exit-NAME and
+# shows it, and stays (tmux 3.3 loses the last output and the status of a
+# pane whose process exits at once, so we do not rely on remain-on-exit).
+# The helpers then act on session NAME.
+t_start_cmd() {
+	local name=$1 cmd=$2 pid
+	rm -f "$T_DIR/.exit-$name"
+	cmd="$cmd; s=\$?; echo \$s > $(printf %q "$T_DIR/.exit-$name"); printf '\\n[sbp exited: %s]\\n' \$s; exec sleep 100000"
+	tm start-server \; set -g exit-empty off \; set -g status off \
+		\; set -g remain-on-exit on \; set -g history-limit 0 \
+		\; new-session -d -s "$name" -x "$T_W" -y "$T_H" -c "$T_DIR" "$cmd" \
+		|| fail "tmux could not start session $name"
+	pid=$(tm display -p -t "$name" '#{pane_pid}')
+	T_PIDS="$T_PIDS $pid"
+	T_S=$name
+}
+
+# Start sbp ARGS in session main (or $T_NEXT), after the shell words
+# $T_PRE (e.g. "ulimit -f 20;").
+t_start() { t_start_cmd "${T_NEXT:-main}" "${T_PRE:-} $(t_sbp_cmd "$@")"; }
+
+# Act on session NAME from now on.
+t_use() { T_S=$1; }
+
+# Keys (tmux names: Enter Escape Up C-s ...), and literal text.
+t_keys() { tm send-keys -t "$T_S" "$@" || fail "send-keys $*"; }
+t_type() { tm send-keys -t "$T_S" -l -- "$1" || fail "send-keys -l $1"; }
+# A `:` command, typed and entered.
+t_cmd() { t_keys ':'; t_type "$1"; t_keys Enter; }
+
+# The screen as text (extra capture-pane flags may follow, e.g. -e).
+t_screen() { tm capture-pane -p -t "$T_S" "$@" 2>/dev/null; }
+# Line N (1-based) of the screen.
+t_line() { t_screen | sed -n "${1}p"; }
+# The last two lines (status and message lines).
+t_foot() { t_screen | tail -n 2; }
+
+# Poll until CHECK (a shell command, gets the screen on stdin) succeeds.
+t_poll() {
+	local what=$1 check=$2 end=$(( $(date +%s%N) / 1000000 + T_TIMEOUT * 1000 ))
+	while :; do
+		if t_screen | eval "$check" >/dev/null 2>&1; then
+			return 0
+		fi
+		[ "$(( $(date +%s%N) / 1000000 ))" -ge "$end" ] && fail "timed out after ${T_TIMEOUT}s waiting for $what"
+		sleep 0.05
+	done
+}
+# Wait for a string (fixed, case-sensitive) to show anywhere on screen.
+t_wait() { t_poll "\"$1\"" "grep -qF -- $(printf %q "$1")"; }
+# Wait for an extended regular expression (grep -E; -i as a 2nd arg).
+t_wait_re() { t_poll "/$1/" "grep -qE ${2:-} -- $(printf %q "$1")"; }
+# Wait until a string has gone from the screen.
+t_wait_gone() { t_poll "\"$1\" to go" "! grep -qF -- $(printf %q "$1")"; }
+# Wait for a string on the last two lines (status or message line).
+t_wait_foot() { t_poll "\"$1\" in the status/message line" "tail -n 2 | grep -qF -- $(printf %q "$1")"; }
+t_wait_foot_re() { t_poll "/$1/ in the status/message line" "tail -n 2 | grep -qE ${2:-} -- $(printf %q "$1")"; }
+# Fail at once unless the screen shows / does not show a string.
+t_see() { t_screen | grep -qF -- "$1" || fail "the screen does not show \"$1\""; }
+t_see_not() { ! t_screen | grep -qF -- "$1" || fail "the screen shows \"$1\""; }
+
+# Wait until the screen has stayed the same for 0.3 s; prints it.
+t_settle() {
+	local a b i
+	a=$(t_screen)
+	for i in $(seq 1 $(( T_TIMEOUT * 10 ))); do
+		sleep 0.1
+		b=$(t_screen)
+		[ "$a" = "$b" ] && { sleep 0.2; b=$(t_screen); [ "$a" = "$b" ] && { printf '%s\n' "$a"; return 0; }; }
+		a=$b
+	done
+	fail "the screen never settled"
+}
+
+# Has the editor of the current session exited? Its status.
+t_dead() { [ -s "$T_DIR/.exit-$T_S" ]; }
+t_wait_dead() {
+	local i
+	for i in $(seq 1 $(( T_TIMEOUT * 20 ))); do
+		t_dead && return 0
+		sleep 0.05
+	done
+	fail "the editor did not exit"
+}
+t_exit_status() { cat "$T_DIR/.exit-$T_S" 2>/dev/null; }
+t_alive() { t_dead && fail "the editor exited (status $(t_exit_status))"; return 0; }
+
+# The pid of the sbp process of the current session.
+t_pid() {
+	local p
+	for p in $(t_descendants "$(tm display -p -t "$T_S" '#{pane_pid}')"); do
+		[ "$(cat /proc/"$p"/comm 2>/dev/null)" = sbp ] && { echo "$p"; return 0; }
+	done
+	fail "no sbp process in session $T_S"
+}
+
+# Resize the current session's window.
+t_resize() { tm resize-window -t "$T_S" -x "$1" -y "$2" || fail "resize to $1x$2"; }
+
+# Wait until a file exists (or, with !, until it is gone).
+t_wait_file() {
+	local i
+	for i in $(seq 1 $(( T_TIMEOUT * 20 ))); do
+		if [ "$1" = "!" ]; then [ -e "$2" ] || return 0
+		else [ -e "$1" ] && return 0; fi
+		sleep 0.05
+	done
+	fail "timed out waiting for file ${2:+to vanish: }$*"
+}
+
+# `sbp check --format json FILE` summary field (steps, unstandardized...).
+t_summary() {
+	"$SBP" check --format json "$1" 2>/dev/null | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+print(d["files"][0]["summary"][sys.argv[1]])' "$2" || fail "sbp check --format json $1 gave no $2"
+}
+# The steps flagged unstandardized-encounter in FILE, sorted, one a line.
+t_flagged_steps() {
+	"$SBP" check --format json "$1" 2>/dev/null | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+print("\n".join(sorted(x["step"] for x in d["files"][0]["diagnostics"]
+                       if x["rule"] == "unstandardized-encounter")))'
+}
+# Expect FILE's check summary FIELD to equal VALUE.
+t_expect_summary() {
+	local v
+	v=$(t_summary "$1" "$2")
+	[ "$v" = "$3" ] || fail "$(basename "$1"): summary $2 is $v, expected $3"
+}
+# Expect FILE to contain / not contain a fixed string.
+t_file_has() { grep -qF -- "$2" "$1" || fail "$(basename "$1") does not hold \"$2\""; }
+t_file_lacks() { ! grep -qF -- "$2" "$1" || fail "$(basename "$1") holds \"$2\""; }
+# Expect two files to be identical.
+t_same() { cmp -s "$1" "$2" || fail "$(basename "$1") differs from $(basename "$2")"; }
+
+pass() { echo "PASS: $T_NAME"; exit 0; }
+
+# Write a blueprint of LANES x COLS steps to FILE: lanes "Lane 01"..., in
+# zone order, columns "Col 01"... (ids c01...), one step per cell with id
+# sLLCC and text "LllCcc" then FILLER (a word repeated to pad the file).
+t_gen_grid() {
+	python3 - "$@" <<'PY' || fail "cannot generate $1"
+import sys
+path, nl, nc = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+filler = sys.argv[4] if len(sys.argv) > 4 else ""
+zones = ["evidence", "customer", "onstage", "backstage", "support"]
+out = ["sbp: 1", "title: Generated grid", "columns:"]
+for c in range(1, nc + 1):
+    out.append("  - {id: c%02d, name: Col %02d}" % (c, c))
+out.append("lanes:")
+for l in range(1, nl + 1):
+    z = zones[min(4, (l - 1) * 5 // nl)]
+    out.append("  - {id: l%02d, name: Lane %02d, zone: %s}" % (l, l, z))
+out.append("steps:")
+for l in range(1, nl + 1):
+    for c in range(1, nc + 1):
+        out.append("  - {id: s%02d%02d, lane: l%02d, column: c%02d, text: L%02dC%02d%s}"
+                   % (l, c, l, c, l, c, (" " + filler) if filler else ""))
+open(path, "w").write("\n".join(out) + "\n")
+PY
+}

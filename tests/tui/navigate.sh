@@ -1,0 +1,65 @@
+#!/bin/bash
+# Navigation and scrolling on a blueprint larger than the screen (20 lanes,
+# 12 columns): moving right past the edge scrolls the column headers,
+# moving down past the last visible lane scrolls the lanes, the selected
+# card and its place stay on screen, and moving back scrolls back.
+. "$(dirname "$0")/lib.sh"
+
+f="$T_DIR/grid.yaml"
+t_gen_grid "$f" 20 12
+step "open a 20x12 grid"
+t_start "$f"
+t_wait "L01C01"
+head2() { t_screen | head -n 2; }
+head2 | grep -q "Col 01" || fail "no header Col 01"
+head2 | grep -q "Col 04" && fail "Col 04 shown at 80 columns (only 3 fit)"
+t_see "Lane 01"
+t_screen | grep -q "^Lane 20" && fail "Lane 20 fits on an 80x24 screen?"
+
+step "right to Col 04: the headers scroll"
+t_keys l l l
+t_wait_foot "Lane 01 / Col 04"
+t_poll "Col 04 in the headers" "head -n 2 | grep -q 'Col 04'"
+head2 | grep -q "Col 01" && fail "Col 01 still in the headers after scrolling right"
+t_see "L01C04"
+
+step "right to the last column (12)"
+t_keys l l l l l l l l
+t_wait_foot "Lane 01 / Col 12"
+t_poll "Col 12 in the headers" "head -n 2 | grep -q 'Col 12'"
+t_see "L01C12"
+t_keys l
+t_settle >/dev/null
+t_foot | grep -q "Lane 01 / Col 12" || fail "moving right of the last column lost the selection"
+
+step "down past the last visible lane"
+for i in $(seq 1 19); do t_keys j; done
+t_wait_foot "Lane 20 / Col 12"
+t_poll "Lane 20 at the left" "grep -q '^Lane 20'"
+t_see "L20C12"
+t_screen | grep -q "^Lane 01" && fail "Lane 01 still shown after scrolling to lane 20"
+t_screen | grep -q "L01C12" && fail "L01C12 still shown after scrolling to lane 20"
+head2 | grep -q "Col 12" || fail "the column headers went away while scrolling down"
+
+step "back up and left: scrolls back"
+for i in $(seq 1 19); do t_keys k; done
+t_wait_foot "Lane 01 / Col 12"
+t_poll "Lane 01 at the left" "grep -q '^Lane 01'"
+for i in $(seq 1 11); do t_keys h; done
+t_wait_foot "Lane 01 / Col 01"
+t_poll "Col 01 in the headers" "head -n 2 | grep -q 'Col 01'"
+t_see "L01C01"
+t_screen | grep -q "L01C12" && fail "Col 12 still shown after scrolling back left"
+
+# ($ and 0, not End and Home: tmux sends \e[4~ and \e[1~, which the
+# xterm-256color terminfo the brief prescribes does not list)
+step "\$ and G jump to the far corner, 0 and g back"
+t_keys '$' G
+t_wait_foot "Lane 20 / Col 12"
+t_see "L20C12"
+t_keys 0 g
+t_wait_foot "Lane 01 / Col 01"
+t_see "L01C01"
+t_keys q
+t_wait_dead
+pass
