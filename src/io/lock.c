@@ -112,8 +112,9 @@ static bool proc_start_time(long pid, time_t *when)
 	char *p = strrchr(buf, ')'); /* the command name may hold anything */
 	if (!p)
 		return false;
-	/* Field 22 (starttime) is the 20th after the ')' that ends field 2. */
-	for (int field = 3; field < 22 && p; field++)
+	/* Step to the space before field 22 (starttime); field 3 follows the
+	 * ')' that ends field 2. */
+	for (int field = 3; field <= 22 && p; field++)
 		p = strchr(p + 1, ' ');
 	if (!p || sscanf(p, " %llu", &ticks) != 1)
 		return false;

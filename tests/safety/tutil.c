@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -119,11 +120,18 @@ int tu_as_user(int (*fn)(void *), void *arg)
 	return r == 255 ? -1 : r;
 }
 
+void tu_child_guard(void)
+{
+	prctl(PR_SET_PDEATHSIG, SIGKILL);
+	alarm(120);
+}
+
 pid_t tu_child_start(void)
 {
 	pid_t pid = fork();
 
 	if (pid == 0) {
+		tu_child_guard();
 		for (;;)
 			pause();
 	}

@@ -28,6 +28,10 @@ int tu_count(const char *dir);
  * or -1 when the child could not drop privileges (skip the test). */
 int tu_as_user(int (*fn)(void *), void *arg);
 
+/* In a forked child: die with the parent (a failed assertion in the
+ * parent must not leave it running and holding the test's output open),
+ * and in any case within two minutes. */
+void tu_child_guard(void);
 /* Fork a child that sleeps until killed; tu_child_end kills and reaps it. */
 pid_t tu_child_start(void);
 void tu_child_end(pid_t pid);
