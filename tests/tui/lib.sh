@@ -261,3 +261,109 @@ for l in range(1, nl + 1):
 open(path, "w").write("\n".join(out) + "\n")
 PY
 }
+
+# Start sbp ARGS under script(1) in session NAME, so that every byte it
+# sends to the terminal lands in $T_DIR/NAME.typescript.
+t_start_script() {
+	local name=$1
+	shift
+	t_start_cmd "$name" "script -q -e -c $(printf %q "$(t_sbp_cmd "$@")") $(printf %q "$T_DIR/$name.typescript")"
+}
+
+# Check the bytes sbp sent (a typescript, minus script's own header and
+# trailer lines) for anything a file must not smuggle to the terminal:
+# bidi controls, zero-width characters, line and paragraph separators, C1
+# controls (raw or UTF-8), OSC, DCS, APC, PM, RIS, BEL, and the SGR colour
+# sequence given as $2 (optional). Prints each problem; false if any.
+t_bytes_clean() {
+	python3 - "$@" <<'PY'
+import sys
+data = open(sys.argv[1], "rb").read()
+if data.startswith(b"Script started"):
+    data = data[data.index(b"\n") + 1:]
+i = data.rfind(b"\nScript done")
+if i >= 0:
+    data = data[:i]
+bad = {
+    "U+061C": "\u061c", "U+200B": "\u200b", "U+200C": "\u200c",
+    "U+200D": "\u200d", "U+200E": "\u200e", "U+200F": "\u200f",
+    "U+2028": "\u2028", "U+2029": "\u2029", "U+202A": "\u202a",
+    "U+202B": "\u202b", "U+202C": "\u202c", "U+202D": "\u202d",
+    "U+202E": "\u202e", "U+2066": "\u2066", "U+2067": "\u2067",
+    "U+2068": "\u2068", "U+2069": "\u2069", "U+FEFF": "\ufeff",
+}
+found = []
+for name, ch in bad.items():
+    n = data.count(ch.encode())
+    if n:
+        found.append("%s x%d" % (name, n))
+for name, seq in (("OSC (ESC ])", b"\x1b]"), ("DCS (ESC P)", b"\x1bP"),
+                  ("APC (ESC _)", b"\x1b_"), ("PM (ESC ^)", b"\x1b^"),
+                  ("RIS (ESC c)", b"\x1bc"), ("BEL", b"\x07")):
+    n = data.count(seq)
+    if n:
+        found.append("%s x%d" % (name, n))
+for c in range(0x80, 0xa0):
+    n = data.count(bytes([0xc2, c]))
+    if n:
+        found.append("UTF-8 C1 U+%04X x%d" % (c, n))
+# raw C1 bytes outside UTF-8 sequences
+try:
+    data.decode("utf-8")
+except UnicodeDecodeError as e:
+    found.append("bytes that are not UTF-8 at %d: %r" % (e.start, data[e.start:e.start + 8]))
+if len(sys.argv) > 2 and sys.argv[2].encode() in data:
+    found.append("the file's own sequence %r" % sys.argv[2])
+for f in found:
+    print("  sent to the terminal: " + f)
+sys.exit(1 if found else 0)
+PY
+}
+
+# Open hotel.yaml (copied to $1 already) in session NAME ($2) and add a
+# step with text $3 in Mobile app / Arrive; waits until it shows as [+].
+t_edit_hotel() {
+	t_start_cmd "$2" "$(t_sbp_cmd "$1")"
+	t_wait_foot "30 steps"
+	t_cmd "goto greet"
+	t_wait_foot "Door and"
+	t_keys j
+	t_settle >/dev/null
+	t_cmd "add $3"
+	t_wait "${3:0:12}"
+	t_wait_foot "31 steps"
+	t_wait_foot "[+]"
+}
+
+# Reopen FILE in session NAME: the recovery question must come (with its
+# time and number of changes); r restores the step with text TEXT (31
+# steps, [+]); Ctrl-S saves it and removes the recovery file; q quits.
+t_recover_hotel() {
+	local f=$1 name=$2 text=$3 rec
+	rec="$(dirname "$f")/.$(basename "$f").sbp-recover"
+	t_start_cmd "$name" "$(t_sbp_cmd "$f")"
+	t_wait_re "[Rr]ecover"
+	t_see_not "already open"
+	t_screen | grep -qE '(^|[^a-z])r +recover' || fail "the question does not offer r recover"
+	t_screen | grep -qE '(^|[^a-z])d +discard' || fail "the question does not offer d discard"
+	t_screen | grep -qE '(^|[^a-z])q +quit' || fail "the question does not offer q quit"
+	t_screen | grep -qE '[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}' ||
+		fail "the recovery question does not say when the work was kept"
+	t_screen | grep -qE '[0-9]+ changes?' || fail "the recovery question does not say how many changes"
+	t_keys r
+	t_wait_foot "31 steps"
+	t_wait_foot "[+]"
+	t_cmd "goto greet"
+	t_wait_foot "Door and"
+	t_keys j
+	t_wait "${text:0:12}"
+	t_keys C-s
+	t_wait_foot "Saved"
+	t_file_has "$f" "$text"
+	t_expect_summary "$f" steps 31
+	t_wait_file ! "$rec"
+	t_keys q
+	t_wait_dead
+	[ -e "$(dirname "$f")/.$(basename "$f").sbp-lock" ] && fail "the lock is left after q"
+	return 0
+}
