@@ -155,9 +155,9 @@ def run(args, preexec=None):
 def count_calls(kind, orig):
     """How often sbp fmt makes each system call of ERRORS in one save."""
     d = tempfile.mkdtemp(prefix="sbp-faults-")
+    log = d + ".log"
     try:
         arg = setup(d, kind, orig)
-        log = os.path.join(d, "..", os.path.basename(d) + ".log")
         subprocess.run(["strace", "-f", "-qq", "-o", log, "-e",
                         "trace=" + ",".join(ERRORS), SBP, "fmt", arg],
                        check=True, capture_output=True, env=TRACED_ENV)
@@ -166,10 +166,11 @@ def count_calls(kind, orig):
             m = re.match(r"\d+\s+(\w+)\(", line)
             if m and m.group(1) in ERRORS:
                 counts[m.group(1)] = counts.get(m.group(1), 0) + 1
-        os.unlink(log)
         return counts
     finally:
         shutil.rmtree(d)
+        if os.path.exists(log):
+            os.unlink(log)
 
 
 def group_strace():
