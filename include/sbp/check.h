@@ -23,5 +23,7 @@ void check_blueprint(const sbp_blueprint *bp, sbp_diags *out, sbp_summary *sum);
 void check_summary(const sbp_blueprint *bp, sbp_summary *sum);
 /* Is this a known rule id? */
 bool check_rule_known(const char *rule);
+/* Is it one of the error rules, which ignore: cannot silence? */
+bool check_rule_is_error(const char *rule);
 
 #endif

@@ -19,6 +19,9 @@ int tui_main(const char *path, const sbp_limits *lim);
 bool cli_use_color(FILE *f);
 /* Parse a size such as 10M, 512k or 1G; false when malformed. */
 bool cli_parse_size(const char *s, size_t *out);
+/* s made safe to print (control, bidi and invisible characters escaped).
+ * The result lives until four more calls. */
+const char *cli_safe(const char *s);
 /* Print the diagnostics of one file to out (sorted), GCC-style. */
 void cli_print_diags(FILE *out, const char *file, sbp_diags *d);
 

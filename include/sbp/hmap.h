@@ -29,6 +29,8 @@ void *hmap_get(const hmap *m, const char *key);
 bool hmap_put(hmap *m, const char *key, void *value);
 /* Replace or insert. */
 void hmap_set(hmap *m, const char *key, void *value);
+/* Make room for n entries without growing again. */
+void hmap_reserve(hmap *m, size_t n);
 /* Remove key; returns its value or NULL. */
 void *hmap_del(hmap *m, const char *key);
 

@@ -49,6 +49,16 @@ bool check_rule_known(const char *rule)
 	return false;
 }
 
+/* Is rule one of the error rules (which ignore: cannot silence)? The
+ * first seven known rules are the errors. */
+bool check_rule_is_error(const char *rule)
+{
+	for (size_t i = 0; i < 7; i++)
+		if (rule && strcmp(rule, known_rules[i]) == 0)
+			return true;
+	return false;
+}
+
 /* Prepare a run: warnings named in ignore: are switched off. */
 void check_ctx_init(check_ctx *c, const sbp_blueprint *bp, sbp_diags *out)
 {

@@ -70,7 +70,7 @@ int cmd_check(int argc, char **argv)
 			if (!strcmp(a, "json")) {
 				json = true;
 			} else if (strcmp(a, "text") != 0) {
-				fprintf(stderr, "sbp check: unknown format '%s' (text or json)\n", a);
+				fprintf(stderr, "sbp check: unknown format '%s' (text or json)\n", cli_safe(a));
 				node_free(report);
 				return 2;
 			}
@@ -78,12 +78,12 @@ int cmd_check(int argc, char **argv)
 			json = true;
 		} else if (!strcmp(a, "--max-size") && i + 1 < argc) {
 			if (!cli_parse_size(argv[++i], &lim.max_file_size)) {
-				fprintf(stderr, "sbp check: bad size '%s'\n", argv[i]);
+				fprintf(stderr, "sbp check: bad size '%s'\n", cli_safe(argv[i]));
 				node_free(report);
 				return 2;
 			}
 		} else if (a[0] == '-' && a[1]) {
-			fprintf(stderr, "sbp check: unknown option '%s'\n", a);
+			fprintf(stderr, "sbp check: unknown option '%s'\n", cli_safe(a));
 			node_free(report);
 			return 2;
 		}

@@ -92,7 +92,7 @@ int cmd_export(int argc, char **argv)
 			   take_opt(argc, argv, &i, NULL, "--what", &v) ||
 			   take_opt(argc, argv, &i, NULL, "--max-size", &v)) {
 			if (!v) {
-				fprintf(stderr, "sbp export: option '%s' needs a value\n", a);
+				fprintf(stderr, "sbp export: option '%s' needs a value\n", cli_safe(a));
 				return 2;
 			}
 			if (a[1] == 'f' || !strncmp(a, "--format", 8))
@@ -106,15 +106,15 @@ int cmd_export(int argc, char **argv)
 			else if (!strncmp(a, "--scale", 7)) {
 				o.scale = strtod(v, &scale_end);
 				if (scale_end == v || *scale_end || !(o.scale > 0 && o.scale <= 50)) {
-					fprintf(stderr, "sbp export: bad scale '%s' (a number above 0, at most 50)\n", v);
+					fprintf(stderr, "sbp export: bad scale '%s' (a number above 0, at most 50)\n", cli_safe(v));
 					return 2;
 				}
 			} else if (!cli_parse_size(v, &lim.max_file_size)) {
-				fprintf(stderr, "sbp export: bad size '%s'\n", v);
+				fprintf(stderr, "sbp export: bad size '%s'\n", cli_safe(v));
 				return 2;
 			}
 		} else if (a[0] == '-' && a[1]) {
-			fprintf(stderr, "sbp export: unknown option '%s'\n%s", a, export_usage);
+			fprintf(stderr, "sbp export: unknown option '%s'\n%s", cli_safe(a), export_usage);
 			return 2;
 		} else if (in) {
 			fprintf(stderr, "sbp export: one input file at a time\n%s", export_usage);
@@ -129,7 +129,7 @@ int cmd_export(int argc, char **argv)
 		return 2;
 	}
 	if (!export_format_known(format)) {
-		fprintf(stderr, "sbp export: unknown format '%s'; one of:", format);
+		fprintf(stderr, "sbp export: unknown format '%s'; one of:", cli_safe(format));
 		for (size_t i = 0; export_formats[i]; i++)
 			fprintf(stderr, " %s", export_formats[i]);
 		fputc('\n', stderr);
@@ -139,13 +139,13 @@ int cmd_export(int argc, char **argv)
 	if (!out)
 		out = !strcmp(in, "-") ? "-" : (def = default_output(in, format, o.what));
 	if (strcmp(out, "-") && !strcmp(out, in)) {
-		fprintf(stderr, "sbp export: the output would overwrite the input '%s'; use -o\n", in);
+		fprintf(stderr, "sbp export: the output would overwrite the input '%s'; use -o\n", cli_safe(in));
 		free(def);
 		return 2;
 	}
 	if (!strcmp(out, "-") && (!strcmp(format, "pdf") || !strcmp(format, "png")) &&
 	    isatty(STDOUT_FILENO)) {
-		fprintf(stderr, "sbp export: not writing %s to a terminal; use -o FILE\n", format);
+		fprintf(stderr, "sbp export: not writing %s to a terminal; use -o FILE\n", cli_safe(format));
 		free(def);
 		return 2;
 	}
@@ -163,7 +163,7 @@ int cmd_export(int argc, char **argv)
 		char err[512];
 		o.source_name = strcmp(in, "-") ? (base ? base + 1 : in) : NULL;
 		if (!export_blueprint(bp, format, &o, out, err, sizeof err)) {
-			fprintf(stderr, "sbp export: %s\n", err);
+			fprintf(stderr, "sbp export: %s\n", cli_safe(err));
 			status = 2;
 		}
 	}

@@ -14,9 +14,10 @@ static int fmt_one(const char *path, bool check, const sbp_limits *lim)
 	sbp_diags d;
 	int status = 0;
 	const char *name = strcmp(path, "-") ? path : "<stdin>";
+	const char *safe = cli_safe(name);
 
 	if (!read_file(path, lim->max_file_size, &data, &len)) {
-		fprintf(stderr, "%s: error: cannot read: %s\n", name,
+		fprintf(stderr, "%s: error: cannot read: %s\n", safe,
 			errno == EFBIG ? "file larger than --max-size" : strerror(errno));
 		return 2;
 	}
@@ -39,13 +40,13 @@ static int fmt_one(const char *path, bool check, const sbp_limits *lim)
 			fwrite(out.data, 1, out.len, stdout);
 	} else if (check) {
 		if (!same) {
-			printf("%s: not in canonical form (run sbp fmt)\n", name);
+			printf("%s: not in canonical form (run sbp fmt)\n", safe);
 			status = 1;
 		}
 	} else if (!same) {
 		char err[512];
 		if (!atomic_write(path, out.data, out.len, err, sizeof err)) {
-			fprintf(stderr, "sbp fmt: %s\n", err);
+			fprintf(stderr, "sbp fmt: %s\n", cli_safe(err));
 			status = 2;
 		}
 	}
@@ -68,11 +69,11 @@ int cmd_fmt(int argc, char **argv)
 			check = true;
 		else if (!strcmp(argv[i], "--max-size") && i + 1 < argc) {
 			if (!cli_parse_size(argv[++i], &lim.max_file_size)) {
-				fprintf(stderr, "sbp fmt: bad size '%s'\n", argv[i]);
+				fprintf(stderr, "sbp fmt: bad size '%s'\n", cli_safe(argv[i]));
 				return 2;
 			}
 		} else if (argv[i][0] == '-' && argv[i][1]) {
-			fprintf(stderr, "sbp fmt: unknown option '%s'\n", argv[i]);
+			fprintf(stderr, "sbp fmt: unknown option '%s'\n", cli_safe(argv[i]));
 			return 2;
 		}
 	}

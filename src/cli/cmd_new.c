@@ -9,6 +9,7 @@
 
 #include "sbp/cli.h"
 #include "sbp/templates.h"
+#include "sbp/utf8.h"
 
 /* A new blueprint with the default lanes and three columns. */
 static sbp_blueprint *empty_blueprint(const char *path)
@@ -16,7 +17,19 @@ static sbp_blueprint *empty_blueprint(const char *path)
 	sbp_blueprint *bp = blueprint_new();
 	const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
 	const char *dot = strrchr(base, '.');
-	bp->title = xstrndup(base, dot && dot != base ? (size_t)(dot - base) : strlen(base));
+	size_t n = dot && dot != base ? (size_t)(dot - base) : strlen(base);
+	/* The title comes from the file name: keep only what a blueprint may
+	 * hold (valid UTF-8, no control characters). */
+	sbp_buf t;
+	buf_init(&t);
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		size_t k = utf8_decode(base + i, n - i, &cp);
+		if (cp >= 0x20 && !(cp >= 0x7F && cp <= 0x9F) && cp != 0xFFFD)
+			buf_add(&t, base + i, k);
+		i += k;
+	}
+	bp->title = buf_steal(&t);
 	blueprint_add_default_lanes(bp);
 	blueprint_insert_column(bp, (size_t)-1, column_new("before", "Before", NULL));
 	blueprint_insert_column(bp, (size_t)-1, column_new("during", "During", NULL));
@@ -43,7 +56,7 @@ int cmd_new(int argc, char **argv)
 			list_templates(stdout);
 			return 0;
 		} else if (argv[i][0] == '-' && argv[i][1]) {
-			fprintf(stderr, "sbp new: unknown option '%s'\n", argv[i]);
+			fprintf(stderr, "sbp new: unknown option '%s'\n", cli_safe(argv[i]));
 			return 2;
 		} else {
 			path = argv[i];
@@ -61,7 +74,7 @@ int cmd_new(int argc, char **argv)
 			if (!strcmp(sbp_templates[i].name, tname))
 				t = &sbp_templates[i];
 		if (!t) {
-			fprintf(stderr, "sbp new: no template '%s'; the templates are:\n", tname);
+			fprintf(stderr, "sbp new: no template '%s'; the templates are:\n", cli_safe(tname));
 			list_templates(stderr);
 			return 2;
 		}
@@ -87,7 +100,7 @@ int cmd_new(int argc, char **argv)
 		/* Never overwrite: create the file exclusively. */
 		int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
 		if (fd < 0) {
-			fprintf(stderr, "sbp new: cannot create %s: %s\n", path,
+			fprintf(stderr, "sbp new: cannot create %s: %s\n", cli_safe(path),
 				errno == EEXIST ? "it already exists (sbp new never overwrites)"
 						: strerror(errno));
 			status = 2;
@@ -96,7 +109,7 @@ int cmd_new(int argc, char **argv)
 			while (off < out.len) {
 				ssize_t n = write(fd, out.data + off, out.len - off);
 				if (n < 0) {
-					fprintf(stderr, "sbp new: cannot write %s: %s\n", path,
+					fprintf(stderr, "sbp new: cannot write %s: %s\n", cli_safe(path),
 						strerror(errno));
 					status = 2;
 					unlink(path);
@@ -105,7 +118,7 @@ int cmd_new(int argc, char **argv)
 				off += (size_t)n;
 			}
 			if (close(fd) != 0 && status == 0) {
-				fprintf(stderr, "sbp new: cannot write %s: %s\n", path, strerror(errno));
+				fprintf(stderr, "sbp new: cannot write %s: %s\n", cli_safe(path), strerror(errno));
 				unlink(path);
 				status = 2;
 			}

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "sbp/cli.h"
+#include "sbp/utf8.h"
 
 static const char usage[] =
 	"usage: sbp [FILE]                      open the editor (new blueprint if FILE is absent)\n"
@@ -50,6 +51,16 @@ bool cli_parse_size(const char *s, size_t *out)
 	return true;
 }
 
+const char *cli_safe(const char *s)
+{
+	static sbp_buf pool[4];
+	static unsigned next;
+	sbp_buf *b = &pool[next++ % 4];
+	buf_reset(b);
+	sanitize(b, s, strlen(s));
+	return b->data ? b->data : "";
+}
+
 void cli_print_diags(FILE *out, const char *file, sbp_diags *d)
 {
 	bool color = cli_use_color(out);
@@ -88,11 +99,11 @@ int main(int argc, char **argv)
 	for (int i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--max-size") && i + 1 < argc) {
 			if (!cli_parse_size(argv[++i], &lim.max_file_size)) {
-				fprintf(stderr, "sbp: bad size '%s'\n", argv[i]);
+				fprintf(stderr, "sbp: bad size '%s'\n", cli_safe(argv[i]));
 				return 2;
 			}
 		} else if (argv[i][0] == '-' && argv[i][1]) {
-			fprintf(stderr, "sbp: unknown option '%s'\n%s", argv[i], usage);
+			fprintf(stderr, "sbp: unknown option '%s'\n%s", cli_safe(argv[i]), usage);
 			return 2;
 		} else if (path) {
 			fprintf(stderr, "sbp: the editor opens one file\n%s", usage);

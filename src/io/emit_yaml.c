@@ -100,7 +100,7 @@ static bool try_flow(const sbp_node *n, size_t prefix, sbp_buf *out)
 	buf_putc(out, ' ');
 	/* A code point takes at most 4 bytes: past that it cannot fit. */
 	if (emit_flow(n, out, start + 1 + 4 * YAML_MAX_LINE) &&
-	    (n->n == 0 || prefix + utf8_count(out->data + start + 1,
+	    (n->n == 0 || prefix + utf8_width(out->data + start + 1,
 					      out->len - start - 1) < YAML_MAX_LINE))
 		return true;
 	out->len = start; /* take it back */
@@ -167,7 +167,7 @@ static void emit_block_map(const sbp_node *n, int indent, bool first_done,
 		}
 		buf_putc(out, ':');
 		emit_value(n->items[i], indent,
-			   (size_t)indent + utf8_count(out->data + start,
+			   (size_t)indent + utf8_width(out->data + start,
 						       out->len - start),
 			   out);
 	}

@@ -36,24 +36,72 @@ void ld_error(loader *ld, const char *rule, sbp_pos pos, const char *fmt, ...)
 	diags_add(ld->diags, SBP_ERROR, rule, pos.line, pos.col, NULL, "%s", b.data);
 	buf_free(&b);
 	ld->failed = true;
+	/* A file of nothing but mistakes need not be listed to the end. */
+	if (ld->diags->errors == SBP_MAX_ERRORS && !ld->fatal) {
+		diags_add(ld->diags, SBP_ERROR, RULE_LIMIT, pos.line, pos.col, NULL,
+			  "too many errors (%d); stopping here", SBP_MAX_ERRORS);
+		ld->fatal = true;
+	}
 }
 
-/* Line and column (1-based, in characters) of a byte offset. */
+void ld_warn(loader *ld, const char *rule, sbp_pos pos, const char *fmt, ...)
+{
+	sbp_buf b;
+	va_list ap;
+
+	buf_init(&b);
+	va_start(ap, fmt);
+	buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	diags_add(ld->diags, SBP_WARNING, rule, pos.line, pos.col, NULL, "%s", b.data);
+	buf_free(&b);
+}
+
+void ld_blame_step(loader *ld, size_t first, const char *step)
+{
+	for (size_t i = first; i < ld->diags->n; i++)
+		if (!ld->diags->items[i].step)
+			ld->diags->items[i].step = xstrdup(step);
+}
+
+/* Line and column (1-based, in characters) of a byte offset, counting
+ * line breaks as YAML does: LF, CR, CR LF, NEL, LS and PS. */
 static sbp_pos offset_pos(const loader *ld, size_t off)
 {
 	sbp_pos p = {1, 1};
-	if (off > ld->len)
-		off = ld->len;
-	for (size_t i = 0; i < off; i++) {
-		unsigned char c = (unsigned char)ld->data[i];
-		if (c == '\n') {
+	size_t i = 0;
+	while (i < off && i < ld->len) {
+		uint32_t cp;
+		size_t n = utf8_decode(ld->data + i, ld->len - i, &cp);
+		if (cp == '\r' && i + 1 < ld->len && ld->data[i + 1] == '\n') {
+			i++; /* counted at the LF */
+			continue;
+		}
+		if (cp == '\n' || cp == '\r' || cp == 0x85 || cp == 0x2028 || cp == 0x2029) {
 			p.line++;
 			p.col = 1;
-		} else if ((c & 0xC0) != 0x80) {
+		} else {
 			p.col++;
 		}
+		i += n;
 	}
 	return p;
+}
+
+/* The byte at a 1-based line and column (in characters), or NULL. */
+static const char *pos_byte(const loader *ld, int line, int col)
+{
+	size_t i = 0;
+	for (int l = 1; l < line && i < ld->len; i++)
+		if (ld->data[i] == '\n')
+			l++;
+	for (int c = 1; i < ld->len && ld->data[i] != '\n'; i++) {
+		if (((unsigned char)ld->data[i] & 0xC0) == 0x80)
+			continue;
+		if (c++ == col)
+			return ld->data + i;
+	}
+	return NULL;
 }
 
 /* Report the parser's own error and stop. */
@@ -75,8 +123,8 @@ static void parser_error(loader *ld)
 		ld_error(ld, RULE_LIMIT, pos, "out of memory while parsing");
 	} else {
 		pos = (sbp_pos){(int)p->problem_mark.line + 1, (int)p->problem_mark.column + 1};
-		size_t at = p->problem_mark.index;
-		if (at < ld->len && ld->data[at] == '\t')
+		const char *at = pos_byte(ld, pos.line, pos.col);
+		if (at && *at == '\t')
 			ld_error(ld, RULE_SYNTAX, pos,
 				 "a tab character here: YAML indents with spaces, not tabs");
 		else if (p->context)
@@ -260,6 +308,17 @@ bool ld_map_next(loader *ld, keyset *ks, const char **key, sbp_pos *kpos)
 			continue;
 		}
 		const char *k = (const char *)ld->ev.data.scalar.value;
+		if (ld->ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
+		    (ld_is_null(ld) || yaml_looks_typed(k, ld->ev.data.scalar.length))) {
+			char *q = diag_quote(k, 40);
+			ld_error(ld, RULE_SYNTAX, *kpos,
+				 "key '%s' is not text (a number, boolean or null): quote it", q);
+			free(q);
+			if (!ld_next(ld))
+				return false;
+			ld_skip(ld);
+			continue;
+		}
 		if (!keyset_add(ks, k, ld->ev.data.scalar.length, key)) {
 			char *q = diag_quote(k, 40);
 			ld_error(ld, RULE_SYNTAX, *kpos, "duplicate key '%s'", q);
@@ -277,6 +336,12 @@ sbp_node *ld_node(loader *ld)
 {
 	sbp_pos pos = ld_pos(ld);
 	sbp_node *n;
+
+	if (++ld->nodes > SBP_MAX_NODES && !ld->fatal) {
+		ld_error(ld, RULE_LIMIT, pos,
+			 "more than %d values under unknown keys; stopping here", SBP_MAX_NODES);
+		ld->fatal = true;
+	}
 
 	if (ld->ev.type == YAML_SCALAR_EVENT) {
 		const char *s = (const char *)ld->ev.data.scalar.value;

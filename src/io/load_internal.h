@@ -12,6 +12,11 @@
 #include "sbp/io.h"
 #include "sbp/model.h"
 
+/* Stop after this many errors, and this many values kept under unknown
+ * keys (each costs memory; known keys cost far less). */
+#define SBP_MAX_ERRORS 200
+#define SBP_MAX_NODES 1000000
+
 /* A reference by id, resolved once the whole file is read. */
 typedef struct ref {
 	char *id;  /* the id, when it could not be resolved yet */
@@ -23,7 +28,7 @@ typedef struct pend_step {
 	sbp_step *step;
 	ref lane, column;
 	ref *stds;
-	size_t n_stds;
+	size_t n_stds, cap_stds;
 } pend_step;
 
 typedef struct pend_flow {
@@ -56,6 +61,7 @@ typedef struct loader {
 	bool fatal;  /* stop reading: the event stream cannot go on */
 	bool failed; /* any error so far */
 	bool version_seen, lanes_seen;
+	size_t nodes; /* generic nodes kept for unknown keys */
 	sbp_blueprint *bp;
 	SBP_VEC(pend_step) psteps;
 	SBP_VEC(pend_flow) pflows;
@@ -66,6 +72,10 @@ bool ld_next(loader *ld);
 sbp_pos ld_pos(const loader *ld);
 void ld_error(loader *ld, const char *rule, sbp_pos pos, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
+void ld_warn(loader *ld, const char *rule, sbp_pos pos, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+/* Name the step that the diagnostics from index first on are about. */
+void ld_blame_step(loader *ld, size_t first, const char *step);
 void ld_skip(loader *ld);
 bool ld_is_scalar(const loader *ld);
 bool ld_is_null(const loader *ld);

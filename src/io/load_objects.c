@@ -70,7 +70,7 @@ void ld_column(loader *ld)
 			idpos = ld_pos(ld);
 			ld_id(ld, "column id", &id);
 		} else if (!strcmp(key, "name")) {
-			had_name = true;
+			had_name = !ld_is_null(ld);
 			ld_string(ld, "column name", &name);
 		} else if (!strcmp(key, "phase")) {
 			ld_string(ld, "column phase", &phase);
@@ -121,7 +121,7 @@ void ld_lane(loader *ld)
 			idpos = ld_pos(ld);
 			ld_id(ld, "lane id", &id);
 		} else if (!strcmp(key, "name")) {
-			had_name = true;
+			had_name = !ld_is_null(ld);
 			ld_string(ld, "lane name", &name);
 		} else if (!strcmp(key, "zone")) {
 			zpos = ld_pos(ld);
@@ -226,10 +226,10 @@ void ld_standard(loader *ld)
 			idpos = ld_pos(ld);
 			ld_id(ld, "standard id", &s->id);
 		} else if (!strcmp(key, "name")) {
-			had_name = true;
+			had_name = !ld_is_null(ld);
 			ld_string(ld, "standard name", &s->name);
 		} else if (!strcmp(key, "kind")) {
-			had_kind = true;
+			had_kind = !ld_is_null(ld);
 			read_enum(ld, "standard kind", "hard, soft", parse_kind, &kind);
 		} else if (!strcmp(key, "measure")) {
 			ld_string(ld, "measure", &s->measure);
@@ -296,7 +296,7 @@ static sbp_fail *read_fail(loader *ld)
 	f->pos = pos;
 	while (ld_map_next(ld, &ks, &key, &kp)) {
 		if (!strcmp(key, "text")) {
-			had_text = ld_string(ld, "fail point text", &f->text);
+			had_text = !ld_is_null(ld) && ld_string(ld, "fail point text", &f->text);
 		} else if (!strcmp(key, "severity")) {
 			sp = ld_pos(ld);
 			if (ld_number(ld, "severity", &sev) && !isnan(sev)) {
@@ -345,7 +345,7 @@ static sbp_wait *read_wait(loader *ld)
 	w->pos = pos;
 	while (ld_map_next(ld, &ks, &key, &kp)) {
 		if (!strcmp(key, "text"))
-			had_text = ld_string(ld, "wait point text", &w->text);
+			had_text = !ld_is_null(ld) && ld_string(ld, "wait point text", &w->text);
 		else if (!strcmp(key, "expected"))
 			read_minutes(ld, "expected", &w->expected);
 		else if (!strcmp(key, "tolerable"))
@@ -361,9 +361,18 @@ static sbp_wait *read_wait(loader *ld)
 	return w;
 }
 
-/* The standards: list of a step. */
+/* The id a standards reference names. */
+static const char *ref_std_id(const ref *r)
+{
+	return r->ptr ? ((const sbp_standard *)r->ptr)->id : r->id;
+}
+
+/* The standards: list of a step. Duplicates are found through a hash
+ * table, so a long list stays linear. */
 static void read_step_standards(loader *ld, pend_step *ps)
 {
+	hmap seen;
+	hmap_init(&seen);
 	if (!ld_seq_begin(ld, "standards"))
 		return;
 	while (ld_seq_next(ld)) {
@@ -371,25 +380,21 @@ static void read_step_standards(loader *ld, pend_step *ps)
 		read_ref(ld, "standard", 'd', &r);
 		if (!r.id && !r.ptr)
 			continue;
-		for (size_t i = 0; i < ps->n_stds; i++) {
-			const ref *o = &ps->stds[i];
-			bool same = r.ptr ? o->ptr == r.ptr : (o->id && !strcmp(o->id, r.id));
-			if (same) {
-				const char *id = r.ptr ? ((sbp_standard *)r.ptr)->id : r.id;
+		{
+			if (hmap_get(&seen, ref_std_id(&r))) {
+				const char *id = ref_std_id(&r);
 				char *q = diag_quote(id, 40);
 				ld_error(ld, RULE_SCHEMA, r.pos, "standard '%s' is listed twice", q);
 				free(q);
 				free(r.id);
-				r.id = NULL;
-				r.ptr = NULL;
-				break;
+				continue;
 			}
 		}
-		if (!r.id && !r.ptr)
-			continue;
-		ps->stds = xrealloc(ps->stds, (ps->n_stds + 1) * sizeof *ps->stds);
+		xgrow(&ps->stds, &ps->cap_stds, ps->n_stds + 1, sizeof *ps->stds);
 		ps->stds[ps->n_stds++] = r;
+		hmap_put(&seen, ref_std_id(&ps->stds[ps->n_stds - 1]), ps);
 	}
+	hmap_free(&seen);
 }
 
 /* Free a pending step's references (not the step, nor ps itself). */
@@ -434,6 +439,7 @@ void ld_step(loader *ld)
 	}
 	if (!ld_map_begin(ld, "a step"))
 		return;
+	size_t first_diag = ld->diags->n;
 	sbp_step *s = xcalloc(1, sizeof *s);
 	s->duration = NAN;
 	s->pos = pos;
@@ -481,6 +487,8 @@ void ld_step(loader *ld)
 	sbp_step *prev = s->id ? blueprint_step(ld->bp, s->id) : NULL;
 	if (prev)
 		duplicate(ld, idpos, "step", s->id, prev->pos);
+	if (s->id)
+		ld_blame_step(ld, first_diag, s->id);
 	if (!s->id || prev || ld->fatal) {
 		step_free(s);
 		pend_step_clear(ps);
@@ -559,6 +567,7 @@ void ld_resolve(loader *ld)
 	for (size_t i = 0; i < ld->psteps.n; i++) {
 		pend_step *ps = ld->psteps.items[i];
 		sbp_step *s = ps->step;
+		size_t first = ld->diags->n;
 		s->lane = resolve(ld, &ps->lane, 'l',
 				  "lane", s->id);
 		s->column = resolve(ld, &ps->column,
@@ -572,6 +581,7 @@ void ld_resolve(loader *ld)
 			if (st)
 				VEC_PUSH(s->stds, st);
 		}
+		ld_blame_step(ld, first, s->id);
 	}
 	for (size_t i = 0; i < ld->pflows.n; i++) {
 		pend_flow *pf = ld->pflows.items[i];

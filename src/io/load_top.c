@@ -53,13 +53,14 @@ static void read_ignore(loader *ld)
 		char *rule = NULL;
 		if (!ld_string(ld, "ignored rule", &rule) || !rule)
 			continue;
-		if (!check_rule_known(rule)) {
-			char *q = diag_quote(rule, 40);
-			ld_error(ld, RULE_SCHEMA, p, "unknown rule '%s' in ignore", q);
-			free(q);
-			free(rule);
-			continue;
-		}
+		char *q = diag_quote(rule, 40);
+		if (!check_rule_known(rule))
+			ld_warn(ld, RULE_UNKNOWN_KEY, p,
+				"unknown rule '%s' in ignore (kept, for a newer sbp)", q);
+		else if (check_rule_is_error(rule))
+			ld_warn(ld, RULE_UNKNOWN_KEY, p,
+				"'%s' is an error and cannot be ignored", q);
+		free(q);
 		VEC_PUSH(ld->bp->ignore, rule);
 	}
 }
@@ -165,6 +166,9 @@ sbp_blueprint *sbp_load_buffer(const char *data, size_t len, const sbp_limits *l
 	yaml_parser_set_encoding(&ld.parser, YAML_UTF8_ENCODING);
 	yaml_parser_set_input_string(&ld.parser, (const unsigned char *)data, len);
 	ld.bp = blueprint_new();
+	/* A step takes 100 bytes of YAML or more: size the step index once
+	 * rather than growing it over and over while reading. */
+	hmap_reserve(&ld.bp->step_ids, len / 100);
 
 	read_stream(&ld);
 	if (ld.have_ev)

@@ -23,7 +23,22 @@ void fmt_number(double v, char out[32])
 	}
 	if (v == 0)
 		v = 0; /* no "-0" */
-	snprintf(out, 32, "%.15g", v);
+	/* The shortest of 15 to 17 digits that reads back as the same number. */
+	for (int prec = 15; prec <= 17; prec++) {
+		snprintf(out, 32, "%.*g", prec, v);
+		if (strtod(out, NULL) == v)
+			break;
+	}
+	/* YAML 1.1 readers take 1e+20 for a string: give the mantissa a dot. */
+	char *e = strchr(out, 'e');
+	if (e && !memchr(out, '.', (size_t)(e - out))) {
+		size_t n = strlen(out);
+		if (n + 2 < 32) {
+			memmove(e + 2, e, n - (size_t)(e - out) + 1);
+			e[0] = '.';
+			e[1] = '0';
+		}
+	}
 }
 
 /* Read from fd until end of file, failing with EFBIG past max bytes. */

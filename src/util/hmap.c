@@ -65,6 +65,15 @@ static void rehash(hmap *m, size_t cap)
 	free(old);
 }
 
+void hmap_reserve(hmap *m, size_t n)
+{
+	size_t cap = 16;
+	while (cap * 7 <= n * 10 + 10)
+		cap *= 2;
+	if (cap > m->cap)
+		rehash(m, cap);
+}
+
 void *hmap_get(const hmap *m, const char *key)
 {
 	hmap_entry *e = find(m, key, hash_str(key));

@@ -97,7 +97,20 @@ bool cp_is_unsafe(uint32_t cp)
 {
 	if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F))
 		return true;
+	/* Invisible characters (Unicode Default_Ignorable_Code_Point, less the
+	 * variation selectors that emoji need), and the blank braille cell. */
+	if ((cp >= 0x115F && cp <= 0x1160) || (cp >= 0x17B4 && cp <= 0x17B5) ||
+	    (cp >= 0x180B && cp <= 0x180F) || (cp >= 0x206A && cp <= 0x206F) ||
+	    (cp >= 0xFFF0 && cp <= 0xFFF8) || (cp >= 0x1BCA0 && cp <= 0x1BCA3) ||
+	    (cp >= 0x1D173 && cp <= 0x1D17A) || (cp >= 0xE0000 && cp <= 0xE00FF) ||
+	    (cp >= 0xE01F0 && cp <= 0xE0FFF))
+		return true;
 	switch (cp) {
+	case 0x00AD: /* soft hyphen */
+	case 0x034F: /* combining grapheme joiner */
+	case 0x2800: /* braille blank */
+	case 0x3164: /* Hangul filler */
+	case 0xFFA0: /* halfwidth Hangul filler */
 	case 0x061C: /* Arabic letter mark */
 	case 0x180E: /* Mongolian vowel separator */
 	case 0x200B: case 0x200C: case 0x200D: case 0x200E: case 0x200F:

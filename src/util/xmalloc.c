@@ -75,8 +75,8 @@ void xgrow(void *items_ptr, size_t *cap, size_t need, size_t elem)
 
 	if (need <= c)
 		return;
-	if (c < 8)
-		c = 8;
+	if (c < 2)
+		c = 2; /* small lists (a step's standards) stay small */
 	while (c < need)
 		c *= 2;
 	*items = xrealloc(*items, c * elem);

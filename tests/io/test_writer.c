@@ -167,26 +167,27 @@ static char *step_with_text(const char *unit, size_t n)
 	return out;
 }
 
-/* A flow line of 99 code points stays flow; 100 goes block. Wide
- * characters count as one code point each, whatever their bytes. */
+/* A flow line of 99 columns stays flow; 100 goes block. Wide characters
+ * count as the two columns they take on screen, whatever their bytes. */
 static void test_writer_boundary(void **state)
 {
 	static const char head[] =
 		"sbp: 1\ncolumns:\n  - {id: c, name: C}\n"
 		"lanes:\n  - {id: l, name: L, zone: onstage}\nsteps:\n";
 	/* "  - {id: s1, lane: l, column: c, text: " is 39 columns, "}" 1 */
-	const char *units[] = { "x", "中" };
+	const char *units[] = { "x", "中", "xx" };
+	const int fits[] = { 59, 29, 29 };
 
 	(void)state;
-	for (size_t u = 0; u < 2; u++) {
-		char *flow = step_with_text(units[u], 59);
-		char *block = step_with_text(units[u], 60);
+	for (size_t u = 0; u < 3; u++) {
+		char *flow = step_with_text(units[u], fits[u]);
+		char *block = step_with_text(units[u], fits[u] + 1);
 		const char *line;
 
 		assert_memory_equal(flow, head, sizeof head - 1);
 		line = flow + sizeof head - 1;
 		assert_true(strncmp(line, "  - {id: s1, lane: l, column: c, text: ", 39) == 0);
-		assert_string_equal(line + 39 + 59 * strlen(units[u]), "}\n");
+		assert_string_equal(line + 39 + (size_t)fits[u] * strlen(units[u]), "}\n");
 		assert_memory_equal(block, head, sizeof head - 1);
 		line = block + sizeof head - 1;
 		assert_true(strncmp(line, "  - id: s1\n    lane: l\n    column: c\n"

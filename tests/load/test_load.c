@@ -73,7 +73,14 @@ static const struct bad_case bad[] = {
 	{HEAD "steps:\n  - {id: a, lane: customer, column: c, wait: {text: q, tolerable: -1}}\n", "schema", 5, 67, "negative"},
 	{"sbp: 1\nflows:\n  - {to: a}\n", "schema", 3, 5, "'from'"},
 	{"sbp: 1\nignore: unstandardized-encounter\n", "schema", 2, 9, "list"},
-	{"sbp: 1\nignore: [nope]\n", "schema", 2, 10, "nope"},
+	{"sbp: 1\nignore: [{r: 1}]\n", "schema", 2, 10, "text"},
+	{"sbp: 1\n1: x\n", "syntax", 2, 1, "not text"},
+	{"sbp: 1\ntrue: x\n", "syntax", 2, 1, "not text"},
+	{"sbp: 1\n~: x\n", "syntax", 2, 1, "not text"},
+	{"sbp: 1\nstandards:\n  - {id: s, name: S, kind: }\n", "schema", 3, 5, "'kind'"},
+	{"sbp: 1\ncolumns:\n  - {id: c, name: ~}\n", "schema", 3, 5, "'name'"},
+	{"sbp: 1\rtitle: x\rdescription: ab\xff\r", "syntax", 3, 16, "UTF-8"},
+	{"sbp: 1\ntitle: 中文中文\nsteps:\n\t- x\n", "syntax", 4, 1, "tab"},
 	{HEAD "steps:\n  - {id: a, lane: customer, column: c, standards: [s, s]}\nstandards:\n  - {id: s, name: S, kind: soft}\n", "schema", 5, 55, "twice"},
 	{"sbp: 1\ncolumns:\n  - {id: c, name: C}\n  - {id: c, name: D}\n", "duplicate-id", 4, 10, "line 3"},
 	{"sbp: 1\nlanes:\n  - {id: l, name: L, zone: customer}\n  - {id: l, name: M, zone: onstage}\n", "duplicate-id", 4, 10, "'l'"},
@@ -380,6 +387,91 @@ static void test_higher_version_only_reports_version(void **state)
 	diags_free(&d);
 }
 
+/* A long standards: list stays linear (no quadratic duplicate search). */
+static void test_long_standards_list(void **state)
+{
+	(void)state;
+	sbp_buf b;
+	sbp_diags d;
+	buf_init(&b);
+	buf_puts(&b, HEAD "steps:\n  - {id: a, lane: onstage, column: c, standards: [");
+	for (int i = 0; i < 100000; i++)
+		buf_printf(&b, "%ss%d", i ? ", " : "", i);
+	buf_puts(&b, ", s5]}\n");
+	struct timespec t0, t1;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	diags_init(&d);
+	assert_null(sbp_load_buffer(b.data, b.len, NULL, &d));
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	double dt = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+	assert_true(dt < 5.0);
+	assert_non_null(strstr(d.items[0].message, "'s5' is listed twice"));
+	assert_string_equal(d.items[0].step, "a");
+	diags_free(&d);
+	buf_free(&b);
+}
+
+/* Findings inside a step name the step (JSON "step"). */
+static void test_errors_name_their_step(void **state)
+{
+	(void)state;
+	const char *y = HEAD "steps:\n  - {duration: -1, id: s1, lane: nolane, column: c}\n";
+	sbp_diags d;
+	diags_init(&d);
+	assert_null(sbp_load_buffer(y, strlen(y), NULL, &d));
+	assert_int_equal(d.n, 2);
+	for (size_t i = 0; i < d.n; i++)
+		assert_string_equal(d.items[i].step, "s1");
+	diags_free(&d);
+}
+
+/* A file of nothing but mistakes stops after a bounded number of errors,
+ * and unknown keys cannot hold unbounded numbers of values. */
+static void test_error_and_node_caps(void **state)
+{
+	(void)state;
+	sbp_buf b;
+	sbp_diags d;
+	buf_init(&b);
+	buf_puts(&b, "sbp: 1\nsteps:\n");
+	for (int i = 0; i < 100000; i++)
+		buf_puts(&b, "  - 1\n");
+	diags_init(&d);
+	assert_null(sbp_load_buffer(b.data, b.len, NULL, &d));
+	assert_true(d.n <= 202);
+	assert_non_null(strstr(d.items[d.n - 1].message, "too many errors"));
+	diags_free(&d);
+	buf_reset(&b);
+	buf_puts(&b, "sbp: 1\nx-a: [");
+	for (int i = 0; i < 1100000; i++)
+		buf_puts(&b, "~,");
+	buf_puts(&b, "]\n");
+	diags_init(&d);
+	assert_null(sbp_load_buffer(b.data, b.len, NULL, &d));
+	assert_string_equal(d.items[d.n - 1].rule, "limit");
+	diags_free(&d);
+	buf_free(&b);
+}
+
+/* ignore: with a rule this sbp does not know, or an error rule, warns
+ * but loads (a file for a newer sbp stays readable). */
+static void test_ignore_warnings(void **state)
+{
+	(void)state;
+	const char *y = "sbp: 1\nignore: [some-future-rule, syntax, below-goal]\n";
+	sbp_diags d;
+	diags_init(&d);
+	sbp_blueprint *bp = sbp_load_buffer(y, strlen(y), NULL, &d);
+	assert_non_null(bp);
+	assert_int_equal(bp->ignore.n, 3);
+	assert_int_equal(d.n, 2);
+	assert_int_equal(d.items[0].severity, SBP_WARNING);
+	assert_non_null(strstr(d.items[0].message, "some-future-rule"));
+	assert_non_null(strstr(d.items[1].message, "cannot be ignored"));
+	blueprint_free(bp);
+	diags_free(&d);
+}
+
 static void test_missing_file(void **state)
 {
 	(void)state;
@@ -404,6 +496,10 @@ int main(void)
 		cmocka_unit_test(test_many_keys_fast),
 		cmocka_unit_test(test_higher_version_only_reports_version),
 		cmocka_unit_test(test_missing_file),
+		cmocka_unit_test(test_long_standards_list),
+		cmocka_unit_test(test_errors_name_their_step),
+		cmocka_unit_test(test_error_and_node_caps),
+		cmocka_unit_test(test_ignore_warnings),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
