@@ -43,7 +43,7 @@ t_wait_foot "Saved"
 t_expect_summary "$f" unstandardized 2
 [ "$(t_flagged_steps "$f" | tr '\n' ' ')" = "app-order farewell " ] ||
 	fail "flagged steps in the file: $(t_flagged_steps "$f" | tr '\n' ' ')"
-python3 - "$f" <<'PY' || fail "app-book does not have standards [mobile-key] in the file"
+"$T_PY" - "$f" <<'PY' || fail "app-book does not have standards [mobile-key] in the file"
 import re, sys
 t = open(sys.argv[1]).read()
 m = re.search(r"id: app-book\b(.*?)(\n  - |\nflows:)", t, re.S)

@@ -49,7 +49,7 @@ T_NEXT=two t_start "$f"
 t_wait_foot "30 steps"
 t_cmd "title Title from the editor"
 t_wait_foot "[+]"
-python3 -c 'import sys; p = sys.argv[1]; t = open(p).read(); open(p, "w").write(t.replace("Overnight hotel stay", "Overnight hotel stax"))' "$f"
+"$T_PY" -c 'import sys; p = sys.argv[1]; t = open(p).read(); open(p, "w").write(t.replace("Overnight hotel stay", "Overnight hotel stax"))' "$f"
 t_keys C-s
 t_wait_re "changed on disk"
 t_file_has "$f" "Overnight hotel stax"

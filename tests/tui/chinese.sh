@@ -12,7 +12,7 @@ T2="A网络管理系统与线路资源数据库同步工单状态"
 # Does the screen show a prefix (3+ characters) of $1 followed by an
 # ellipsis, with the text cut short? Prints the prefix found.
 shows_cut() {
-	t_screen | python3 -c '
+	t_screen | "$T_PY" -c '
 import sys
 text = sys.argv[1]
 screen = sys.stdin.read()

@@ -16,11 +16,16 @@ mk del   'sbp: 1\ntitle: "a\\x7fb"\n'
 mk raw   'sbp: 1\ntitle: "raw \033]0;pwned\007 title"\n'
 mk rawc1 'sbp: 1\ntitle: "raw \302\233""2J"\n'
 
-for n in osc clear color csi8 del raw rawc1; do
-	step "$n.yaml is refused"
+names="osc clear color csi8 del raw rawc1"
+step "start an editor on each, all at once"
+for n in $names; do
 	t_start_script "$n" "$T_DIR/$n.yaml"
-	t_poll "an error about $n.yaml" "grep -q '$n.yaml.*error\|error.*$n.yaml'"
+done
+for n in $names; do
+	step "$n.yaml is refused"
+	t_use "$n"
 	t_wait_dead
+	t_screen | grep -q "$n.yaml.*error\|error.*$n.yaml" || fail "no error about $n.yaml"
 	[ "$(t_exit_status)" != 0 ] || fail "sbp exits 0 on a refused file"
 	t_screen | grep -q "line of interaction" && fail "the grid of a refused file is shown"
 	out=$(t_bytes_clean "$T_DIR/$n.typescript" $'\e[31mred') ||

@@ -11,7 +11,7 @@
 
 name=$(printf 'rtl-\u202egnp.yaml')
 f="$T_DIR/$name"
-python3 - "$f" <<'PY'
+"$T_PY" - "$f" <<'PY'
 import sys
 open(sys.argv[1], "w", encoding="utf-8").write("""sbp: 1
 title: "Title \\u202eTXET DESREVER"
@@ -50,7 +50,7 @@ t_settle >/dev/null
 t_keys i
 t_wait "Step inspector"
 t_poll "the step's text around visible escapes" "grep -qE 'Greet[^ ]+the[^ ]+guest'"
-for i in $(seq 1 20); do t_keys j; done
+t_repeat 20 j
 t_wait "lab"
 t_keys Escape
 t_wait_gone "Step inspector"

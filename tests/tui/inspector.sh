@@ -26,7 +26,7 @@ done
 t_screen | grep -q "severity *4" || fail "severity 4 not shown"
 
 step "scrolling reaches the outgoing flows"
-for i in $(seq 1 25); do t_keys j; done
+t_repeat 25 j
 t_wait "Flows out"
 t_wait "-> release-room"
 t_see "-> settle-in"
@@ -49,7 +49,7 @@ t_keys Escape
 t_wait_gone "Step inspector"
 t_cmd w
 t_wait_foot "Saved"
-python3 - "$f" <<'PY' || fail "register's duration is not 6 in the file"
+"$T_PY" - "$f" <<'PY' || fail "register's duration is not 6 in the file"
 import re, sys
 t = open(sys.argv[1]).read()
 m = re.search(r"id: register\b(.*?)(\n  - |\nflows:)", t, re.S)

@@ -15,6 +15,14 @@ export LC_ALL=C.UTF-8
 unset TMUX TMUX_PANE
 
 command -v tmux >/dev/null 2>&1 || { echo "SKIP: no tmux"; exit 77; }
+# A python3 for the stdlib-only helpers: the system one when there is one,
+# else the interpreter behind PATH's python3 (a pyenv shim costs a second
+# a call, so it is resolved once).
+if [ -x /usr/bin/python3 ]; then
+	T_PY=/usr/bin/python3
+else
+	T_PY=$(python3 -c 'import sys; print(sys.executable)') || { echo "SKIP: no python3"; exit 77; }
+fi
 
 T_NAME=$(basename "$0" .sh)
 T_TIMEOUT=${TUI_TIMEOUT:-5}
@@ -46,9 +54,9 @@ t_cleanup() {
 	all="$T_PIDS $(t_descendants $T_PIDS)"
 	tm kill-server >/dev/null 2>&1
 	for p in $all; do
-		for i in $(seq 1 40); do
+		for (( i = 0; i < 100; i++ )); do
 			kill -0 "$p" 2>/dev/null || break
-			sleep 0.05
+			t_nap 0.02
 		done
 		kill -KILL "$p" 2>/dev/null
 	done
@@ -125,60 +133,119 @@ t_use() { T_S=$1; }
 # Keys (tmux names: Enter Escape Up C-s ...), and literal text.
 t_keys() { tm send-keys -t "$T_S" "$@" || fail "send-keys $*"; }
 t_type() { tm send-keys -t "$T_S" -l -- "$1" || fail "send-keys -l $1"; }
-# A `:` command, typed and entered.
-t_cmd() { t_keys ':'; t_type "$1"; t_keys Enter; }
+# A `:` command, typed and entered (one tmux call).
+t_cmd() {
+	tm send-keys -t "$T_S" ':' \; send-keys -t "$T_S" -l -- "$1" \; \
+		send-keys -t "$T_S" Enter || fail "send-keys :$1"
+}
+# Press KEY N times (one tmux call).
+t_repeat() {
+	local i a=()
+	for (( i = 0; i < $1; i++ )); do a+=("$2"); done
+	t_keys "${a[@]}"
+}
 
-# The screen as text (extra capture-pane flags may follow, e.g. -e).
-t_screen() { tm capture-pane -p -t "$T_S" "$@" 2>/dev/null; }
+# Sleep without a fork: read from a pipe nobody writes to.
+exec {T_NAP_FD}<> <(:)
+t_nap() { read -r -t "$1" -u "$T_NAP_FD" _ 2>/dev/null; return 0; }
+# Milliseconds now, into T_NOW (no fork).
+t_now() { local t=${EPOCHREALTIME/[.,]/}; T_NOW=$(( t / 1000 )); }
+
+# Capture the screen: T_L (its lines, all of them), T_SCR (joined), T_FOOT
+# (the last two lines: the status and message lines). Extra capture-pane
+# flags may follow (e.g. -e for attributes).
+t_grab() {
+	local n IFS=$'\n'
+	mapfile -t T_L < <(tm capture-pane -p -t "$T_S" "$@" 2>/dev/null)
+	T_SCR="${T_L[*]}"
+	n=${#T_L[@]}
+	if [ "$n" -ge 2 ]; then
+		T_FOOT="${T_L[n-2]}"$'\n'"${T_L[n-1]}"
+	else
+		T_FOOT="$T_SCR"
+	fi
+}
+# The screen as text, every line (extra capture-pane flags may follow).
+t_screen() { t_grab "$@"; printf '%s\n' "${T_L[@]}"; }
 # Line N (1-based) of the screen.
-t_line() { t_screen | sed -n "${1}p"; }
+t_line() { t_grab; printf '%s\n' "${T_L[$1 - 1]}"; }
 # The last two lines (status and message lines).
-t_foot() { t_screen | tail -n 2; }
+t_foot() { t_grab; printf '%s\n' "$T_FOOT"; }
 
-# Poll until CHECK (a shell command, gets the screen on stdin) succeeds.
-t_poll() {
-	local what=$1 check=$2 end=$(( $(date +%s%N) / 1000000 + T_TIMEOUT * 1000 ))
+# Does any line of TEXT ($2) match the extended regular expression $1?
+# ($3 = -i: ignoring case)
+t_match_lines() {
+	local l rc=1
+	[ "${3:-}" = -i ] && shopt -s nocasematch
+	while IFS= read -r l; do
+		[[ $l =~ $1 ]] && { rc=0; break; }
+	done <<<"$2"
+	shopt -u nocasematch
+	return $rc
+}
+
+# Poll the screen until the check succeeds, or fail after T_TIMEOUT
+# seconds. The check is a command run with the screen captured (T_SCR,
+# T_FOOT, T_L set); with t_poll it is a shell pipeline that reads the
+# screen on stdin.
+t_poll_fn() {
+	local what=$1 end
+	shift
+	t_now; end=$(( T_NOW + T_TIMEOUT * 1000 ))
 	while :; do
-		if t_screen | eval "$check" >/dev/null 2>&1; then
-			return 0
-		fi
-		[ "$(( $(date +%s%N) / 1000000 ))" -ge "$end" ] && fail "timed out after ${T_TIMEOUT}s waiting for $what"
-		sleep 0.05
+		t_grab
+		"$@" && return 0
+		t_now
+		[ "$T_NOW" -ge "$end" ] && fail "timed out after ${T_TIMEOUT}s waiting for $what"
+		t_nap 0.03
 	done
 }
+t_chk_pipe() { printf '%s\n' "${T_L[@]}" | eval "$1" >/dev/null 2>&1; }
+t_chk_has() { [[ $T_SCR == *"$1"* ]]; }
+t_chk_lacks() { [[ $T_SCR != *"$1"* ]]; }
+t_chk_foot() { [[ $T_FOOT == *"$1"* ]]; }
+t_poll() { t_poll_fn "$1" t_chk_pipe "$2"; }
 # Wait for a string (fixed, case-sensitive) to show anywhere on screen.
-t_wait() { t_poll "\"$1\"" "grep -qF -- $(printf %q "$1")"; }
-# Wait for an extended regular expression (grep -E; -i as a 2nd arg).
-t_wait_re() { t_poll "/$1/" "grep -qE ${2:-} -- $(printf %q "$1")"; }
+t_wait() { t_poll_fn "\"$1\"" t_chk_has "$1"; }
+# Wait for an extended regular expression on a line (-i as a 2nd arg).
+t_chk_re() { t_match_lines "$1" "$T_SCR" "${2:-}"; }
+t_chk_foot_re() { t_match_lines "$1" "$T_FOOT" "${2:-}"; }
+t_wait_re() { t_poll_fn "/$1/" t_chk_re "$1" "${2:-}"; }
 # Wait until a string has gone from the screen.
-t_wait_gone() { t_poll "\"$1\" to go" "! grep -qF -- $(printf %q "$1")"; }
-# Wait for a string on the last two lines (status or message line).
-t_wait_foot() { t_poll "\"$1\" in the status/message line" "tail -n 2 | grep -qF -- $(printf %q "$1")"; }
-t_wait_foot_re() { t_poll "/$1/ in the status/message line" "tail -n 2 | grep -qE ${2:-} -- $(printf %q "$1")"; }
+t_wait_gone() { t_poll_fn "\"$1\" to go" t_chk_lacks "$1"; }
+# Wait for a string / a regex on the last two lines (status, message).
+t_wait_foot() { t_poll_fn "\"$1\" in the status/message line" t_chk_foot "$1"; }
+t_wait_foot_re() { t_poll_fn "/$1/ in the status/message line" t_chk_foot_re "$1" "${2:-}"; }
 # Fail at once unless the screen shows / does not show a string.
-t_see() { t_screen | grep -qF -- "$1" || fail "the screen does not show \"$1\""; }
-t_see_not() { ! t_screen | grep -qF -- "$1" || fail "the screen shows \"$1\""; }
+t_see() { t_grab; t_chk_has "$1" || fail "the screen does not show \"$1\""; }
+t_see_not() { t_grab; t_chk_lacks "$1" || fail "the screen shows \"$1\""; }
 
-# Wait until the screen has stayed the same for 0.3 s; prints it.
+# Wait until the screen has stayed the same for 0.25 s; prints it.
 t_settle() {
-	local a b i
-	a=$(t_screen)
-	for i in $(seq 1 $(( T_TIMEOUT * 10 ))); do
-		sleep 0.1
-		b=$(t_screen)
-		[ "$a" = "$b" ] && { sleep 0.2; b=$(t_screen); [ "$a" = "$b" ] && { printf '%s\n' "$a"; return 0; }; }
-		a=$b
+	local a b end
+	t_now; end=$(( T_NOW + T_TIMEOUT * 1000 ))
+	t_grab; a=$T_SCR
+	while :; do
+		t_nap 0.125
+		t_grab; b=$T_SCR
+		if [ "$a" = "$b" ]; then
+			t_nap 0.125
+			t_grab
+			[ "$a" = "$T_SCR" ] && { printf '%s\n' "${T_L[@]}"; return 0; }
+		fi
+		a=$T_SCR
+		t_now
+		[ "$T_NOW" -ge "$end" ] && fail "the screen never settled"
 	done
-	fail "the screen never settled"
 }
 
 # Has the editor of the current session exited? Its status.
 t_dead() { [ -s "$T_DIR/.exit-$T_S" ]; }
 t_wait_dead() {
 	local i
-	for i in $(seq 1 $(( T_TIMEOUT * 20 ))); do
+	for (( i = 0; i < T_TIMEOUT * 40; i++ )); do
 		t_dead && return 0
-		sleep 0.05
+		t_nap 0.025
 	done
 	fail "the editor did not exit"
 }
@@ -200,24 +267,24 @@ t_resize() { tm resize-window -t "$T_S" -x "$1" -y "$2" || fail "resize to $1x$2
 # Wait until a file exists (or, with !, until it is gone).
 t_wait_file() {
 	local i
-	for i in $(seq 1 $(( T_TIMEOUT * 20 ))); do
+	for (( i = 0; i < T_TIMEOUT * 40; i++ )); do
 		if [ "$1" = "!" ]; then [ -e "$2" ] || return 0
 		else [ -e "$1" ] && return 0; fi
-		sleep 0.05
+		t_nap 0.025
 	done
 	fail "timed out waiting for file ${2:+to vanish: }$*"
 }
 
 # `sbp check --format json FILE` summary field (steps, unstandardized...).
 t_summary() {
-	"$SBP" check --format json "$1" 2>/dev/null | python3 -c '
+	"$SBP" check --format json "$1" 2>/dev/null | "$T_PY" -c '
 import json, sys
 d = json.load(sys.stdin)
 print(d["files"][0]["summary"][sys.argv[1]])' "$2" || fail "sbp check --format json $1 gave no $2"
 }
 # The steps flagged unstandardized-encounter in FILE, sorted, one a line.
 t_flagged_steps() {
-	"$SBP" check --format json "$1" 2>/dev/null | python3 -c '
+	"$SBP" check --format json "$1" 2>/dev/null | "$T_PY" -c '
 import json, sys
 d = json.load(sys.stdin)
 print("\n".join(sorted(x["step"] for x in d["files"][0]["diagnostics"]
@@ -241,7 +308,7 @@ pass() { echo "PASS: $T_NAME"; exit 0; }
 # zone order, columns "Col 01"... (ids c01...), one step per cell with id
 # sLLCC and text "LllCcc" then FILLER (a word repeated to pad the file).
 t_gen_grid() {
-	python3 - "$@" <<'PY' || fail "cannot generate $1"
+	"$T_PY" - "$@" <<'PY' || fail "cannot generate $1"
 import sys
 path, nl, nc = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
 filler = sys.argv[4] if len(sys.argv) > 4 else ""
@@ -276,7 +343,7 @@ t_start_script() {
 # controls (raw or UTF-8), OSC, DCS, APC, PM, RIS, BEL, and the SGR colour
 # sequence given as $2 (optional). Prints each problem; false if any.
 t_bytes_clean() {
-	python3 - "$@" <<'PY'
+	"$T_PY" - "$@" <<'PY'
 import sys
 data = open(sys.argv[1], "rb").read()
 if data.startswith(b"Script started"):

@@ -33,7 +33,7 @@ t_settle >/dev/null
 t_foot | grep -q "Lane 01 / Col 12" || fail "moving right of the last column lost the selection"
 
 step "down past the last visible lane"
-for i in $(seq 1 19); do t_keys j; done
+t_repeat 19 j
 t_wait_foot "Lane 20 / Col 12"
 t_poll "Lane 20 at the left" "grep -q '^Lane 20'"
 t_see "L20C12"
@@ -42,10 +42,10 @@ t_screen | grep -q "L01C12" && fail "L01C12 still shown after scrolling to lane 
 head2 | grep -q "Col 12" || fail "the column headers went away while scrolling down"
 
 step "back up and left: scrolls back"
-for i in $(seq 1 19); do t_keys k; done
+t_repeat 19 k
 t_wait_foot "Lane 01 / Col 12"
 t_poll "Lane 01 at the left" "grep -q '^Lane 01'"
-for i in $(seq 1 11); do t_keys h; done
+t_repeat 11 h
 t_wait_foot "Lane 01 / Col 01"
 t_poll "Col 01 in the headers" "head -n 2 | grep -q 'Col 01'"
 t_see "L01C01"

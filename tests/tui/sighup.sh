@@ -14,7 +14,7 @@ pid=$(t_pid)
 
 step "kill the tmux server (SIGHUP)"
 tm kill-server
-for i in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.05; done
+for (( i = 0; i < 200; i++ )); do kill -0 "$pid" 2>/dev/null || break; t_nap 0.025; done
 kill -0 "$pid" 2>/dev/null && fail "sbp (pid $pid) still runs 5 s after the hangup"
 [ -e "$rec" ] || fail "no recovery file $rec after SIGHUP"
 grep -qF "Kept after hangup" "$rec" || fail "the recovery file lacks the edit"
