@@ -153,7 +153,9 @@ def run(args, preexec=None):
 
 
 def count_calls(kind, orig):
-    """How often sbp fmt makes each system call of ERRORS in one save."""
+    """How often sbp fmt makes each system call of ERRORS in one save, and
+    how many of those come before it first names the blueprint (loading
+    libraries and locales)."""
     d = tempfile.mkdtemp(prefix="sbp-faults-")
     log = d + ".log"
     try:
@@ -161,12 +163,17 @@ def count_calls(kind, orig):
         subprocess.run(["strace", "-f", "-qq", "-o", log, "-e",
                         "trace=" + ",".join(ERRORS), SBP, "fmt", arg],
                        check=True, capture_output=True, env=TRACED_ENV)
-        counts = {}
+        counts, startup, started = {}, {}, False
+        name = '"%s"' % arg
         for line in open(log, encoding="utf-8", errors="replace"):
             m = re.match(r"\d+\s+(\w+)\(", line)
-            if m and m.group(1) in ERRORS:
-                counts[m.group(1)] = counts.get(m.group(1), 0) + 1
-        return counts
+            if not m or m.group(1) not in ERRORS:
+                continue
+            started = started or name in line
+            counts[m.group(1)] = counts.get(m.group(1), 0) + 1
+            if not started:
+                startup[m.group(1)] = counts[m.group(1)]
+        return counts, startup
     finally:
         shutil.rmtree(d)
         if os.path.exists(log):
@@ -180,14 +187,16 @@ def group_strace():
     orig, canon = texts()
     jobs = []
     for kind in KINDS:
-        counts = count_calls(kind, orig)
-        print("%s: system calls of one save: %s" % (kind, counts))
+        counts, startup = count_calls(kind, orig)
+        print("%s: system calls of one run: %s, of them at start-up: %s" %
+              (kind, counts, startup))
         for sc, n in sorted(counts.items()):
-            for e in ERRORS[sc]:
-                for i in range(1, n + 2):
+            for i in range(1, n + 2):
+                # Start-up calls fail with one error each, the rest with all.
+                for e in ERRORS[sc][:1] if i <= startup.get(sc, 0) else ERRORS[sc]:
                     jobs.append((kind, sc, e, str(i)))
-            for e in PERSISTENT.get(sc, []):
-                for i in range(1, n + 1):
+            for e in PERSISTENT.get(sc, []):  # from N on: N past start-up
+                for i in range(startup.get(sc, 0) + 1, n + 1):
                     jobs.append((kind, sc, e, "%d+" % i))
 
     def one(job):
