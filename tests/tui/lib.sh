@@ -53,6 +53,8 @@ t_cleanup() {
 	local rc=$? p i all
 	all="$T_PIDS $(t_descendants $T_PIDS)"
 	tm kill-server >/dev/null 2>&1
+	# tmux 3.3 leaves its socket behind
+	rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$T_SOCK"
 	for p in $all; do
 		for (( i = 0; i < 100; i++ )); do
 			kill -0 "$p" 2>/dev/null || break
