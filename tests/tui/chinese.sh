@@ -35,6 +35,8 @@ step "open the Chinese blueprint"
 t_start "$f"
 t_wait "支持系统"
 t_wait_foot "26 steps"
+step "the grid of wide characters, as expected (alignment by display width)"
+t_expect_screen telecom-zh-80x24
 
 step "edit ticket's text in Chinese"
 t_cmd "goto ticket"

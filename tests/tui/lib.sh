@@ -436,3 +436,20 @@ t_recover_hotel() {
 	[ -e "$(dirname "$f")/.$(basename "$f").sbp-lock" ] && fail "the lock is left after q"
 	return 0
 }
+
+# Compare the screen with tests/tui/expected/NAME.txt (after it settles);
+# TUI_UPDATE=1 writes the file instead (then review the diff in git).
+t_expect_screen() {
+	local want="$SRCDIR/tests/tui/expected/$1.txt" got="$T_DIR/screen-$1.txt"
+	t_settle > "$got"
+	if [ "${TUI_UPDATE:-0}" = 1 ]; then
+		mkdir -p "$(dirname "$want")" && cp "$got" "$want"
+		echo "   wrote $want"
+		return 0
+	fi
+	[ -f "$want" ] || fail "no expected screen $want (TUI_UPDATE=1 writes it)"
+	if ! cmp -s "$want" "$got"; then
+		diff -u "$want" "$got" | sed 's/^/   /'
+		fail "the screen differs from expected/$1.txt (TUI_UPDATE=1 rewrites it)"
+	fi
+}

@@ -54,6 +54,9 @@ grep -q "30 steps" <<<"$foot" || fail "no step count (30 steps) in the status li
 grep -q "3 flagged" <<<"$foot" || fail "no flagged count (3 flagged) in the status line"
 grep -q '\[+\]' <<<"$foot" && fail "a file just opened is shown as modified"
 
+step "the whole screen, as expected"
+t_expect_screen hotel-80x24
+
 step "a clean quit"
 t_keys q
 t_wait_dead
