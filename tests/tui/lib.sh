@@ -34,6 +34,10 @@ T_STEP=""       # what the test is doing, for failure messages
 T_W=80 T_H=24   # size of the next session
 mkdir -p "$T_DIR/home" "$T_DIR/state"
 
+# Sleep without a fork: read from a pipe nobody writes to.
+exec {T_NAP_FD}<> <(:)
+t_nap() { read -r -t "$1" -u "$T_NAP_FD" _ 2>/dev/null; return 0; }
+
 # Run tmux on the test's own server.
 tm() { tmux -L "$T_SOCK" -f /dev/null "$@"; }
 
@@ -57,10 +61,10 @@ t_cleanup() {
 	rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$T_SOCK"
 	for p in $all; do
 		for (( i = 0; i < 100; i++ )); do
-			kill -0 "$p" 2>/dev/null || break
+			kill -0 "$p" 2>/dev/null || continue 2
 			t_nap 0.02
 		done
-		kill -KILL "$p" 2>/dev/null
+		kill -KILL "$p" 2>/dev/null # still ours after 2 s: a hung editor
 	done
 	if [ "${TUI_KEEP:-0}" = 1 ]; then
 		echo "kept $T_DIR"
@@ -147,9 +151,6 @@ t_repeat() {
 	t_keys "${a[@]}"
 }
 
-# Sleep without a fork: read from a pipe nobody writes to.
-exec {T_NAP_FD}<> <(:)
-t_nap() { read -r -t "$1" -u "$T_NAP_FD" _ 2>/dev/null; return 0; }
 # Milliseconds now, into T_NOW (no fork).
 t_now() { local t=${EPOCHREALTIME/[.,]/}; T_NOW=$(( t / 1000 )); }
 
