@@ -151,13 +151,13 @@ static void ignore_sigxfsz(void)
 	done = true;
 }
 
-/* Fill err with "cannot save NAME: why[ (detail)]; <what happened>". */
+/* Fill err with "why[ (detail)]: cannot save NAME; <what happened>": the
+ * reason first, so a narrow status line never cuts it off. */
 static void say_failed(char *err, size_t errlen, const char *shown, int e,
 		       const char *detail, bool existed)
 {
-	snprintf(err, errlen, "cannot save %s: %s%s%s%s; %s", shown,
-		 safety_plain_error(e), detail ? " (" : "", detail ? detail : "",
-		 detail ? ")" : "",
+	snprintf(err, errlen, "%s%s%s%s: cannot save %s; %s", safety_plain_error(e),
+		 detail ? " (" : "", detail ? detail : "", detail ? ")" : "", shown,
 		 existed ? "the file on disk is unchanged" : "nothing was written");
 }
 

@@ -8,7 +8,9 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <dirent.h>
 #include <pwd.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -76,8 +78,47 @@ static char *state_dir(bool create)
 	return dir;
 }
 
+/* The untitled recovery file to offer: this process's own, else the
+ * newest one left by a process that is gone (a dropped session's work).
+ * Caller frees; NULL when there is none. */
+static char *find_untitled(const char *dir)
+{
+	char *own = xasprintf("%s/untitled-%ld.yaml", dir, (long)getpid());
+	struct stat st;
+	if (lstat(own, &st) == 0)
+		return own;
+	free(own);
+	DIR *d = opendir(dir);
+	if (!d)
+		return NULL;
+	char *best = NULL;
+	time_t best_t = 0;
+	struct dirent *de;
+	while ((de = readdir(d)) != NULL) {
+		long pid;
+		char tail[8];
+		if (sscanf(de->d_name, "untitled-%ld.%7s", &pid, tail) != 2 ||
+		    strcmp(tail, "yaml") != 0 || pid <= 0)
+			continue;
+		if (kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+			continue; /* its editor is still running */
+		char *p = xasprintf("%s/%s", dir, de->d_name);
+		if (lstat(p, &st) == 0 && S_ISREG(st.st_mode) && st.st_uid == geteuid() &&
+		    (!best || st.st_mtime > best_t)) {
+			free(best);
+			best = p;
+			best_t = st.st_mtime;
+		} else {
+			free(p);
+		}
+	}
+	closedir(d);
+	return best;
+}
+
 /* The recovery file of path in the state directory: NAME-HASH.yaml, HASH
- * of the absolute path, or untitled-PID.yaml. Caller frees. */
+ * of the absolute path, or untitled-PID.yaml (when looking, one a gone
+ * process left). Caller frees. */
 static char *state_path(const char *path, bool create)
 {
 	char *dir = state_dir(create), *out;
@@ -85,7 +126,8 @@ static char *state_path(const char *path, bool create)
 	if (!dir)
 		return NULL;
 	if (!path) {
-		out = xasprintf("%s/untitled-%ld.yaml", dir, (long)getpid());
+		out = create ? xasprintf("%s/untitled-%ld.yaml", dir, (long)getpid())
+			     : find_untitled(dir);
 		free(dir);
 		return out;
 	}
@@ -281,6 +323,17 @@ void recover_remove(const char *path)
 	char *c[2];
 	struct stat st;
 
+	if (!path) {
+		/* this process's own untitled file, besides the one offered */
+		char *dir = state_dir(false);
+		if (dir) {
+			char *own = xasprintf("%s/untitled-%ld.yaml", dir, (long)getpid());
+			if (lstat(own, &st) == 0 && S_ISREG(st.st_mode) && st.st_uid == geteuid())
+				unlink(own);
+			free(own);
+			free(dir);
+		}
+	}
 	candidates(path, c);
 	for (int i = 0; i < 2; i++)
 		if (c[i] && lstat(c[i], &st) == 0 && S_ISREG(st.st_mode) &&
