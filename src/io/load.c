@@ -64,11 +64,24 @@ void ld_blame_step(loader *ld, size_t first, const char *step)
 			ld->diags->items[i].step = xstrdup(step);
 }
 
+/* Make the whole text available for working out an error's position: a
+ * streamed file is read again (errors are rare; reading costs memory). */
+static void need_text(loader *ld)
+{
+	if (ld->data || !ld->path)
+		return;
+	if (read_file(ld->path, ld->lim.max_file_size, &ld->owned, &ld->len))
+		ld->data = ld->owned;
+	else
+		ld->len = 0;
+}
+
 /* Line and column (1-based, in characters) of a byte offset, counting
  * line breaks as YAML does: LF, CR, CR LF, NEL, LS and PS. */
-static sbp_pos offset_pos(const loader *ld, size_t off)
+static sbp_pos offset_pos(loader *ld, size_t off)
 {
 	sbp_pos p = {1, 1};
+	need_text(ld);
 	size_t i = 0;
 	while (i < off && i < ld->len) {
 		uint32_t cp;
@@ -89,9 +102,10 @@ static sbp_pos offset_pos(const loader *ld, size_t off)
 }
 
 /* The byte at a 1-based line and column (in characters), or NULL. */
-static const char *pos_byte(const loader *ld, int line, int col)
+static const char *pos_byte(loader *ld, int line, int col)
 {
 	size_t i = 0;
+	need_text(ld);
 	for (int l = 1; l < line && i < ld->len; i++)
 		if (ld->data[i] == '\n')
 			l++;
@@ -111,7 +125,13 @@ static void parser_error(loader *ld)
 	sbp_pos pos;
 	const char *problem = p->problem ? p->problem : "malformed YAML";
 
-	if (p->error == YAML_READER_ERROR) {
+	if (p->error == YAML_READER_ERROR && ld->too_big) {
+		ld_error(ld, RULE_LIMIT, (sbp_pos){0, 0},
+			 "file is larger than the limit of %zu bytes (see --max-size)",
+			 ld->lim.max_file_size);
+	} else if (p->error == YAML_READER_ERROR && !strcmp(problem, "input error")) {
+		ld_error(ld, NULL, (sbp_pos){0, 0}, "cannot read: %s", strerror(errno));
+	} else if (p->error == YAML_READER_ERROR) {
 		pos = offset_pos(ld, p->problem_offset);
 		if (strstr(problem, "UTF-8") || strstr(problem, "utf-8"))
 			ld_error(ld, RULE_SYNTAX, pos, "invalid UTF-8 (%s); save the file as UTF-8", problem);

@@ -53,8 +53,13 @@ typedef struct loader {
 	yaml_parser_t parser;
 	yaml_event_t ev;
 	bool have_ev;
-	const char *data;
+	const char *data; /* the whole text, or NULL while streaming a file */
 	size_t len;
+	int fd;           /* streaming: the file being read, and its name */
+	const char *path;
+	char *owned;      /* the text read again for an error's position */
+	size_t read_total;
+	bool too_big;
 	sbp_limits lim;
 	sbp_diags *diags;
 	int depth;

@@ -1,5 +1,8 @@
 /* The YAML loader's entry points: the document and its top-level keys. */
 #include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -139,56 +142,93 @@ static void read_stream(loader *ld)
 			 "only one blueprint per file (found a second YAML document)");
 }
 
+/* Read the blueprint from the parser, whose input is set up; size is the
+ * input's size when known (0 if not), to size the step index once. */
+static sbp_blueprint *load(loader *ld, size_t size)
+{
+	yaml_parser_set_encoding(&ld->parser, YAML_UTF8_ENCODING);
+	ld->bp = blueprint_new();
+	/* A step takes 100 bytes of YAML or more: size the step index once
+	 * rather than growing it over and over while reading. */
+	hmap_reserve(&ld->bp->step_ids, size / 100);
+
+	read_stream(ld);
+	if (ld->have_ev)
+		yaml_event_delete(&ld->ev);
+	yaml_parser_delete(&ld->parser);
+
+	if (!ld->fatal) {
+		if (!ld->version_seen)
+			diags_add(ld->diags, SBP_ERROR, RULE_VERSION, 1, 1, NULL,
+				  "missing 'sbp: 1' (the format version) at the top");
+		if (!ld->lanes_seen)
+			blueprint_add_default_lanes(ld->bp);
+		ld_resolve(ld);
+	}
+	ld_pending_free(ld);
+	free(ld->owned);
+	if (ld->failed || !ld->version_seen) {
+		blueprint_free(ld->bp);
+		return NULL;
+	}
+	return ld->bp;
+}
+
+/* Set up a loader; false (with an error) when the parser cannot start. */
+static bool loader_init(loader *ld, const sbp_limits *lim, sbp_diags *diags)
+{
+	memset(ld, 0, sizeof *ld);
+	ld->fd = -1;
+	if (lim)
+		ld->lim = *lim;
+	else
+		sbp_limits_default(&ld->lim);
+	ld->diags = diags;
+	if (!yaml_parser_initialize(&ld->parser)) {
+		diags_add(diags, SBP_ERROR, RULE_LIMIT, 0, 0, NULL,
+			  "cannot start the YAML parser (out of memory)");
+		return false;
+	}
+	return true;
+}
+
 sbp_blueprint *sbp_load_buffer(const char *data, size_t len, const sbp_limits *lim,
 			       sbp_diags *diags)
 {
 	loader ld;
-	memset(&ld, 0, sizeof ld);
-	if (lim)
-		ld.lim = *lim;
-	else
-		sbp_limits_default(&ld.lim);
+	size_t max = lim ? lim->max_file_size : SBP_DEFAULT_MAX_FILE_SIZE;
+
+	if (len > max) {
+		diags_add(diags, SBP_ERROR, RULE_LIMIT, 0, 0, NULL,
+			  "file of %zu bytes is larger than the limit of %zu bytes", len, max);
+		return NULL;
+	}
+	if (!loader_init(&ld, lim, diags))
+		return NULL;
 	ld.data = data;
 	ld.len = len;
-	ld.diags = diags;
-
-	if (len > ld.lim.max_file_size) {
-		diags_add(diags, SBP_ERROR, RULE_LIMIT, 0, 0, NULL,
-			  "file of %zu bytes is larger than the limit of %zu bytes", len,
-			  ld.lim.max_file_size);
-		return NULL;
-	}
-	if (!yaml_parser_initialize(&ld.parser)) {
-		diags_add(diags, SBP_ERROR, RULE_LIMIT, 0, 0, NULL,
-			  "cannot start the YAML parser (out of memory)");
-		return NULL;
-	}
-	yaml_parser_set_encoding(&ld.parser, YAML_UTF8_ENCODING);
 	yaml_parser_set_input_string(&ld.parser, (const unsigned char *)data, len);
-	ld.bp = blueprint_new();
-	/* A step takes 100 bytes of YAML or more: size the step index once
-	 * rather than growing it over and over while reading. */
-	hmap_reserve(&ld.bp->step_ids, len / 100);
+	return load(&ld, len);
+}
 
-	read_stream(&ld);
-	if (ld.have_ev)
-		yaml_event_delete(&ld.ev);
-	yaml_parser_delete(&ld.parser);
-
-	if (!ld.fatal) {
-		if (!ld.version_seen)
-			diags_add(diags, SBP_ERROR, RULE_VERSION, 1, 1, NULL,
-				  "missing 'sbp: 1' (the format version) at the top");
-		if (!ld.lanes_seen)
-			blueprint_add_default_lanes(ld.bp);
-		ld_resolve(&ld);
+/* libyaml's read handler for a streamed file: counts what it reads and
+ * fails past the size limit. */
+static int read_chunk(void *data, unsigned char *buf, size_t size, size_t *got)
+{
+	loader *ld = data;
+	ssize_t n;
+	do
+		n = read(ld->fd, buf, size);
+	while (n < 0 && errno == EINTR);
+	if (n < 0)
+		return 0;
+	ld->read_total += (size_t)n;
+	if (ld->read_total > ld->lim.max_file_size) {
+		ld->too_big = true;
+		return 0;
 	}
-	ld_pending_free(&ld);
-	if (ld.failed || !ld.version_seen) {
-		blueprint_free(ld.bp);
-		return NULL;
-	}
-	return ld.bp;
+	*got = (size_t)n;
+	return 1;
 }
 
 sbp_blueprint *sbp_load_file(const char *path, const sbp_limits *lim, sbp_diags *diags)
@@ -200,6 +240,34 @@ sbp_blueprint *sbp_load_file(const char *path, const sbp_limits *lim, sbp_diags 
 	if (!lim) {
 		sbp_limits_default(&def);
 		lim = &def;
+	}
+	if (strcmp(path, "-") != 0) {
+		/* Stream the file through libyaml: the whole text is never held
+		 * in memory next to the blueprint. */
+		int fd = open(path, O_RDONLY | O_CLOEXEC);
+		struct stat st;
+		if (fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+			if ((unsigned long long)st.st_size > lim->max_file_size) {
+				close(fd);
+				diags_add(diags, SBP_ERROR, RULE_LIMIT, 0, 0, NULL,
+					  "file is larger than the limit of %zu bytes (see --max-size)",
+					  lim->max_file_size);
+				return NULL;
+			}
+			loader ld;
+			if (!loader_init(&ld, lim, diags)) {
+				close(fd);
+				return NULL;
+			}
+			ld.fd = fd;
+			ld.path = path;
+			yaml_parser_set_input(&ld.parser, read_chunk, &ld);
+			sbp_blueprint *bp = load(&ld, (size_t)st.st_size);
+			close(fd);
+			return bp;
+		}
+		if (fd >= 0)
+			close(fd);
 	}
 	if (!read_file(path, lim->max_file_size, &data, &len)) {
 		if (errno == EFBIG)
