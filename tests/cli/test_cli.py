@@ -22,9 +22,17 @@ failures = []
 ENV = dict(os.environ, NO_COLOR="", TERM="xterm")
 
 
+# SBP_WRAP runs sbp under a tool (meson test --setup=valgrind sets it to
+# valgrind); an error it finds makes the exit status 99.
+WRAP = os.environ.get("SBP_WRAP", "").split()
+
+
 def run(*args, stdin=None, env=None):
-    p = subprocess.run([SBP, *args], input=stdin, capture_output=True,
-                       env=env or ENV, timeout=60)
+    p = subprocess.run([*WRAP, SBP, *args], input=stdin, capture_output=True,
+                       env=env or ENV, timeout=600 if WRAP else 60)
+    if p.returncode == 99 and WRAP:
+        failures.append("valgrind found errors in sbp %s" % " ".join(args))
+        print(p.stderr.decode(errors="replace")[-3000:])
     return p.returncode, p.stdout, p.stderr
 
 

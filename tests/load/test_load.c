@@ -367,7 +367,8 @@ static void test_many_keys_fast(void **state)
 	assert_null(sbp_load_buffer(b.data, b.len, NULL, &d));
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	double dt = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
-	assert_true(dt < 5.0); /* generous: only catches quadratic behaviour */
+	if (!getenv("SBP_WRAP")) /* not timed under valgrind */
+		assert_true(dt < 5.0); /* generous: only catches quadratic behaviour */
 	assert_non_null(strstr(d.items[0].message, "duplicate key 'k77'"));
 	diags_free(&d);
 	buf_free(&b);
@@ -404,7 +405,8 @@ static void test_long_standards_list(void **state)
 	assert_null(sbp_load_buffer(b.data, b.len, NULL, &d));
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	double dt = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
-	assert_true(dt < 5.0);
+	if (!getenv("SBP_WRAP")) /* not timed under valgrind */
+		assert_true(dt < 5.0);
 	assert_non_null(strstr(d.items[0].message, "'s5' is listed twice"));
 	assert_string_equal(d.items[0].step, "a");
 	diags_free(&d);
