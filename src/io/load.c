@@ -24,17 +24,23 @@ sbp_pos ld_pos(const loader *ld)
 	return p;
 }
 
-void ld_error(loader *ld, const char *rule, sbp_pos pos, const char *fmt, ...)
+/* Add a diagnostic of the loader. */
+static void ld_vadd(loader *ld, sbp_severity sev, const char *rule, sbp_pos pos,
+		    const char *fmt, va_list ap)
 {
 	sbp_buf b;
-	va_list ap;
-
 	buf_init(&b);
-	va_start(ap, fmt);
 	buf_vprintf(&b, fmt, ap);
-	va_end(ap);
-	diags_add(ld->diags, SBP_ERROR, rule, pos.line, pos.col, NULL, "%s", b.data);
+	diags_add(ld->diags, sev, rule, pos.line, pos.col, NULL, "%s", b.data);
 	buf_free(&b);
+}
+
+void ld_error(loader *ld, const char *rule, sbp_pos pos, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	ld_vadd(ld, SBP_ERROR, rule, pos, fmt, ap);
+	va_end(ap);
 	ld->failed = true;
 	/* A file of nothing but mistakes need not be listed to the end. */
 	if (ld->diags->errors == SBP_MAX_ERRORS && !ld->fatal) {
@@ -46,15 +52,10 @@ void ld_error(loader *ld, const char *rule, sbp_pos pos, const char *fmt, ...)
 
 void ld_warn(loader *ld, const char *rule, sbp_pos pos, const char *fmt, ...)
 {
-	sbp_buf b;
 	va_list ap;
-
-	buf_init(&b);
 	va_start(ap, fmt);
-	buf_vprintf(&b, fmt, ap);
+	ld_vadd(ld, SBP_WARNING, rule, pos, fmt, ap);
 	va_end(ap);
-	diags_add(ld->diags, SBP_WARNING, rule, pos.line, pos.col, NULL, "%s", b.data);
-	buf_free(&b);
 }
 
 void ld_blame_step(loader *ld, size_t first, const char *step)
