@@ -111,6 +111,11 @@ void ld_lane(loader *ld);
 void ld_standard(loader *ld);
 void ld_step(loader *ld);
 void ld_flow(loader *ld);
+/* The object of kind ('l' lane, 'c' column, 'd' standard, 's' step)
+ * named id, or NULL. */
+void *ld_lookup(const sbp_blueprint *bp, char kind, const char *id);
+/* Free a pending step's references (not the step, nor ps itself). */
+void ld_pend_step_clear(pend_step *ps);
 /* Resolve every pending reference, reporting unknown ones. */
 void ld_resolve(loader *ld);
 void ld_pending_free(loader *ld);

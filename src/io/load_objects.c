@@ -21,25 +21,13 @@ static void duplicate(loader *ld, sbp_pos pos, const char *what, const char *id,
 	free(q);
 }
 
-/* The object of kind ('l' lane, 'c' column, 'd' standard, 's' step)
- * named id, or NULL. */
-static void *lookup(const sbp_blueprint *bp, char kind, const char *id)
-{
-	switch (kind) {
-	case 'l': return blueprint_lane(bp, id);
-	case 'c': return blueprint_column(bp, id);
-	case 'd': return blueprint_standard(bp, id);
-	default: return blueprint_step(bp, id);
-	}
-}
-
 /* Read a reference (an id naming another object). An object defined
  * earlier in the file is resolved at once, without copying its id. */
 static void read_ref(loader *ld, const char *what, char kind, ref *r)
 {
 	r->pos = ld_pos(ld);
 	if (ld_is_scalar(ld) && !ld_is_null(ld)) {
-		r->ptr = lookup(ld->bp, kind, (const char *)ld->ev.data.scalar.value);
+		r->ptr = ld_lookup(ld->bp, kind, (const char *)ld->ev.data.scalar.value);
 		if (r->ptr)
 			return;
 	}
@@ -398,7 +386,7 @@ static void read_step_standards(loader *ld, pend_step *ps)
 }
 
 /* Free a pending step's references (not the step, nor ps itself). */
-static void pend_step_clear(pend_step *ps)
+void ld_pend_step_clear(pend_step *ps)
 {
 	free(ps->lane.id);
 	free(ps->column.id);
@@ -491,12 +479,12 @@ void ld_step(loader *ld)
 		ld_blame_step(ld, first_diag, s->id);
 	if (!s->id || prev || ld->fatal) {
 		step_free(s);
-		pend_step_clear(ps);
+		ld_pend_step_clear(ps);
 		return;
 	}
 	blueprint_insert_step(ld->bp, (size_t)-1, s);
 	if (step_resolve_now(ps)) {
-		pend_step_clear(ps);
+		ld_pend_step_clear(ps);
 		return;
 	}
 	pend_step *heap = xmalloc(sizeof *heap);
@@ -541,67 +529,3 @@ void ld_flow(loader *ld)
 	VEC_PUSH(ld->pflows, pf);
 }
 
-/* Look up r with get; report it when it names nothing. */
-static void *resolve(loader *ld, const ref *r, char kind, const char *what,
-		     const char *owner)
-{
-	if (r->ptr)
-		return r->ptr;
-	if (!r->id)
-		return NULL;
-	void *p = lookup(ld->bp, kind, r->id);
-	if (!p) {
-		char *q = diag_quote(r->id, 40);
-		char *o = diag_quote(owner, 40);
-		ld_error(ld, RULE_UNKNOWN_REFERENCE, r->pos, "%s '%s' (named by %s%s%s) does not exist",
-			 what, q, *owner == 'a' && owner[1] == ' ' ? "" : "step '", o,
-			 *owner == 'a' && owner[1] == ' ' ? "" : "'");
-		free(q);
-		free(o);
-	}
-	return p;
-}
-
-void ld_resolve(loader *ld)
-{
-	for (size_t i = 0; i < ld->psteps.n; i++) {
-		pend_step *ps = ld->psteps.items[i];
-		sbp_step *s = ps->step;
-		size_t first = ld->diags->n;
-		s->lane = resolve(ld, &ps->lane, 'l',
-				  "lane", s->id);
-		s->column = resolve(ld, &ps->column,
-				    'c',
-				    "column", s->id);
-		for (size_t j = 0; j < ps->n_stds; j++) {
-			sbp_standard *st = resolve(
-				ld, &ps->stds[j],
-				'd',
-				"standard", s->id);
-			if (st)
-				VEC_PUSH(s->stds, st);
-		}
-		ld_blame_step(ld, first, s->id);
-	}
-	for (size_t i = 0; i < ld->pflows.n; i++) {
-		pend_flow *pf = ld->pflows.items[i];
-		pf->flow->from = resolve(ld, &pf->from, 's', "step", "a flow");
-		pf->flow->to = resolve(ld, &pf->to, 's', "step", "a flow");
-	}
-}
-
-void ld_pending_free(loader *ld)
-{
-	for (size_t i = 0; i < ld->psteps.n; i++) {
-		pend_step_clear(ld->psteps.items[i]);
-		free(ld->psteps.items[i]);
-	}
-	free(ld->psteps.items);
-	for (size_t i = 0; i < ld->pflows.n; i++) {
-		pend_flow *pf = ld->pflows.items[i];
-		free(pf->from.id);
-		free(pf->to.id);
-		free(pf);
-	}
-	free(ld->pflows.items);
-}
