@@ -138,54 +138,48 @@ static void move_obj(sbp_blueprint *bp, obj_kind obj, size_t from, size_t to)
 	}
 }
 
-/* Make the change an op records. */
-void op_apply(sbp_blueprint *bp, edit_op *op)
+/* Make the change an op records (forward) or undo it (backward): every
+ * op is its own inverse with the direction flipped. */
+static void op_run(sbp_blueprint *bp, edit_op *op, bool forward)
 {
 	switch (op->kind) {
 	case OP_SWAP:
 		swap_field(op);
 		break;
 	case OP_PLACE:
-		if (op->u.place.insert)
+		if (op->u.place.insert == forward)
 			place_insert(bp, op->u.place.obj, op->u.place.p, op->u.place.idx);
 		else
 			place_remove(bp, op->u.place.obj, op->u.place.p, op->u.place.idx);
 		break;
 	case OP_BULK:
-		bulk_remove(bp, op);
+		if (forward)
+			bulk_remove(bp, op);
+		else
+			bulk_restore(bp, op);
 		break;
 	case OP_LINK:
-		link_set(op, op->u.link.insert);
+		link_set(op, op->u.link.insert == forward);
 		break;
 	case OP_MOVE:
-		move_obj(bp, op->u.move.obj, op->u.move.from, op->u.move.to);
+		if (forward)
+			move_obj(bp, op->u.move.obj, op->u.move.from, op->u.move.to);
+		else
+			move_obj(bp, op->u.move.obj, op->u.move.to, op->u.move.from);
 		break;
 	}
+}
+
+/* Make the change an op records. */
+void op_apply(sbp_blueprint *bp, edit_op *op)
+{
+	op_run(bp, op, true);
 }
 
 /* Undo the change an op records. */
 void op_revert(sbp_blueprint *bp, edit_op *op)
 {
-	switch (op->kind) {
-	case OP_SWAP:
-		swap_field(op);
-		break;
-	case OP_PLACE:
-		if (op->u.place.insert)
-			place_remove(bp, op->u.place.obj, op->u.place.p, op->u.place.idx);
-		else
-			place_insert(bp, op->u.place.obj, op->u.place.p, op->u.place.idx);
-		break;
-	case OP_BULK:
-		bulk_restore(bp, op);
-		break;
-	case OP_LINK:
-		link_set(op, !op->u.link.insert);
-		break;
-	case OP_MOVE:
-		move_obj(bp, op->u.move.obj, op->u.move.to, op->u.move.from);
-		break;
-	}
+	op_run(bp, op, false);
 }
 
 /* Free an object of kind obj that is out of the blueprint. */
