@@ -288,7 +288,8 @@ static sbp_fail *read_fail(loader *ld)
 		} else if (!strcmp(key, "severity")) {
 			sp = ld_pos(ld);
 			if (ld_number(ld, "severity", &sev) && !isnan(sev)) {
-				if (sev != (int)sev || sev < 1 || sev > 5)
+				/* range first: casting a huge number to int is undefined */
+				if (sev < 1 || sev > 5 || sev != (int)sev)
 					ld_error(ld, RULE_SCHEMA, sp,
 						 "severity must be a whole number from 1 to 5");
 				else

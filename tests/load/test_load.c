@@ -69,6 +69,7 @@ static const struct bad_case bad[] = {
 	{HEAD "steps:\n  - {id: a, lane: customer, column: c, fail: broken}\n", "schema", 5, 46, "mapping"},
 	{HEAD "steps:\n  - {id: a, lane: customer, column: c, fail: {severity: 2}}\n", "schema", 5, 46, "'text'"},
 	{HEAD "steps:\n  - {id: a, lane: customer, column: c, fail: {text: x, severity: 2.5}}\n", "schema", 5, 66, "1 to 5"},
+	{HEAD "steps:\n  - {id: a, lane: customer, column: c, fail: {text: x, severity: 322222222222}}\n", "schema", 5, 66, "1 to 5"},
 	{HEAD "steps:\n  - {id: a, lane: customer, column: c, wait: {expected: 3}}\n", "schema", 5, 46, "'text'"},
 	{HEAD "steps:\n  - {id: a, lane: customer, column: c, wait: {text: q, tolerable: -1}}\n", "schema", 5, 67, "negative"},
 	{"sbp: 1\nflows:\n  - {to: a}\n", "schema", 3, 5, "'from'"},
