@@ -18,6 +18,7 @@ import argparse
 import random
 import re
 import sys
+import unicodedata
 
 # ---------------------------------------------------------------- the writer
 # A port of the canonical writer (src/io/emit_yaml.c, src/io/scalar.c) for
@@ -109,6 +110,12 @@ def emit_flow(v):
     return scalar(v, True)
 
 
+def width(s):
+    """Display columns, as src/util/utf8.c counts them: wide and fullwidth
+    characters (CJK, fullwidth punctuation) take two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+
+
 def try_flow(v, prefix):
     """The flow text of v when it fits on the line, else None."""
     if v and not flowable(v):
@@ -117,7 +124,7 @@ def try_flow(v, prefix):
     if prefix >= MAX_LINE and v:
         return None
     f = emit_flow(v)
-    if not v or prefix + len(f) < MAX_LINE:
+    if not v or prefix + width(f) < MAX_LINE:
         return f
     return None
 
