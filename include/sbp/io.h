@@ -41,6 +41,12 @@ sbp_node *sbp_to_node(const sbp_blueprint *bp);
 /* Canonical YAML text of a tree / a blueprint, appended to out. */
 void yaml_emit(const sbp_node *doc, sbp_buf *out);
 void sbp_save_yaml(const sbp_blueprint *bp, sbp_buf *out);
+/* Pieces of a top-level block mapping, for writing a long document one
+ * entry at a time: "key: value" at indent 0, and one "- item" of a block
+ * sequence at indent. Together they write what yaml_emit writes for the
+ * whole tree. */
+void yaml_emit_entry(const char *key, const sbp_node *value, sbp_buf *out);
+void yaml_emit_item(const sbp_node *item, int indent, sbp_buf *out);
 /* JSON text of a tree, appended to out, indented when pretty. */
 void json_emit(const sbp_node *doc, sbp_buf *out, bool pretty);
 

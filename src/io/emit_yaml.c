@@ -209,6 +209,29 @@ static void emit_block(const sbp_node *n, int indent, sbp_buf *out)
 		emit_block_seq(n, indent, false, out);
 }
 
+void yaml_emit_entry(const char *key, const sbp_node *value, sbp_buf *out)
+{
+	const sbp_node one = {
+		.kind = NODE_MAP,
+		.n = 1,
+		.keys = (char **)&key,
+		.items = (sbp_node **)&value,
+	};
+
+	emit_block_map(&one, 0, false, out);
+}
+
+void yaml_emit_item(const sbp_node *item, int indent, sbp_buf *out)
+{
+	const sbp_node one = {
+		.kind = NODE_SEQ,
+		.n = 1,
+		.items = (sbp_node **)&item,
+	};
+
+	emit_block_seq(&one, indent, false, out);
+}
+
 /* Append doc as canonical YAML: a block collection (or a lone scalar,
  * or [] / {} when empty), ending with a newline. */
 void yaml_emit(const sbp_node *doc, sbp_buf *out)

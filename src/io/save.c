@@ -1,6 +1,7 @@
 /* A blueprint as a document tree in the canonical key order of SPEC
  * section 2, which the YAML and JSON writers then emit. */
 #include <math.h>
+#include <string.h>
 
 #include "sbp/io.h"
 
@@ -167,11 +168,52 @@ sbp_node *sbp_to_node(const sbp_blueprint *bp)
 	return doc;
 }
 
-/* Append the canonical YAML text of bp to out. */
+/* Write "key: value" at the top level, then free value. */
+static void emit_entry(const char *key, sbp_node *value, sbp_buf *out)
+{
+	yaml_emit_entry(key, value, out);
+	node_free(value);
+}
+
+/* Write a top-level list of objects one item at a time, each converted
+ * by conv and freed at once, so that a long list never exists twice in
+ * memory. An empty list is written only when always. */
+#define EMIT_LIST(key, vec, conv, always, out)                                 \
+	do {                                                                   \
+		if ((vec).n == 0) {                                            \
+			if (always)                                            \
+				emit_entry(key, node_new(NODE_SEQ, NULL), out); \
+			break;                                                 \
+		}                                                              \
+		yaml_put_string(out, key, strlen(key), false);                 \
+		buf_puts(out, ":\n");                                          \
+		for (size_t i_ = 0; i_ < (vec).n; i_++) {                      \
+			sbp_node *item_ = conv((vec).items[i_]);               \
+			yaml_emit_item(item_, 2, out);                         \
+			node_free(item_);                                      \
+		}                                                              \
+	} while (0)
+
+/* Append the canonical YAML text of bp to out: what yaml_emit writes for
+ * sbp_to_node(bp), without building the whole tree. */
 void sbp_save_yaml(const sbp_blueprint *bp, sbp_buf *out)
 {
-	sbp_node *doc = sbp_to_node(bp);
-
-	yaml_emit(doc, out);
-	node_free(doc);
+	emit_entry("sbp", node_num(bp->version), out);
+	if (bp->title)
+		emit_entry("title", node_str(bp->title), out);
+	if (bp->description)
+		emit_entry("description", node_str(bp->description), out);
+	if (bp->ignore.n > 0) {
+		sbp_node *seq = node_new(NODE_SEQ, NULL);
+		for (size_t i = 0; i < bp->ignore.n; i++)
+			node_push(seq, node_str(bp->ignore.items[i]));
+		emit_entry("ignore", seq, out);
+	}
+	EMIT_LIST("columns", bp->columns, column_to_node, true, out);
+	EMIT_LIST("lanes", bp->lanes, lane_to_node, true, out);
+	EMIT_LIST("standards", bp->standards, standard_to_node, false, out);
+	EMIT_LIST("steps", bp->steps, step_to_node, false, out);
+	EMIT_LIST("flows", bp->flows, flow_to_node, false, out);
+	for (size_t i = 0; i < bp->extras.n; i++)
+		yaml_emit_entry(bp->extras.items[i].key, bp->extras.items[i].value, out);
 }

@@ -425,6 +425,44 @@ static void test_writer_round_trip(void **state)
 	}
 }
 
+/* yaml_emit of the whole tree, as a string the caller frees. */
+static char *tree_text(const sbp_blueprint *bp)
+{
+	sbp_node *doc = sbp_to_node(bp);
+	sbp_buf b;
+
+	buf_init(&b);
+	yaml_emit(doc, &b);
+	node_free(doc);
+	return buf_steal(&b);
+}
+
+/* sbp_save_yaml writes one entry and one item at a time; that must give
+ * what the whole tree gives, for every input and for an empty blueprint
+ * (empty columns and lanes are still written, empty other lists not). */
+static void test_writer_streamed_as_tree(void **state)
+{
+	sbp_blueprint *empty = blueprint_new();
+	char *a = save_text(empty), *b = tree_text(empty);
+
+	(void)state;
+	assert_string_equal(a, b);
+	assert_string_equal(a, "sbp: 1\ncolumns: []\nlanes: []\n");
+	free(a);
+	free(b);
+	blueprint_free(empty);
+	for (size_t i = 0; i < sizeof round_trip_inputs / sizeof *round_trip_inputs;
+	     i++) {
+		sbp_blueprint *bp = load_ok(round_trip_inputs[i]);
+		a = save_text(bp);
+		b = tree_text(bp);
+		assert_string_equal(a, b);
+		free(a);
+		free(b);
+		blueprint_free(bp);
+	}
+}
+
 /* A file sbp wrote loads and saves as the very same bytes. */
 static void test_writer_canonical_fixed_point(void **state)
 {
@@ -443,9 +481,12 @@ static void test_writer_canonical_fixed_point(void **state)
 		"x-nested:\n  a:\n    - 1\n    - two\n    - {b: c}\n"
 		"  'd: e': null\n  g: 'yes'\n";
 	sbp_blueprint *bp = load_ok(text);
+	char *tree = tree_text(bp);
 
 	(void)state;
 	assert_saves_as(bp, text);
+	assert_string_equal(tree, text);
+	free(tree);
 	blueprint_free(bp);
 }
 
@@ -492,6 +533,7 @@ int main(void)
 		cmocka_unit_test(test_writer_tree),
 		cmocka_unit_test(test_writer_json),
 		cmocka_unit_test(test_writer_round_trip),
+		cmocka_unit_test(test_writer_streamed_as_tree),
 		cmocka_unit_test(test_writer_canonical_fixed_point),
 		cmocka_unit_test(test_writer_long_key),
 	};
