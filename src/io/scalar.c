@@ -12,6 +12,8 @@ static const char *const typed_words[] = {
 	"~", "null", "y", "yes", "n", "no", "true", "false", "on", "off",
 	"<<", "=",
 };
+/* The longest of them. */
+#define TYPED_WORD_MAX 5
 
 /* Characters of numbers, timestamps and sexagesimals in 1.1 and 1.2. */
 static const char number_chars[] = "0123456789_.:+-eExXoObBaAcCdDfF";
@@ -76,9 +78,10 @@ bool yaml_looks_typed(const char *s, size_t len)
 {
 	if (len == 0)
 		return true;
-	for (size_t i = 0; i < sizeof typed_words / sizeof *typed_words; i++)
-		if (word_equal(s, len, typed_words[i]))
-			return true;
+	if (len <= TYPED_WORD_MAX)
+		for (size_t i = 0; i < sizeof typed_words / sizeof *typed_words; i++)
+			if (word_equal(s, len, typed_words[i]))
+				return true;
 	return looks_numeric(s, len);
 }
 
@@ -145,16 +148,25 @@ bool yaml_plain_ok(const char *s, size_t len, bool flow)
 		return false;
 	if (len >= 3 && memcmp(s, "...", 3) == 0)
 		return false; /* a document end marker at column 0 */
+	bool ascii = true;
 	for (size_t i = 0; i < len; i++) {
-		char c = s[i];
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 0x80) {
+			ascii = false;
+			continue;
+		}
+		if (c < 0x20 || c == 0x7F)
+			return false; /* needs an escape */
 		if (c == ':' && (flow || s[i + 1] == ' '))
 			return false; /* old readers refuse "a:b" in flow */
 		if (c == '#' && i > 0 && s[i - 1] == ' ')
 			return false;
-		if (flow && c && strchr(",?[]{}", c))
+		if (flow && (c == ',' || c == '?' || c == '[' || c == ']' || c == '{' ||
+			     c == '}'))
 			return false; /* PyYAML ends flow plain scalars at '?' */
 	}
-	return !needs_double(s, len);
+	/* Printable ASCII never needs double quotes; other text may. */
+	return ascii || !needs_double(s, len);
 }
 
 /* Append s single-quoted, doubling each quote. */
