@@ -151,6 +151,8 @@ static sbp_blueprint *load(loader *ld, size_t size)
 	/* A step takes 100 bytes of YAML or more: size the step index once
 	 * rather than growing it over and over while reading. */
 	hmap_reserve(&ld->bp->step_ids, size / 100);
+	/* The model takes about three times the file's size. */
+	heap_prepare(size * 3);
 
 	read_stream(ld);
 	if (ld->have_ev)

@@ -6,6 +6,13 @@
 
 #include "sbp/util.h"
 
+#if defined(__GLIBC__) && !defined(__SANITIZE_ADDRESS__)
+#include <malloc.h>
+#include <stdint.h>
+#include <sys/mman.h>
+#include <unistd.h>
+#endif
+
 static void die_oom(size_t n)
 {
 	fprintf(stderr, "sbp: out of memory (%zu bytes)\n", n);
@@ -162,4 +169,44 @@ char *buf_steal(sbp_buf *b)
 	char *p = b->data ? b->data : xstrdup("");
 	buf_init(b);
 	return p;
+}
+
+/* Heap growth in steps of this many bytes while preparing (glibc takes
+ * requests up to 32 MB from the heap rather than mapping them apart). */
+#define HEAP_STEP ((size_t)16 << 20)
+/* Below this, a load is small enough that page faults do not matter. */
+#define HEAP_PREPARE_MIN ((size_t)8 << 20)
+#define HUGE_PAGE ((uintptr_t)2 << 20)
+
+void heap_prepare(size_t bytes)
+{
+#if defined(__GLIBC__) && !defined(__SANITIZE_ADDRESS__) && defined(MADV_HUGEPAGE)
+	static size_t prepared;
+	if (bytes < HEAP_PREPARE_MIN || bytes <= prepared)
+		return;
+	size_t n = (bytes + HEAP_STEP - 1) / HEAP_STEP;
+	if (n > 64)
+		n = 64; /* 1 GB: past that, 4 KB pages it is */
+	void *blocks[64];
+	char *lo = sbrk(0);
+	if (lo == (void *)-1)
+		return;
+	/* Keep freed memory in the heap, and take these blocks from it. */
+	mallopt(M_TRIM_THRESHOLD, (int)(2 * n * HEAP_STEP));
+	mallopt(M_MMAP_THRESHOLD, (int)(HEAP_STEP * 2));
+	size_t got = 0;
+	for (; got < n; got++)
+		if (!(blocks[got] = malloc(HEAP_STEP - 64)))
+			break;
+	char *hi = sbrk(0);
+	while (got > 0)
+		free(blocks[--got]);
+	uintptr_t a = ((uintptr_t)lo + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
+	uintptr_t b = (uintptr_t)hi & ~(HUGE_PAGE - 1);
+	if (hi != (void *)-1 && b > a)
+		madvise((void *)a, b - a, MADV_HUGEPAGE);
+	prepared = bytes;
+#else
+	(void)bytes;
+#endif
 }
