@@ -2,8 +2,10 @@
  * layout: the poster on one page (its own size, or fitted to a paper
  * size), tiled over several pages at full size with overlap and crop
  * marks, or as a PNG image at a chosen number of pixels per point.
- * Only what a page shows is drawn, so tiling stays linear. Built only
- * with cairo (meson option cairo); else both formats say why not. */
+ * Only what a page shows is drawn, so tiling stays linear. cairo and
+ * pango are loaded when the first PDF or PNG is asked for (cairo_dl.h).
+ * Built only with their headers (meson option cairo); else both formats
+ * say why not. */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -11,10 +13,7 @@
 #include "export_internal.h"
 
 #ifdef SBP_HAVE_CAIRO
-#include <cairo-pdf.h>
-#include <cairo.h>
-#include <pango/pangocairo.h>
-
+#include "cairo_dl.h"
 #include "pdf_draw.h"
 
 /* Paper sizes in points, portrait. */
@@ -66,36 +65,36 @@ static void tile_marks(cairo_t *cr, pdf_draw *pd, double pw, double ph, size_t r
 	double xs[2] = {x0, x1}, ys[2] = {y0, y1};
 	char label[320];
 
-	cairo_save(cr);
-	cairo_set_source_rgb(cr, 0, 0, 0);
-	cairo_set_line_width(cr, 0.4);
+	cx.cairo_save(cr);
+	cx.cairo_set_source_rgb(cr, 0, 0, 0);
+	cx.cairo_set_line_width(cr, 0.4);
 	for (int i = 0; i < 2; i++)
 		for (int j = 0; j < 2; j++) {
 			double dx = i ? 1 : -1, dy = j ? 1 : -1;
-			cairo_move_to(cr, xs[i] + dx * 4, ys[j]);
-			cairo_line_to(cr, xs[i] + dx * 22, ys[j]);
-			cairo_move_to(cr, xs[i], ys[j] + dy * 4);
-			cairo_line_to(cr, xs[i], ys[j] + dy * 22);
+			cx.cairo_move_to(cr, xs[i] + dx * 4, ys[j]);
+			cx.cairo_line_to(cr, xs[i] + dx * 22, ys[j]);
+			cx.cairo_move_to(cr, xs[i], ys[j] + dy * 4);
+			cx.cairo_line_to(cr, xs[i], ys[j] + dy * 22);
 		}
-	cairo_stroke(cr);
+	cx.cairo_stroke(cr);
 	/* where the previous sheet's edge lies: glue it up to here */
 	double dash[] = {3, 3};
-	cairo_set_dash(cr, dash, 2, 0);
-	cairo_set_source_rgb(cr, 0.6, 0.6, 0.6);
+	cx.cairo_set_dash(cr, dash, 2, 0);
+	cx.cairo_set_source_rgb(cr, 0.6, 0.6, 0.6);
 	if (c > 0) {
-		cairo_move_to(cr, x0 + TILE_OVERLAP, y0 - 12);
-		cairo_line_to(cr, x0 + TILE_OVERLAP, y0);
-		cairo_move_to(cr, x0 + TILE_OVERLAP, y1);
-		cairo_line_to(cr, x0 + TILE_OVERLAP, y1 + 12);
+		cx.cairo_move_to(cr, x0 + TILE_OVERLAP, y0 - 12);
+		cx.cairo_line_to(cr, x0 + TILE_OVERLAP, y0);
+		cx.cairo_move_to(cr, x0 + TILE_OVERLAP, y1);
+		cx.cairo_line_to(cr, x0 + TILE_OVERLAP, y1 + 12);
 	}
 	if (r > 0) {
-		cairo_move_to(cr, x0 - 12, y0 + TILE_OVERLAP);
-		cairo_line_to(cr, x0, y0 + TILE_OVERLAP);
-		cairo_move_to(cr, x1, y0 + TILE_OVERLAP);
-		cairo_line_to(cr, x1 + 12, y0 + TILE_OVERLAP);
+		cx.cairo_move_to(cr, x0 - 12, y0 + TILE_OVERLAP);
+		cx.cairo_line_to(cr, x0, y0 + TILE_OVERLAP);
+		cx.cairo_move_to(cr, x1, y0 + TILE_OVERLAP);
+		cx.cairo_line_to(cr, x1 + 12, y0 + TILE_OVERLAP);
 	}
-	cairo_stroke(cr);
-	cairo_restore(cr);
+	cx.cairo_stroke(cr);
+	cx.cairo_restore(cr);
 	snprintf(label, sizeof label, "Sheet %zu of %zu: row %zu of %zu, column %zu of %zu. "
 		 "Cut along the crop marks; each sheet overlaps the one before by 10 mm.",
 		 r * nc + c + 1, nr * nc, r + 1, nr, c + 1, nc);
@@ -133,8 +132,8 @@ static bool make_pdf(const sbp_layout *lay, const export_opts *o, sbp_buf *out,
 		pw = ceil(W / (double)nc);
 		ph = ceil(H / (double)nr);
 	}
-	cairo_surface_t *surf = cairo_pdf_surface_create_for_stream(write_buf, out, pw, ph);
-	cairo_t *cr = cairo_create(surf);
+	cairo_surface_t *surf = cx.cairo_pdf_surface_create_for_stream(write_buf, out, pw, ph);
+	cairo_t *cr = cx.cairo_create(surf);
 	pdf_draw *pd = pdf_draw_new(cr, lay);
 	if (lay->bp->title)
 		pdf_draw_metadata(pd, surf, lay->bp->title);
@@ -154,25 +153,25 @@ static bool make_pdf(const sbp_layout *lay, const export_opts *o, sbp_buf *out,
 				ox = (double)c * pw;
 				oy = (double)r * ph;
 			}
-			cairo_save(cr);
-			cairo_rectangle(cr, m, m, cw, ch);
-			cairo_clip(cr);
-			cairo_translate(cr, m - ox, m - oy);
-			cairo_scale(cr, scale, scale);
+			cx.cairo_save(cr);
+			cx.cairo_rectangle(cr, m, m, cw, ch);
+			cx.cairo_clip(cr);
+			cx.cairo_translate(cr, m - ox, m - oy);
+			cx.cairo_scale(cr, scale, scale);
 			pdf_draw_poster(pd, (lay_box){ox / scale, oy / scale, cw / scale, ch / scale});
-			cairo_restore(cr);
+			cx.cairo_restore(cr);
 			if (tile)
 				tile_marks(cr, pd, pw, ph, r, c, nr, nc);
-			cairo_show_page(cr);
+			cx.cairo_show_page(cr);
 		}
 	}
 	pdf_draw_free(pd);
-	cairo_destroy(cr);
-	cairo_surface_finish(surf);
-	cairo_status_t st = cairo_surface_status(surf);
-	cairo_surface_destroy(surf);
+	cx.cairo_destroy(cr);
+	cx.cairo_surface_finish(surf);
+	cairo_status_t st = cx.cairo_surface_status(surf);
+	cx.cairo_surface_destroy(surf);
 	if (st != CAIRO_STATUS_SUCCESS) {
-		snprintf(err, errlen, "cairo could not write the PDF: %s", cairo_status_to_string(st));
+		snprintf(err, errlen, "cairo could not write the PDF: %s", cx.cairo_status_to_string(st));
 		return false;
 	}
 	return true;
@@ -195,23 +194,23 @@ static bool make_png(const sbp_layout *lay, const export_opts *o, sbp_buf *out,
 	s = fmin(s, fmin(PNG_MAX_SIDE / pw, PNG_MAX_SIDE / ph));
 	s = fmin(s, sqrt(PNG_MAX_PIXELS / (pw * ph)));
 	int iw = (int)ceil(pw * s), ih = (int)ceil(ph * s);
-	cairo_surface_t *surf = cairo_image_surface_create(CAIRO_FORMAT_RGB24, iw, ih);
-	cairo_t *cr = cairo_create(surf);
-	cairo_set_source_rgb(cr, 1, 1, 1);
-	cairo_paint(cr);
-	cairo_scale(cr, s, s);
-	cairo_translate(cr, (pw - W * fit) / 2, (ph - H * fit) / 2);
-	cairo_scale(cr, fit, fit);
+	cairo_surface_t *surf = cx.cairo_image_surface_create(CAIRO_FORMAT_RGB24, iw, ih);
+	cairo_t *cr = cx.cairo_create(surf);
+	cx.cairo_set_source_rgb(cr, 1, 1, 1);
+	cx.cairo_paint(cr);
+	cx.cairo_scale(cr, s, s);
+	cx.cairo_translate(cr, (pw - W * fit) / 2, (ph - H * fit) / 2);
+	cx.cairo_scale(cr, fit, fit);
 	pdf_draw *pd = pdf_draw_new(cr, lay);
 	pdf_draw_poster(pd, (lay_box){0, 0, W, H});
 	pdf_draw_free(pd);
-	cairo_destroy(cr);
-	cairo_status_t st = cairo_surface_status(surf);
+	cx.cairo_destroy(cr);
+	cairo_status_t st = cx.cairo_surface_status(surf);
 	if (st == CAIRO_STATUS_SUCCESS)
-		st = cairo_surface_write_to_png_stream(surf, write_buf, out);
-	cairo_surface_destroy(surf);
+		st = cx.cairo_surface_write_to_png_stream(surf, write_buf, out);
+	cx.cairo_surface_destroy(surf);
 	if (st != CAIRO_STATUS_SUCCESS) {
-		snprintf(err, errlen, "cairo could not make the PNG: %s", cairo_status_to_string(st));
+		snprintf(err, errlen, "cairo could not make the PNG: %s", cx.cairo_status_to_string(st));
 		return false;
 	}
 	return true;
@@ -221,6 +220,8 @@ static bool make_png(const sbp_layout *lay, const export_opts *o, sbp_buf *out,
 bool export_pdf(const sbp_blueprint *bp, const export_opts *o, sbp_buf *out,
 		char *err, size_t errlen)
 {
+	if (!cairo_dl_load("PDF", err, errlen))
+		return false;
 	sbp_layout *lay = layout_new(bp, o->source_name);
 	bool ok = make_pdf(lay, o, out, err, errlen);
 	layout_free(lay);
@@ -231,6 +232,8 @@ bool export_pdf(const sbp_blueprint *bp, const export_opts *o, sbp_buf *out,
 bool export_png(const sbp_blueprint *bp, const export_opts *o, sbp_buf *out,
 		char *err, size_t errlen)
 {
+	if (!cairo_dl_load("PNG", err, errlen))
+		return false;
 	sbp_layout *lay = layout_new(bp, o->source_name);
 	bool ok = make_png(lay, o, out, err, errlen);
 	layout_free(lay);

@@ -3,13 +3,11 @@
  * pango, so fontconfig finds CJK and other scripts. Only the items that
  * meet the clip rectangle are drawn. */
 #ifdef SBP_HAVE_CAIRO
-#include <cairo-pdf.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <pango/pangocairo.h>
-
+#include "cairo_dl.h"
 #include "export_internal.h"
 #include "pdf_draw.h"
 
@@ -28,19 +26,21 @@ struct pdf_draw {
 pdf_draw *pdf_draw_new(cairo_t *cr, const sbp_layout *lay)
 {
 	pdf_draw *pd = xcalloc(1, sizeof *pd);
-	cairo_font_options_t *fo = cairo_font_options_create();
+	cairo_font_options_t *fo = cx.cairo_font_options_create();
 
 	pd->cr = cr;
 	pd->lay = lay;
-	pd->pl = pango_cairo_create_layout(cr);
-	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
-	pango_cairo_context_set_font_options(pango_layout_get_context(pd->pl), fo);
-	cairo_font_options_destroy(fo);
+	pd->pl = cx.pango_cairo_create_layout(cr);
+	cx.cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+	cx.pango_cairo_context_set_font_options(cx.pango_layout_get_context(pd->pl), fo);
+	cx.cairo_font_options_destroy(fo);
 	for (int f = 0; f < LAY_FONT_COUNT; f++) {
-		PangoFontDescription *d = pango_font_description_from_string(FONT_FAMILIES);
-		pango_font_description_set_absolute_size(d, lay_fonts[f].size * PANGO_SCALE);
-		pango_font_description_set_weight(d, lay_fonts[f].bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-		pango_font_description_set_style(d, lay_fonts[f].italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
+		PangoFontDescription *d = cx.pango_font_description_from_string(FONT_FAMILIES);
+		cx.pango_font_description_set_absolute_size(d, lay_fonts[f].size * PANGO_SCALE);
+		cx.pango_font_description_set_weight(d, lay_fonts[f].bold ? PANGO_WEIGHT_BOLD
+								       : PANGO_WEIGHT_NORMAL);
+		cx.pango_font_description_set_style(d, lay_fonts[f].italic ? PANGO_STYLE_ITALIC
+								      : PANGO_STYLE_NORMAL);
 		pd->fonts[f] = d;
 	}
 	pd->cur_font = -1;
@@ -55,8 +55,8 @@ void pdf_draw_free(pdf_draw *pd)
 	if (!pd)
 		return;
 	for (int f = 0; f < LAY_FONT_COUNT; f++)
-		pango_font_description_free(pd->fonts[f]);
-	g_object_unref(pd->pl);
+		cx.pango_font_description_free(pd->fonts[f]);
+	cx.g_object_unref(pd->pl);
 	buf_free(&pd->tmp);
 	buf_free(&pd->text);
 	free(pd);
@@ -69,14 +69,14 @@ void pdf_draw_metadata(pdf_draw *pd, cairo_surface_t *surf, const char *title)
 	const char *t = esc_clean(&pd->tmp, title, strlen(title), &n, false);
 	buf_reset(&pd->text);
 	buf_add(&pd->text, t, n);
-	cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_TITLE, pd->text.data);
-	cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_CREATOR, "sbp " SBP_VERSION);
+	cx.cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_TITLE, pd->text.data);
+	cx.cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_CREATOR, "sbp " SBP_VERSION);
 }
 
 /* Set the colour. */
 static void ink(cairo_t *cr, const lay_rgb *c)
 {
-	cairo_set_source_rgb(cr, c->r, c->g, c->b);
+	cx.cairo_set_source_rgb(cr, c->r, c->g, c->b);
 }
 
 /* Does box b meet the clip rectangle? */
@@ -89,26 +89,26 @@ static bool meets(lay_box b, lay_box c)
 static void set_text(pdf_draw *pd, const char *text, size_t len, lay_font_id font)
 {
 	if (pd->cur_font != (int)font) {
-		pango_layout_set_font_description(pd->pl, pd->fonts[font]);
+		cx.pango_layout_set_font_description(pd->pl, pd->fonts[font]);
 		pd->cur_font = (int)font;
 	}
-	pango_layout_set_text(pd->pl, text, (int)len);
+	cx.pango_layout_set_text(pd->pl, text, (int)len);
 }
 
 /* Show line i of the current text with its baseline at y, aligned on x. */
 static void show_line(pdf_draw *pd, int i, double x, double y, lay_align align)
 {
-	PangoLayoutLine *line = pango_layout_get_line_readonly(pd->pl, i);
+	PangoLayoutLine *line = cx.pango_layout_get_line_readonly(pd->pl, i);
 	if (!line)
 		return;
 	if (align != LAY_LEFT) {
 		PangoRectangle lg;
-		pango_layout_line_get_extents(line, NULL, &lg);
+		cx.pango_layout_line_get_extents(line, NULL, &lg);
 		double w = lg.width / (double)PANGO_SCALE;
 		x -= align == LAY_CENTER ? w / 2 : w;
 	}
-	cairo_move_to(pd->cr, x, y);
-	pango_cairo_show_layout_line(pd->cr, line);
+	cx.cairo_move_to(pd->cr, x, y);
+	cx.pango_cairo_show_layout_line(pd->cr, line);
 }
 
 /* One line of text, its baseline at y, aligned on x. */
@@ -129,15 +129,15 @@ static void greek_block(pdf_draw *pd, const lay_block *b, const lay_rgb *c)
 {
 	double size = lay_fonts[b->font].size;
 
-	cairo_set_source_rgba(pd->cr, c->r, c->g, c->b, 0.45);
+	cx.cairo_set_source_rgba(pd->cr, c->r, c->g, c->b, 0.45);
 	for (size_t i = 0; i < b->nlines; i++) {
 		const lay_text *t = &pd->lay->lines[b->line0 + i];
 		double w = layout_text_width(t->s, t->len, b->font);
 		double x = b->align == LAY_CENTER ? b->x - w / 2 : b->align == LAY_RIGHT ? b->x - w : b->x;
 		double y = b->y + (double)i * lay_fonts[b->font].line_h;
-		cairo_rectangle(pd->cr, x, y - size * 0.6, w, size * 0.55);
+		cx.cairo_rectangle(pd->cr, x, y - size * 0.6, w, size * 0.55);
 	}
-	cairo_fill(pd->cr);
+	cx.cairo_fill(pd->cr);
 }
 
 /* A block of text in colour c: laid out at once (one pango layout per
@@ -149,7 +149,7 @@ static void text_block(pdf_draw *pd, const lay_block *b, const lay_rgb *c)
 	if (!b->nlines)
 		return;
 	ink(pd->cr, c);
-	cairo_user_to_device_distance(pd->cr, &dx, &dy);
+	cx.cairo_user_to_device_distance(pd->cr, &dx, &dy);
 	if (hypot(dx, dy) < 2.5) { /* too small to read: a grey stroke */
 		greek_block(pd, b, c);
 		return;
@@ -181,78 +181,78 @@ void pdf_draw_note(pdf_draw *pd, const char *text, double x, double y)
 static void rect(cairo_t *cr, lay_box b, const lay_rgb *fill, const lay_rgb *stroke,
 		 double sw, double r)
 {
-	cairo_new_path(cr);
+	cx.cairo_new_path(cr);
 	if (r > 0) {
-		cairo_arc(cr, b.x + b.w - r, b.y + r, r, -M_PI / 2, 0);
-		cairo_arc(cr, b.x + b.w - r, b.y + b.h - r, r, 0, M_PI / 2);
-		cairo_arc(cr, b.x + r, b.y + b.h - r, r, M_PI / 2, M_PI);
-		cairo_arc(cr, b.x + r, b.y + r, r, M_PI, 3 * M_PI / 2);
-		cairo_close_path(cr);
+		cx.cairo_arc(cr, b.x + b.w - r, b.y + r, r, -M_PI / 2, 0);
+		cx.cairo_arc(cr, b.x + b.w - r, b.y + b.h - r, r, 0, M_PI / 2);
+		cx.cairo_arc(cr, b.x + r, b.y + b.h - r, r, M_PI / 2, M_PI);
+		cx.cairo_arc(cr, b.x + r, b.y + r, r, M_PI, 3 * M_PI / 2);
+		cx.cairo_close_path(cr);
 	} else {
-		cairo_rectangle(cr, b.x, b.y, b.w, b.h);
+		cx.cairo_rectangle(cr, b.x, b.y, b.w, b.h);
 	}
 	ink(cr, fill);
 	if (!stroke) {
-		cairo_fill(cr);
+		cx.cairo_fill(cr);
 		return;
 	}
-	cairo_fill_preserve(cr);
+	cx.cairo_fill_preserve(cr);
 	ink(cr, stroke);
-	cairo_set_line_width(cr, sw);
-	cairo_stroke(cr);
+	cx.cairo_set_line_width(cr, sw);
+	cx.cairo_stroke(cr);
 }
 
 /* A marker: circle and letter. */
-static void mark(pdf_draw *pd, lay_mark_kind k, double cx, double cy)
+static void mark(pdf_draw *pd, lay_mark_kind k, double x, double y)
 {
 	const lay_rgb *c = k == LAY_MARK_FAIL ? &lay_fail_ink : k == LAY_MARK_WAIT ? &lay_wait_ink : &lay_flag_ink;
 	bool solid = k == LAY_MARK_FLAG;
 	const char *l = lay_mark_letter(k);
 
-	cairo_new_path(pd->cr); /* pango leaves a current point */
-	cairo_arc(pd->cr, cx, cy, pd->lay->mark_r, 0, 2 * M_PI);
+	cx.cairo_new_path(pd->cr); /* pango leaves a current point */
+	cx.cairo_arc(pd->cr, x, y, pd->lay->mark_r, 0, 2 * M_PI);
 	ink(pd->cr, solid ? c : &lay_card_fill);
-	cairo_fill_preserve(pd->cr);
+	cx.cairo_fill_preserve(pd->cr);
 	ink(pd->cr, c);
-	cairo_set_line_width(pd->cr, 1.4);
-	cairo_stroke(pd->cr);
+	cx.cairo_set_line_width(pd->cr, 1.4);
+	cx.cairo_stroke(pd->cr);
 	ink(pd->cr, solid ? &lay_card_fill : c);
-	text_line(pd, l, strlen(l), LAY_FONT_MARK, cx, cy + 3.1, LAY_CENTER);
+	text_line(pd, l, strlen(l), LAY_FONT_MARK, x, y + 3.1, LAY_CENTER);
 }
 
 /* A dashed zone line from x0 to x1 at y. */
 static void zone_line(cairo_t *cr, double x0, double x1, double y)
 {
 	static const double dash[] = {7, 4};
-	cairo_set_dash(cr, dash, 2, 0);
+	cx.cairo_set_dash(cr, dash, 2, 0);
 	ink(cr, &lay_line_ink);
-	cairo_set_line_width(cr, 1.3);
-	cairo_move_to(cr, x0, y);
-	cairo_line_to(cr, x1, y);
-	cairo_stroke(cr);
-	cairo_set_dash(cr, NULL, 0, 0);
+	cx.cairo_set_line_width(cr, 1.3);
+	cx.cairo_move_to(cr, x0, y);
+	cx.cairo_line_to(cr, x1, y);
+	cx.cairo_stroke(cr);
+	cx.cairo_set_dash(cr, NULL, 0, 0);
 }
 
 /* An arrow through n points, its head at the last. */
 static void arrow(cairo_t *cr, const lay_pt *p, size_t n)
 {
 	ink(cr, &lay_flow_ink);
-	cairo_set_line_width(cr, 1.1);
-	cairo_new_path(cr);
-	cairo_move_to(cr, p[0].x, p[0].y);
+	cx.cairo_set_line_width(cr, 1.1);
+	cx.cairo_new_path(cr);
+	cx.cairo_move_to(cr, p[0].x, p[0].y);
 	for (size_t i = 1; i < n; i++)
-		cairo_line_to(cr, p[i].x, p[i].y);
-	cairo_stroke(cr);
+		cx.cairo_line_to(cr, p[i].x, p[i].y);
+	cx.cairo_stroke(cr);
 	double dx = p[n - 1].x - p[n - 2].x, dy = p[n - 1].y - p[n - 2].y;
 	double len = hypot(dx, dy);
 	if (len <= 0)
 		return;
 	dx /= len, dy /= len;
-	cairo_move_to(cr, p[n - 1].x, p[n - 1].y);
-	cairo_line_to(cr, p[n - 1].x - 7 * dx - 3.5 * dy, p[n - 1].y - 7 * dy + 3.5 * dx);
-	cairo_line_to(cr, p[n - 1].x - 7 * dx + 3.5 * dy, p[n - 1].y - 7 * dy - 3.5 * dx);
-	cairo_close_path(cr);
-	cairo_fill(cr);
+	cx.cairo_move_to(cr, p[n - 1].x, p[n - 1].y);
+	cx.cairo_line_to(cr, p[n - 1].x - 7 * dx - 3.5 * dy, p[n - 1].y - 7 * dy + 3.5 * dx);
+	cx.cairo_line_to(cr, p[n - 1].x - 7 * dx + 3.5 * dy, p[n - 1].y - 7 * dy - 3.5 * dx);
+	cx.cairo_close_path(cr);
+	cx.cairo_fill(cr);
 }
 
 /* One card. */

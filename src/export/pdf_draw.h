@@ -2,7 +2,7 @@
 #ifndef SBP_PDF_DRAW_H
 #define SBP_PDF_DRAW_H
 
-#include <cairo.h>
+#include "cairo_dl.h"
 
 #include "sbp/layout.h"
 

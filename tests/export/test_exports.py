@@ -440,6 +440,49 @@ def test_cli():
         check(rc == 0 or b"built without cairo" in err, "%s works or says why not" % fmt)
 
 
+def test_dlopen():
+    """cairo and pango are loaded only for PDF and PNG: with broken copies
+    of them first on the library path, sbp still starts, checks and
+    exports SVG, and PDF and PNG fail with a message naming the packages."""
+    small = os.path.join(HERE, "small.yaml")
+    probe = subprocess.run([SBP, "export", "-f", "png", "-o", os.path.join(TMP, "p.png"), small],
+                           capture_output=True)
+    if probe.returncode == 2 and b"built without cairo" in probe.stderr:
+        print("SKIP: sbp was built without cairo")
+        sys.exit(77)
+    fake = os.path.join(TMP, "fake-libs")
+    os.mkdir(fake)
+    for lib in ("libcairo.so.2", "libgobject-2.0.so.0", "libpango-1.0.so.0",
+                "libpangocairo-1.0.so.0"):
+        open(os.path.join(fake, lib), "wb").close()
+    env = dict(os.environ, LD_LIBRARY_PATH=fake)
+
+    def run_env(*args):
+        p = subprocess.run([SBP, *args], capture_output=True, timeout=120, env=env)
+        return p.returncode, p.stdout, p.stderr
+    rc, out, err = run_env("--version")
+    check(rc == 0 and out.startswith(b"sbp "), "sbp starts without cairo: %r" % err)
+    rc, out, err = run_env("check", small)
+    check(rc in (0, 1), "check runs without cairo: exit %d %r" % (rc, err))
+    rc, out, err = run_env("export", "-f", "svg", "-o", "-", small)
+    check(rc == 0 and b"<svg" in out, "svg export runs without cairo: %r" % err)
+    for fmt in ("pdf", "png"):
+        target = os.path.join(TMP, "nocairo." + fmt)
+        rc, out, err = run_env("export", "-f", fmt, "-o", target, small)
+        want = b"sbp export: %s export needs libcairo2, libpango-1.0-0 and libpangocairo-1.0-0: " \
+            % fmt.upper().encode()
+        check(rc == 2 and err.startswith(want) and b"libcairo.so.2" in err,
+              "%s without cairo: exit 2 and the packages to install, got %d %r" % (fmt, rc, err))
+        check(not os.path.exists(target), "%s without cairo writes nothing" % fmt)
+    if shutil.which("ldd"):
+        p = subprocess.run(["ldd", SBP], capture_output=True, text=True)
+        for lib in ("libcairo", "libpango", "libglib", "libgobject", "libfontconfig"):
+            check(lib not in p.stdout, "sbp does not link %s" % lib)
+    # and with the real libraries, both work in one process (the loader runs once)
+    rc, out, err = run("export", "-f", "png", "-o", "-", small)
+    check(rc == 0 and out.startswith(b"\x89PNG"), "png with cairo: %r" % err)
+
+
 def test_golden():
     small = os.path.join(HERE, "small.yaml")
     for fmt in ("svg", "txt"):
