@@ -31,6 +31,9 @@ bool hmap_put(hmap *m, const char *key, void *value);
 void hmap_set(hmap *m, const char *key, void *value);
 /* Make room for n entries without growing again. */
 void hmap_reserve(hmap *m, size_t n);
+/* Start loading the memory a look-up of key will touch first, so that a
+ * look-up a little later does not wait for it. */
+void hmap_prefetch(const hmap *m, const char *key);
 /* Remove key; returns its value or NULL. */
 void *hmap_del(hmap *m, const char *key);
 

@@ -171,6 +171,11 @@ static bool check_scalar(loader *ld)
 		return false;
 	}
 	for (size_t i = 0; i < len;) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 0x20 && c < 0x7F) { /* printable ASCII, the usual case */
+			i++;
+			continue;
+		}
 		uint32_t cp;
 		size_t n = utf8_decode(s + i, len - i, &cp);
 		if ((cp < 0x20 && cp != '\t' && cp != '\n') || (cp >= 0x7F && cp <= 0x9F)) {
@@ -295,7 +300,7 @@ void keyset_free(keyset *ks)
 static bool keyset_add(keyset *ks, const char *key, size_t len, const char **stored)
 {
 	for (size_t i = 0; i < ks->n_small; i++)
-		if (strcmp(ks->small[i], key) == 0)
+		if (key_is(ks->small[i], key))
 			return false;
 	if (ks->n && hmap_get(&ks->index, key))
 		return false;

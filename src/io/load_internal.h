@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
 #include <yaml.h>
 
 #include "sbp/diag.h"
@@ -89,6 +90,13 @@ bool ld_is_null(const loader *ld);
  * On true, *key is the key (owned by ks) and the current event is the
  * first event of its value. */
 bool ld_map_next(loader *ld, keyset *ks, const char **key, sbp_pos *kpos);
+/* Is key the known key lit? The first bytes decide almost every
+ * comparison without a call (the known keys of an object mostly start
+ * with different letters). */
+static inline bool key_is(const char *key, const char *lit)
+{
+	return key[0] == lit[0] && strcmp(key, lit) == 0;
+}
 void keyset_free(keyset *ks);
 /* A generic node tree of the current node (for unknown keys). */
 sbp_node *ld_node(loader *ld);

@@ -53,14 +53,14 @@ void ld_column(loader *ld)
 	if (!ld_map_begin(ld, "a column"))
 		return;
 	while (ld_map_next(ld, &ks, &key, &kp)) {
-		if (!strcmp(key, "id")) {
+		if (key_is(key, "id")) {
 			had_id = true;
 			idpos = ld_pos(ld);
 			ld_id(ld, "column id", &id);
-		} else if (!strcmp(key, "name")) {
+		} else if (key_is(key, "name")) {
 			had_name = !ld_is_null(ld);
 			ld_string(ld, "column name", &name);
-		} else if (!strcmp(key, "phase")) {
+		} else if (key_is(key, "phase")) {
 			ld_string(ld, "column phase", &phase);
 		} else {
 			extras_add(&ex, key, ld_node(ld), kp);
@@ -104,14 +104,14 @@ void ld_lane(loader *ld)
 	if (!ld_map_begin(ld, "a lane"))
 		return;
 	while (ld_map_next(ld, &ks, &key, &kp)) {
-		if (!strcmp(key, "id")) {
+		if (key_is(key, "id")) {
 			had_id = true;
 			idpos = ld_pos(ld);
 			ld_id(ld, "lane id", &id);
-		} else if (!strcmp(key, "name")) {
+		} else if (key_is(key, "name")) {
 			had_name = !ld_is_null(ld);
 			ld_string(ld, "lane name", &name);
-		} else if (!strcmp(key, "zone")) {
+		} else if (key_is(key, "zone")) {
 			zpos = ld_pos(ld);
 			if (ld_string(ld, "lane zone", &zone) && (!zone || !zone_parse(zone, &z))) {
 				char *q = diag_quote(zone ? zone : "", 30);
@@ -209,33 +209,33 @@ void ld_standard(loader *ld)
 	s->id = NULL;
 	s->pos = pos;
 	while (ld_map_next(ld, &ks, &key, &kp)) {
-		if (!strcmp(key, "id")) {
+		if (key_is(key, "id")) {
 			had_id = true;
 			idpos = ld_pos(ld);
 			ld_id(ld, "standard id", &s->id);
-		} else if (!strcmp(key, "name")) {
+		} else if (key_is(key, "name")) {
 			had_name = !ld_is_null(ld);
 			ld_string(ld, "standard name", &s->name);
-		} else if (!strcmp(key, "kind")) {
+		} else if (key_is(key, "kind")) {
 			had_kind = !ld_is_null(ld);
 			read_enum(ld, "standard kind", "hard, soft", parse_kind, &kind);
-		} else if (!strcmp(key, "measure")) {
+		} else if (key_is(key, "measure")) {
 			ld_string(ld, "measure", &s->measure);
-		} else if (!strcmp(key, "target")) {
+		} else if (key_is(key, "target")) {
 			ld_string(ld, "target", &s->target);
-		} else if (!strcmp(key, "dimension")) {
+		} else if (key_is(key, "dimension")) {
 			read_enum(ld, "dimension",
 				  "tangibles, reliability, responsiveness, assurance, empathy",
 				  parse_dim, &dim);
-		} else if (!strcmp(key, "feedback")) {
+		} else if (key_is(key, "feedback")) {
 			ld_string(ld, "feedback", &s->feedback);
-		} else if (!strcmp(key, "weight")) {
+		} else if (key_is(key, "weight")) {
 			ld_number(ld, "weight", &s->weight);
-		} else if (!strcmp(key, "goal")) {
+		} else if (key_is(key, "goal")) {
 			ld_number(ld, "goal", &s->goal);
-		} else if (!strcmp(key, "better")) {
+		} else if (key_is(key, "better")) {
 			read_enum(ld, "better", "higher, lower", parse_better, &better);
-		} else if (!strcmp(key, "actual")) {
+		} else if (key_is(key, "actual")) {
 			ld_number(ld, "actual", &s->actual);
 		} else {
 			extras_add(&s->extras, key, ld_node(ld), kp);
@@ -283,9 +283,9 @@ static sbp_fail *read_fail(loader *ld)
 	sbp_fail *f = fail_new("");
 	f->pos = pos;
 	while (ld_map_next(ld, &ks, &key, &kp)) {
-		if (!strcmp(key, "text")) {
+		if (key_is(key, "text")) {
 			had_text = !ld_is_null(ld) && ld_string(ld, "fail point text", &f->text);
-		} else if (!strcmp(key, "severity")) {
+		} else if (key_is(key, "severity")) {
 			sp = ld_pos(ld);
 			if (ld_number(ld, "severity", &sev) && !isnan(sev)) {
 				/* range first: casting a huge number to int is undefined */
@@ -295,7 +295,7 @@ static sbp_fail *read_fail(loader *ld)
 				else
 					f->severity = (int)sev;
 			}
-		} else if (!strcmp(key, "recovery")) {
+		} else if (key_is(key, "recovery")) {
 			ld_string(ld, "recovery", &f->recovery);
 		} else {
 			extras_add(&f->extras, key, ld_node(ld), kp);
@@ -333,11 +333,11 @@ static sbp_wait *read_wait(loader *ld)
 	sbp_wait *w = wait_new("");
 	w->pos = pos;
 	while (ld_map_next(ld, &ks, &key, &kp)) {
-		if (!strcmp(key, "text"))
+		if (key_is(key, "text"))
 			had_text = !ld_is_null(ld) && ld_string(ld, "wait point text", &w->text);
-		else if (!strcmp(key, "expected"))
+		else if (key_is(key, "expected"))
 			read_minutes(ld, "expected", &w->expected);
-		else if (!strcmp(key, "tolerable"))
+		else if (key_is(key, "tolerable"))
 			read_minutes(ld, "tolerable", &w->tolerable);
 		else
 			extras_add(&w->extras, key, ld_node(ld), kp);
@@ -356,8 +356,22 @@ static const char *ref_std_id(const ref *r)
 	return r->ptr ? ((const sbp_standard *)r->ptr)->id : r->id;
 }
 
-/* The standards: list of a step. Duplicates are found through a hash
- * table, so a long list stays linear. */
+/* Lists up to this long are searched for duplicates one by one; longer
+ * ones through a hash table, so that a long list stays linear. */
+#define STDS_LINEAR 16
+
+/* Is the standard id already in the step's list? */
+static bool std_listed(const pend_step *ps, const hmap *seen, const char *id)
+{
+	if (ps->n_stds > STDS_LINEAR)
+		return hmap_get(seen, id) != NULL;
+	for (size_t i = 0; i < ps->n_stds; i++)
+		if (strcmp(ref_std_id(&ps->stds[i]), id) == 0)
+			return true;
+	return false;
+}
+
+/* The standards: list of a step, without duplicates. */
 static void read_step_standards(loader *ld, pend_step *ps)
 {
 	hmap seen;
@@ -369,19 +383,20 @@ static void read_step_standards(loader *ld, pend_step *ps)
 		read_ref(ld, "standard", 'd', &r);
 		if (!r.id && !r.ptr)
 			continue;
-		{
-			if (hmap_get(&seen, ref_std_id(&r))) {
-				const char *id = ref_std_id(&r);
-				char *q = diag_quote(id, 40);
-				ld_error(ld, RULE_SCHEMA, r.pos, "standard '%s' is listed twice", q);
-				free(q);
-				free(r.id);
-				continue;
-			}
+		if (std_listed(ps, &seen, ref_std_id(&r))) {
+			char *q = diag_quote(ref_std_id(&r), 40);
+			ld_error(ld, RULE_SCHEMA, r.pos, "standard '%s' is listed twice", q);
+			free(q);
+			free(r.id);
+			continue;
 		}
 		xgrow(&ps->stds, &ps->cap_stds, ps->n_stds + 1, sizeof *ps->stds);
 		ps->stds[ps->n_stds++] = r;
-		hmap_put(&seen, ref_std_id(&ps->stds[ps->n_stds - 1]), ps);
+		if (ps->n_stds == STDS_LINEAR + 1) /* from now on, by hash */
+			for (size_t i = 0; i < ps->n_stds; i++)
+				hmap_put(&seen, ref_std_id(&ps->stds[i]), ps);
+		else if (ps->n_stds > STDS_LINEAR + 1)
+			hmap_put(&seen, ref_std_id(&r), ps);
 	}
 	hmap_free(&seen);
 }
@@ -435,29 +450,32 @@ void ld_step(loader *ld)
 	pend_step pend = {0}, *ps = &pend;
 	ps->step = s;
 	while (ld_map_next(ld, &ks, &key, &kp)) {
-		if (!strcmp(key, "id")) {
+		if (key_is(key, "id")) {
 			had_id = true;
 			idpos = ld_pos(ld);
-			ld_id(ld, "step id", &s->id);
-		} else if (!strcmp(key, "lane")) {
+			/* The step index is probed when the step ends: its
+			 * slot is fetched from memory while the rest is read. */
+			if (ld_id(ld, "step id", &s->id))
+				hmap_prefetch(&ld->bp->step_ids, s->id);
+		} else if (key_is(key, "lane")) {
 			read_ref(ld, "lane", 'l', &ps->lane);
-		} else if (!strcmp(key, "column")) {
+		} else if (key_is(key, "column")) {
 			read_ref(ld, "column", 'c', &ps->column);
-		} else if (!strcmp(key, "text")) {
+		} else if (key_is(key, "text")) {
 			ld_string(ld, "step text", &s->text);
-		} else if (!strcmp(key, "notes")) {
+		} else if (key_is(key, "notes")) {
 			ld_string(ld, "notes", &s->notes);
-		} else if (!strcmp(key, "encounter")) {
+		} else if (key_is(key, "encounter")) {
 			if (ld_bool(ld, "encounter", &enc))
 				s->encounter = enc ? MARK_YES : MARK_NO;
-		} else if (!strcmp(key, "duration")) {
+		} else if (key_is(key, "duration")) {
 			read_minutes(ld, "duration", &s->duration);
-		} else if (!strcmp(key, "standards")) {
+		} else if (key_is(key, "standards")) {
 			read_step_standards(ld, ps);
-		} else if (!strcmp(key, "wait")) {
+		} else if (key_is(key, "wait")) {
 			wait_free(s->wait);
 			s->wait = ld_is_null(ld) ? NULL : read_wait(ld);
-		} else if (!strcmp(key, "fail")) {
+		} else if (key_is(key, "fail")) {
 			fail_free(s->fail);
 			s->fail = ld_is_null(ld) ? NULL : read_fail(ld);
 		} else {
@@ -473,17 +491,19 @@ void ld_step(loader *ld)
 		missing(ld, pos, "step", "lane");
 	if (!ps->column.id && !ps->column.ptr && !ld->fatal)
 		missing(ld, pos, "step", "column");
-	sbp_step *prev = s->id ? blueprint_step(ld->bp, s->id) : NULL;
+	/* One probe of the step index both adds the step and finds a
+	 * duplicate id. */
+	bool added = s->id && !ld->fatal && blueprint_insert_step(ld->bp, (size_t)-1, s);
+	sbp_step *prev = s->id && !added ? blueprint_step(ld->bp, s->id) : NULL;
 	if (prev)
 		duplicate(ld, idpos, "step", s->id, prev->pos);
 	if (s->id)
 		ld_blame_step(ld, first_diag, s->id);
-	if (!s->id || prev || ld->fatal) {
+	if (!added) {
 		step_free(s);
 		ld_pend_step_clear(ps);
 		return;
 	}
-	blueprint_insert_step(ld->bp, (size_t)-1, s);
 	if (step_resolve_now(ps)) {
 		ld_pend_step_clear(ps);
 		return;
@@ -506,11 +526,11 @@ void ld_flow(loader *ld)
 	pf->flow = flow_new(NULL, NULL, NULL);
 	pf->flow->pos = pos;
 	while (ld_map_next(ld, &ks, &key, &kp)) {
-		if (!strcmp(key, "from"))
+		if (key_is(key, "from"))
 			read_ref(ld, "flow from", 's', &pf->from);
-		else if (!strcmp(key, "to"))
+		else if (key_is(key, "to"))
 			read_ref(ld, "flow to", 's', &pf->to);
-		else if (!strcmp(key, "label"))
+		else if (key_is(key, "label"))
 			ld_string(ld, "flow label", &pf->flow->label);
 		else
 			extras_add(&pf->flow->extras, key, ld_node(ld), kp);

@@ -85,25 +85,25 @@ static void read_top(loader *ld)
 	sbp_pos kp;
 
 	while (ld_map_next(ld, &ks, &key, &kp)) {
-		if (!strcmp(key, "sbp")) {
+		if (key_is(key, "sbp")) {
 			if (!read_version(ld))
 				break;
-		} else if (!strcmp(key, "title")) {
+		} else if (key_is(key, "title")) {
 			ld_string(ld, "title", &ld->bp->title);
-		} else if (!strcmp(key, "description")) {
+		} else if (key_is(key, "description")) {
 			ld_string(ld, "description", &ld->bp->description);
-		} else if (!strcmp(key, "ignore")) {
+		} else if (key_is(key, "ignore")) {
 			read_ignore(ld);
-		} else if (!strcmp(key, "columns")) {
+		} else if (key_is(key, "columns")) {
 			read_list(ld, "columns", ld_column);
-		} else if (!strcmp(key, "lanes")) {
+		} else if (key_is(key, "lanes")) {
 			ld->lanes_seen = true;
 			read_list(ld, "lanes", ld_lane);
-		} else if (!strcmp(key, "standards")) {
+		} else if (key_is(key, "standards")) {
 			read_list(ld, "standards", ld_standard);
-		} else if (!strcmp(key, "steps")) {
+		} else if (key_is(key, "steps")) {
 			read_list(ld, "steps", ld_step);
-		} else if (!strcmp(key, "flows")) {
+		} else if (key_is(key, "flows")) {
 			read_list(ld, "flows", ld_flow);
 		} else {
 			extras_add(&ld->bp->extras, key, ld_node(ld), kp);
@@ -148,11 +148,11 @@ static sbp_blueprint *load(loader *ld, size_t size)
 {
 	yaml_parser_set_encoding(&ld->parser, YAML_UTF8_ENCODING);
 	ld->bp = blueprint_new();
+	/* The model takes about three times the file's size. */
+	heap_prepare(size * 3);
 	/* A step takes 100 bytes of YAML or more: size the step index once
 	 * rather than growing it over and over while reading. */
 	hmap_reserve(&ld->bp->step_ids, size / 100);
-	/* The model takes about three times the file's size. */
-	heap_prepare(size * 3);
 
 	read_stream(ld);
 	if (ld->have_ev)

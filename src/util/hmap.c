@@ -80,6 +80,12 @@ void *hmap_get(const hmap *m, const char *key)
 	return e ? e->value : NULL;
 }
 
+void hmap_prefetch(const hmap *m, const char *key)
+{
+	if (m->cap)
+		__builtin_prefetch(&m->slots[hash_str(key) & (m->cap - 1)]);
+}
+
 /* Insert a key known to be absent. */
 static void insert_new(hmap *m, const char *key, void *value, size_t h)
 {

@@ -412,6 +412,24 @@ static void test_long_standards_list(void **state)
 	assert_string_equal(d.items[0].step, "a");
 	diags_free(&d);
 	buf_free(&b);
+
+	/* A short list is searched one by one; the 17th and 18th entries
+	 * cross to the hash table. */
+	static const char *const lists[] = {
+		"[s1, s2, s1]",
+		"[s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, s11, s12, s13, s14, s15, s16, s1]",
+		"[s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, s11, s12, s13, s14, s15, s1]",
+	};
+	for (size_t i = 0; i < sizeof lists / sizeof *lists; i++) {
+		buf_init(&b);
+		buf_printf(&b, HEAD "steps:\n  - {id: a, lane: onstage, column: c, "
+			       "standards: %s}\n", lists[i]);
+		diags_init(&d);
+		assert_null(sbp_load_buffer(b.data, b.len, NULL, &d));
+		assert_non_null(strstr(d.items[0].message, "'s1' is listed twice"));
+		diags_free(&d);
+		buf_free(&b);
+	}
 }
 
 /* Findings inside a step name the step (JSON "step"). */
