@@ -2,6 +2,7 @@
  * names fixed at the left, the three lines as labelled rules, cards with
  * their markers, connectors in the gutters, the status and message
  * lines. Only what is on screen is touched. */
+#include <langinfo.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,6 +24,29 @@ void tui_put(int y, int x, const char *s, size_t w, attr_t a)
 		mvaddstr(y, x, b.data);
 	attrset(A_NORMAL);
 	buf_free(&b);
+}
+
+/* Does the terminal take UTF-8 (so the pointers can be triangles)? */
+static bool utf8_locale(void)
+{
+	static int known = -1;
+	if (known < 0) {
+		const char *cs = nl_langinfo(CODESET);
+		known = cs && (!strcmp(cs, "UTF-8") || !strcmp(cs, "utf8"));
+	}
+	return known;
+}
+
+/* The pointer at the selected column (down, above its cards) or lane
+ * (right, after its name): one plain cell, cheap to move. */
+static void put_pointer(int y, int x, bool down)
+{
+	if (y < 0 || x < 0 || y >= LINES || x >= COLS)
+		return;
+	if (utf8_locale())
+		mvaddwstr(y, x, down ? L"\u25be" : L"\u25b8");
+	else
+		mvaddch(y, x, down ? 'v' : '>');
 }
 
 /* Row 0: phases over their runs of columns; row 1: column names. */
@@ -48,8 +72,9 @@ static void draw_headers(editor *ed)
 				run++;
 			tui_put(0, x, ph, run * (size_t)cw - 1, tui_attr(R_PHASE));
 		}
-		tui_put(1, x, col->name, (size_t)cw - 1,
-			tui_attr(c == ed->col ? R_COLHEAD_SEL : R_COLHEAD));
+		tui_put(1, x + 1, col->name, (size_t)cw - 2, tui_attr(R_COLHEAD));
+		if (c == ed->col)
+			put_pointer(1, x, true);
 	}
 	if (ed->left > 0)
 		tui_put(1, lw - 2, "<", 1, tui_attr(R_DIM));
@@ -75,7 +100,19 @@ static void draw_rule(editor *ed, int y, size_t l)
 	}
 }
 
-/* One card (or the placeholder of an empty selected cell). */
+/* The selection's mark on a card: its four marker cells (the flags and
+ * the blank after them) in the selection's colours. Only these cells
+ * change when the selection moves, so a move costs a few bytes. */
+static void draw_card_mark(int y, int x, const char *m, size_t w)
+{
+	attr_t a = tui_attr(R_SELECTED);
+	for (size_t i = 0; i < 4 && i < w; i++)
+		mvaddch(y, x + (int)i, (chtype)(unsigned char)m[i] | a);
+}
+
+/* One card (or the placeholder of an empty selected cell). Blank marker
+ * cells are drawn plain: a coloured blank looks the same but costs an
+ * attribute change on the wire. */
 static void draw_card(editor *ed, int y, int x, const sbp_step *s, bool sel)
 {
 	int cw = editor_col_w(ed);
@@ -84,31 +121,33 @@ static void draw_card(editor *ed, int y, int x, const sbp_step *s, bool sel)
 		w = (size_t)(COLS - x);
 	if (!s) {
 		if (sel) {
-			attrset(tui_attr(R_SELECTED));
-			mvhline(y, x, ' ', (int)w);
-			attrset(A_NORMAL);
-			tui_put(y, x + 1, "(empty: a adds)", w - 1, tui_attr(R_SELECTED));
+			draw_card_mark(y, x, "    ", w);
+			if (w > 4)
+				tui_put(y, x + 4, "(empty: a adds)", w - 4, tui_attr(R_DIM));
 		}
 		return;
 	}
 	sbp_buf b;
 	buf_init(&b);
 	editor_card(ed, s, w, &b);
-	attr_t base = tui_attr(sel ? R_SELECTED : R_NORMAL);
 	if (w <= 4 || b.len < 4) {
-		tui_put(y, x, b.data, w, base);
+		tui_put(y, x, b.data, w, tui_attr(sel ? R_SELECTED : R_NORMAL));
 		buf_free(&b);
 		return;
 	}
-	static const tui_role roles[3] = { R_FLAG, R_FAIL, R_WAIT };
-	for (int i = 0; i < 4; i++) {
-		tui_role r = i < 3 ? roles[i] : R_NORMAL;
-		if (i == 0 && b.data[0] != '!')
-			r = R_STDS;
-		attr_t a = sel ? base : tui_attr(r);
-		mvaddch(y, x + i, (chtype)(unsigned char)b.data[i] | a);
+	if (sel) {
+		draw_card_mark(y, x, b.data, w);
+	} else {
+		static const tui_role roles[3] = { R_FLAG, R_FAIL, R_WAIT };
+		for (int i = 0; i < 4; i++) {
+			unsigned char ch = (unsigned char)b.data[i];
+			tui_role r = i < 3 ? roles[i] : R_NORMAL;
+			if (i == 0 && ch != '!')
+				r = R_STDS;
+			mvaddch(y, x + i, ch | (ch == ' ' ? A_NORMAL : tui_attr(r)));
+		}
 	}
-	tui_put(y, x + 4, b.data + 4, w - 4, base);
+	tui_put(y, x + 4, b.data + 4, w - 4, A_NORMAL);
 	buf_free(&b);
 }
 
@@ -117,10 +156,11 @@ static void draw_lane_row(editor *ed, int y, size_t l, size_t sub)
 {
 	int lw = editor_label_w(ed), cw = editor_col_w(ed);
 	const sbp_lane *lane = ed->bp->lanes.items[l];
-	if (sub == 0)
-		tui_put(y, 0, lane->name, (size_t)lw - 1,
-			tui_attr(l == ed->lane ? R_COLHEAD_SEL : R_LANE));
-	else if (sub == 1)
+	if (sub == 0) {
+		tui_put(y, 0, lane->name, (size_t)lw - 1, tui_attr(R_LANE));
+		if (l == ed->lane)
+			put_pointer(y, lw - 1, false);
+	} else if (sub == 1)
 		tui_put(y, 1, zone_id(lane->zone), (size_t)lw - 2, tui_attr(R_ZONE));
 	for (size_t vc = 0;; vc++) {
 		size_t c = ed->left + vc;
