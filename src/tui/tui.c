@@ -126,7 +126,15 @@ static bool screen_start(void)
 	timeout(TICK_MS);
 	leaveok(stdscr, TRUE);
 	curs_set(0);
+	/* Until the screen has once come back from endwin, ncurses flushes
+	 * its output after every cursor movement: one write(), so one SSH
+	 * packet, per changed piece of a row. Leave and come back (an empty
+	 * screen) before colours and the first paint: every update then
+	 * goes out in one write. */
+	endwin();
+	refresh();
 	tui_colors_init();
+	clearok(curscr, TRUE); /* the first paint clears: no cell-by-cell diff */
 	mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED, NULL);
 	mouseinterval(0);
 	return true;
