@@ -278,12 +278,6 @@ size_t sanitize_fit(sbp_buf *out, const char *s, size_t len, size_t maxw)
 	/* Keep characters while they and the ellipsis fit in maxw. */
 	size_t w = 0, i = 0;
 	while (i < len) {
-		unsigned char c = (unsigned char)s[i];
-		if (c >= 0x20 && c < 0x7F) { /* printable ASCII: one column */
-			w++;
-			i++;
-			continue;
-		}
 		uint32_t cp;
 		size_t n = utf8_decode(s + i, len - i, &cp);
 		bool invalid = cp == 0xFFFD && n == 1 && (unsigned char)s[i] >= 0x80;
