@@ -44,4 +44,26 @@ void node_set(sbp_node *map, const char *key, sbp_node *value);
 sbp_node *node_get(const sbp_node *map, const char *key);
 bool node_equal(const sbp_node *a, const sbp_node *b);
 
+/* A bump allocator for short-lived trees, such as one step on its way to
+ * the writer: nodes and child arrays come from large blocks and are all
+ * released at once, and text and keys are borrowed, not copied (so the
+ * tree must not outlive them, and is never given to node_free). */
+typedef struct node_arena {
+	struct arena_block *block; /* the newest */
+	char *next, *end;          /* free space in it */
+} node_arena;
+
+void node_arena_init(node_arena *a);
+/* Release every tree made so far, keeping one block for the next. */
+void node_arena_reset(node_arena *a);
+void node_arena_free(node_arena *a);
+/* A node of kind whose text (may be NULL) is borrowed. */
+sbp_node *arena_node(node_arena *a, sbp_node_kind kind, const char *text);
+/* A number scalar spelled the canonical way (the spelling is copied in). */
+sbp_node *arena_num(node_arena *a, double v);
+void arena_push(node_arena *a, sbp_node *seq, const sbp_node *item);
+/* Append key (borrowed) and value (borrowed: it may be a node of another
+ * tree) to a mapping. */
+void arena_set(node_arena *a, sbp_node *map, const char *key, const sbp_node *value);
+
 #endif

@@ -78,7 +78,8 @@ bool yaml_looks_typed(const char *s, size_t len)
 {
 	if (len == 0)
 		return true;
-	if (len <= TYPED_WORD_MAX)
+	/* Every typed word is short and starts with one of these. */
+	if (len <= TYPED_WORD_MAX && strchr("~nNyYtTfFoO<=", s[0]))
 		for (size_t i = 0; i < sizeof typed_words / sizeof *typed_words; i++)
 			if (word_equal(s, len, typed_words[i]))
 				return true;
@@ -135,6 +136,18 @@ static bool needs_double(const char *s, size_t len)
 	return false;
 }
 
+/* Does c need no second look inside a plain scalar: printable ASCII
+ * other than ':', '#' and the flow indicators? */
+static inline bool plain_char(unsigned char c)
+{
+	switch (c) {
+	case ':': case '#': case ',': case '?': case '[': case ']': case '{': case '}':
+		return false;
+	default:
+		return c >= 0x20 && c < 0x7F;
+	}
+}
+
 /* Can s be written plain and read back as the same string? */
 bool yaml_plain_ok(const char *s, size_t len, bool flow)
 {
@@ -151,6 +164,8 @@ bool yaml_plain_ok(const char *s, size_t len, bool flow)
 	bool ascii = true;
 	for (size_t i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)s[i];
+		if (plain_char(c)) /* most characters */
+			continue;
 		if (c >= 0x80) {
 			ascii = false;
 			continue;

@@ -1,5 +1,6 @@
 /* The generic document tree of node.h: scalars, sequences and mappings
  * with string keys, used for unknown keys and as the writers' input. */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -127,4 +128,111 @@ bool node_equal(const sbp_node *a, const sbp_node *b)
 			return false;
 	}
 	return true;
+}
+
+/* Arena blocks hold at least this much. */
+#define ARENA_BLOCK 65536
+
+struct arena_block {
+	struct arena_block *prev;
+	max_align_t data[];
+};
+
+void node_arena_init(node_arena *a)
+{
+	memset(a, 0, sizeof *a);
+}
+
+/* size bytes from the arena, aligned for any object. */
+static void *arena_alloc(node_arena *a, size_t size)
+{
+	size = (size + sizeof(max_align_t) - 1) & ~(sizeof(max_align_t) - 1);
+	if ((size_t)(a->end - a->next) < size) {
+		size_t room = size > ARENA_BLOCK ? size : ARENA_BLOCK;
+		struct arena_block *b = xmalloc(sizeof *b + room);
+		b->prev = a->block;
+		a->block = b;
+		a->next = (char *)b->data;
+		a->end = a->next + room;
+	}
+	void *p = a->next;
+	a->next += size;
+	return p;
+}
+
+void node_arena_reset(node_arena *a)
+{
+	struct arena_block *b = a->block;
+	if (!b)
+		return;
+	while (b->prev) { /* keep the oldest, of the usual size */
+		struct arena_block *prev = b->prev;
+		free(b);
+		b = prev;
+	}
+	a->block = b;
+	a->next = (char *)b->data;
+	a->end = a->next + ARENA_BLOCK;
+}
+
+void node_arena_free(node_arena *a)
+{
+	while (a->block) {
+		struct arena_block *prev = a->block->prev;
+		free(a->block);
+		a->block = prev;
+	}
+	node_arena_init(a);
+}
+
+sbp_node *arena_node(node_arena *a, sbp_node_kind kind, const char *text)
+{
+	sbp_node *n = arena_alloc(a, sizeof *n);
+	memset(n, 0, sizeof *n);
+	n->kind = kind;
+	n->text = (char *)text;
+	return n;
+}
+
+sbp_node *arena_num(node_arena *a, double v)
+{
+	char text[32];
+	fmt_number(v, text);
+	size_t len = strlen(text) + 1;
+	char *copy = arena_alloc(a, len);
+	memcpy(copy, text, len);
+	return arena_node(a, NODE_NUM, copy);
+}
+
+/* Make room for one more child (and key, for mappings): arrays move to
+ * a larger piece of the arena, the old one is left until the reset. */
+static void arena_grow(node_arena *a, sbp_node *n)
+{
+	if (n->n < n->cap)
+		return;
+	size_t cap = n->cap ? n->cap * 2 : 8;
+	sbp_node **items = arena_alloc(a, cap * sizeof *items);
+	if (n->n)
+		memcpy(items, n->items, n->n * sizeof *items);
+	n->items = items;
+	if (n->kind == NODE_MAP) {
+		char **keys = arena_alloc(a, cap * sizeof *keys);
+		if (n->n)
+			memcpy(keys, n->keys, n->n * sizeof *keys);
+		n->keys = keys;
+	}
+	n->cap = cap;
+}
+
+void arena_push(node_arena *a, sbp_node *seq, const sbp_node *item)
+{
+	arena_grow(a, seq);
+	seq->items[seq->n++] = (sbp_node *)item;
+}
+
+void arena_set(node_arena *a, sbp_node *map, const char *key, const sbp_node *value)
+{
+	arena_grow(a, map);
+	map->keys[map->n] = (char *)key;
+	map->items[map->n++] = (sbp_node *)value;
 }
