@@ -20,13 +20,13 @@ static void init_mono(void)
 	for (int r = 0; r < R_COUNT; r++)
 		attrs[r] = A_NORMAL;
 	attrs[R_SELECTED] = A_REVERSE;
+	attrs[R_CURSOR] = A_REVERSE;
 	attrs[R_FLAG] = A_BOLD;
 	attrs[R_FAIL] = A_BOLD;
 	attrs[R_WAIT] = A_BOLD;
 	attrs[R_RULE_LABEL] = A_BOLD;
 	attrs[R_PHASE] = A_BOLD | A_UNDERLINE;
 	attrs[R_COLHEAD] = A_BOLD;
-	attrs[R_COLHEAD_SEL] = A_REVERSE;
 	attrs[R_LANE] = A_BOLD;
 	attrs[R_ZONE] = A_DIM;
 	attrs[R_STATUS] = A_REVERSE;
@@ -65,7 +65,7 @@ void tui_colors_init(void)
 	if (rich) {
 		set_pair(R_STATUS, 255, 24, 0);
 		set_pair(R_SELECTED, 16, 152, 0);
-		set_pair(R_COLHEAD_SEL, 255, 25, A_BOLD);
+		set_pair(R_CURSOR, 255, 25, 0);
 	}
 }
 

@@ -37,8 +37,9 @@ static bool utf8_locale(void)
 	return known;
 }
 
-/* The pointer at the selected column (down, above its cards) or lane
- * (right, after its name): one plain cell, cheap to move. */
+/* The pointer at the selected column (down, before its name, above its
+ * cards) or lane (right, after its name, a blank before the grid): one
+ * plain cell, cheap to move. */
 static void put_pointer(int y, int x, bool down)
 {
 	if (y < 0 || x < 0 || y >= LINES || x >= COLS)
@@ -101,11 +102,12 @@ static void draw_rule(editor *ed, int y, size_t l)
 }
 
 /* The selection's mark on a card: its four marker cells (the flags and
- * the blank after them) in the selection's colours. Only these cells
- * change when the selection moves, so a move costs a few bytes. */
+ * the blank after them) as a block in the cursor's colours (reverse
+ * without colour). Only these cells change when the selection moves, so
+ * a move costs a few bytes. */
 static void draw_card_mark(int y, int x, const char *m, size_t w)
 {
-	attr_t a = tui_attr(R_SELECTED);
+	attr_t a = tui_attr(R_CURSOR);
 	for (size_t i = 0; i < 4 && i < w; i++)
 		mvaddch(y, x + (int)i, (chtype)(unsigned char)m[i] | a);
 }
@@ -131,7 +133,7 @@ static void draw_card(editor *ed, int y, int x, const sbp_step *s, bool sel)
 	buf_init(&b);
 	editor_card(ed, s, w, &b);
 	if (w <= 4 || b.len < 4) {
-		tui_put(y, x, b.data, w, tui_attr(sel ? R_SELECTED : R_NORMAL));
+		tui_put(y, x, b.data, w, tui_attr(sel ? R_CURSOR : R_NORMAL));
 		buf_free(&b);
 		return;
 	}
@@ -157,9 +159,9 @@ static void draw_lane_row(editor *ed, int y, size_t l, size_t sub)
 	int lw = editor_label_w(ed), cw = editor_col_w(ed);
 	const sbp_lane *lane = ed->bp->lanes.items[l];
 	if (sub == 0) {
-		tui_put(y, 0, lane->name, (size_t)lw - 1, tui_attr(R_LANE));
+		tui_put(y, 0, lane->name, (size_t)lw - 2, tui_attr(R_LANE));
 		if (l == ed->lane)
-			put_pointer(y, lw - 1, false);
+			put_pointer(y, lw - 2, false);
 	} else if (sub == 1)
 		tui_put(y, 1, zone_id(lane->zone), (size_t)lw - 2, tui_attr(R_ZONE));
 	for (size_t vc = 0;; vc++) {

@@ -10,10 +10,10 @@
 /* What a piece of the screen is, so colours (or their monochrome
  * stand-ins) come from one place. */
 typedef enum tui_role {
-	R_NORMAL, R_SELECTED, R_FLAG, R_FAIL, R_WAIT, R_STDS, R_RULE,
-	R_RULE_LABEL, R_PHASE, R_COLHEAD, R_COLHEAD_SEL, R_LANE, R_ZONE,
-	R_STATUS, R_MSG_ERROR, R_DIM, R_WARN, R_ERROR, R_GOOD, R_HEADER,
-	R_BORDER, R_COUNT
+	R_NORMAL, R_SELECTED, R_CURSOR, R_FLAG, R_FAIL, R_WAIT, R_STDS,
+	R_RULE, R_RULE_LABEL, R_PHASE, R_COLHEAD, R_LANE, R_ZONE, R_STATUS,
+	R_MSG_ERROR, R_DIM, R_WARN, R_ERROR, R_GOOD, R_HEADER, R_BORDER,
+	R_COUNT
 } tui_role;
 
 /* Set up the colours for this terminal: 256, 8 or none. */

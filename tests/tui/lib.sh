@@ -438,6 +438,63 @@ t_recover_hotel() {
 	return 0
 }
 
+# Where the selection is marked in the grid's body, read from the screen
+# with its attributes: one line "ROW COL WIDTH TEXT" (1-based row and
+# column) per run of cells drawn in reverse or on a background colour,
+# rows 3 to the last but two (the status bar is left out); TEXT is what
+# follows the run on its row, up to two blanks.
+t_sel_marks() {
+	tm capture-pane -p -e -t "$T_S" 2>/dev/null | "$T_PY" -c '
+import re, sys, unicodedata
+lines = sys.stdin.read().split("\n")
+if lines and lines[-1] == "":
+    lines.pop()
+sgr = re.compile(r"\x1b\[([0-9;:]*)m")
+for row, line in enumerate(lines[:-2], 1):
+    if row < 3:
+        continue
+    cells, rev, bg, i = [], False, False, 0
+    while i < len(line):
+        m = sgr.match(line, i)
+        if m:
+            ps = [int(p) if p else 0 for p in m.group(1).replace(":", ";").split(";")]
+            j = 0
+            while j < len(ps):
+                p = ps[j]
+                if p == 0:
+                    rev = bg = False
+                elif p == 7:
+                    rev = True
+                elif p == 27:
+                    rev = False
+                elif p in (38, 48):
+                    if p == 48:
+                        bg = True
+                    j += 2 if j + 1 < len(ps) and ps[j + 1] == 5 else 4
+                elif p == 49:
+                    bg = False
+                elif 40 <= p <= 47 or 100 <= p <= 107:
+                    bg = True
+                j += 1
+            i = m.end()
+            continue
+        ch = line[i]
+        i += 1
+        w = 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+        cells += [(ch, rev or bg)] + [("", rev or bg)] * (w - 1)
+    col = 0
+    while col < len(cells):
+        if not cells[col][1]:
+            col += 1
+            continue
+        start = col
+        while col < len(cells) and cells[col][1]:
+            col += 1
+        after = "".join(c for c, _ in cells[col:]).split("  ")[0]
+        print(row, start + 1, col - start, after)
+'
+}
+
 # Compare the screen with tests/tui/expected/NAME.txt (after it settles);
 # TUI_UPDATE=1 writes the file instead (then review the diff in git).
 t_expect_screen() {

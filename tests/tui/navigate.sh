@@ -2,8 +2,25 @@
 # Navigation and scrolling on a blueprint larger than the screen (20 lanes,
 # 12 columns): moving right past the edge scrolls the column headers,
 # moving down past the last visible lane scrolls the lanes, the selected
-# card and its place stay on screen, and moving back scrolls back.
+# card and its place stay on screen, and moving back scrolls back. The
+# selection is marked where the status line says: one block of four cells
+# before the card's text, a pointer after its lane's name and one before
+# its column's name, and nowhere else.
 . "$(dirname "$0")/lib.sh"
+
+# The selection is shown on the card with text $3, in lane $1, column $2.
+sel_at() {
+	local marks scr
+	t_settle >/dev/null
+	marks=$(t_sel_marks)
+	[ -n "$marks" ] && [ "$(wc -l <<<"$marks")" -eq 1 ] ||
+		fail "not one marked card: ${marks:-none}"
+	[[ $marks == *" 4 $3" ]] || fail "the marked block is not before $3: $marks"
+	scr=$(t_screen)
+	head -n 2 <<<"$scr" | grep -q "▾$2" || fail "no ▾ before $2"
+	grep -q "^$1 *▸ " <<<"$scr" || fail "no ▸ after $1"
+	[ "$(grep -o '[▸▾]' <<<"$scr" | wc -l)" -eq 2 ] || fail "more than two pointers"
+}
 
 f="$T_DIR/grid.yaml"
 t_gen_grid "$f" 20 12
@@ -15,6 +32,7 @@ head2 | grep -q "Col 01" || fail "no header Col 01"
 head2 | grep -q "Col 04" && fail "Col 04 shown at 80 columns (only 3 fit)"
 t_see "Lane 01"
 t_screen | grep -q "^Lane 20" && fail "Lane 20 fits on an 80x24 screen?"
+sel_at "Lane 01" "Col 01" "L01C01"
 
 step "right to Col 04: the headers scroll"
 t_keys l l l
@@ -22,6 +40,7 @@ t_wait_foot "Lane 01 / Col 04"
 t_poll "Col 04 in the headers" "head -n 2 | grep -q 'Col 04'"
 head2 | grep -q "Col 01" && fail "Col 01 still in the headers after scrolling right"
 t_see "L01C04"
+sel_at "Lane 01" "Col 04" "L01C04"
 
 step "right to the last column (12)"
 t_keys l l l l l l l l
@@ -37,6 +56,7 @@ t_repeat 19 j
 t_wait_foot "Lane 20 / Col 12"
 t_poll "Lane 20 at the left" "grep -q '^Lane 20'"
 t_see "L20C12"
+sel_at "Lane 20" "Col 12" "L20C12"
 t_screen | grep -q "^Lane 01" && fail "Lane 01 still shown after scrolling to lane 20"
 t_screen | grep -q "L01C12" && fail "L01C12 still shown after scrolling to lane 20"
 head2 | grep -q "Col 12" || fail "the column headers went away while scrolling down"
@@ -49,6 +69,7 @@ t_repeat 11 h
 t_wait_foot "Lane 01 / Col 01"
 t_poll "Col 01 in the headers" "head -n 2 | grep -q 'Col 01'"
 t_see "L01C01"
+sel_at "Lane 01" "Col 01" "L01C01"
 t_screen | grep -q "L01C12" && fail "Col 12 still shown after scrolling back left"
 
 # ($ and 0, not End and Home: tmux sends \e[4~ and \e[1~, which the

@@ -8,10 +8,10 @@
 
 step "sbp with no file"
 t_start
-t_wait "Customer act"
+t_wait "Customer ac"
 t_wait_foot "[untitled]"
-t_see "Physical evi"
-t_see "Support proc"
+t_see "Physical ev"
+t_see "Support pro"
 t_wait_foot "0 steps"
 
 step "a customer step in Column 1"

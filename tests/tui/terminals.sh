@@ -1,8 +1,9 @@
 #!/bin/bash
 # Other terminals: 8 colours (TERM=xterm), no colour (NO_COLOR=1, and
 # TERM=vt100): the grid, the lines and the status line are drawn, moving
-# works, and without colour the screen holds no colour codes while the
-# selection is still shown (by an attribute such as reverse or bold).
+# works, the selected card is marked (its marker cells in reverse or a
+# background colour, and only that card), and without colour the screen
+# holds no colour codes.
 . "$(dirname "$0")/lib.sh"
 
 f=$(t_copy hotel.yaml)
@@ -17,6 +18,11 @@ run() {
 	t_wait_foot "Mobile app / Book"
 	t_keys l
 	t_wait_foot "Mobile app / Pre-"
+	t_settle >/dev/null
+	local marks
+	marks=$(t_sel_marks)
+	[[ $marks == *" 4 App takes ID"* ]] && [ "$(wc -l <<<"$marks")" -eq 1 ] ||
+		fail "the selected card (App takes ID...) is not the one marked: ${marks:-nothing marked}"
 }
 colours() { t_screen -e | grep -oE $'\e\\[[0-9;]*m' | grep -E '\[(.*;)?(3[0-8]|4[0-8]|9[0-7]|10[0-7])(;|m)' | head -n 3; }
 
@@ -27,7 +33,6 @@ t_wait_dead
 T_ENV="NO_COLOR=1" run nocolor
 c=$(colours)
 [ -z "$c" ] || fail "colour codes with NO_COLOR=1: $(printf '%q ' $c)"
-t_screen -e | grep -qE $'\e\\[([0-9;]*;)?(1|4|7)(;[0-9;]*)?m' || fail "nothing marks the selection without colour"
 t_keys q
 t_wait_dead
 
