@@ -20,6 +20,10 @@ char *xstrndup(const char *s, size_t n);
  * virtual machine. Small sizes, repeat calls and non-glibc or sanitizer
  * builds do nothing. */
 void heap_prepare(size_t bytes);
+/* xcalloc for a large table read in random order (a hash index): huge
+ * pages where the system has them, so that a look-up does not also miss
+ * the TLB. Freed with free(). */
+void *xcalloc_table(size_t n, size_t size);
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Grow *items (of elem bytes each) so it can hold need elements. */
@@ -34,6 +38,8 @@ typedef struct sbp_buf {
 void buf_init(sbp_buf *b);
 void buf_free(sbp_buf *b);
 void buf_reset(sbp_buf *b);
+/* Make room for n more bytes and the NUL. */
+void buf_reserve(sbp_buf *b, size_t n);
 void buf_add(sbp_buf *b, const char *s, size_t n);
 void buf_puts(sbp_buf *b, const char *s);
 void buf_putc(sbp_buf *b, char c);

@@ -203,6 +203,10 @@ void sbp_save_yaml(const sbp_blueprint *bp, sbp_buf *out)
 	node_arena_init(&a);
 	sbp_node *head = arena_node(&a, NODE_MAP, NULL);
 
+	/* Room for the usual sizes (a step takes about 160 bytes), so that a
+	 * long text is not copied over and over as it grows. */
+	buf_reserve(out, 4096 + 200 * (bp->steps.n + bp->standards.n) + 64 * bp->flows.n);
+
 	doc_head(&a, head, bp);
 	for (size_t i = 0; i < head->n; i++)
 		yaml_emit_entry(head->keys[i], head->items[i], out);

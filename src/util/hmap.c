@@ -50,7 +50,7 @@ static void rehash(hmap *m, size_t cap)
 	hmap_entry *old = m->slots;
 	size_t oldcap = m->cap;
 
-	m->slots = xcalloc(cap, sizeof *m->slots);
+	m->slots = xcalloc_table(cap, sizeof *m->slots);
 	m->cap = cap;
 	m->used = m->count;
 	for (size_t i = 0; i < oldcap; i++) {

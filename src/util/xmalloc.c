@@ -110,8 +110,7 @@ void buf_reset(sbp_buf *b)
 		b->data[0] = '\0';
 }
 
-/* Make room for n more bytes and the NUL. */
-static void buf_reserve(sbp_buf *b, size_t n)
+void buf_reserve(sbp_buf *b, size_t n)
 {
 	if (b->len + n + 1 <= b->cap)
 		return;
@@ -171,12 +170,31 @@ char *buf_steal(sbp_buf *b)
 	return p;
 }
 
+#define HUGE_PAGE ((uintptr_t)2 << 20)
+/* Tables at least this large are worth huge pages. */
+#define HUGE_TABLE ((size_t)4 << 20)
+
+void *xcalloc_table(size_t n, size_t size)
+{
+#if defined(__GLIBC__) && !defined(__SANITIZE_ADDRESS__) && defined(MADV_HUGEPAGE)
+	if (size && n <= SIZE_MAX / size && n * size >= HUGE_TABLE) {
+		size_t bytes = (n * size + HUGE_PAGE - 1) & ~(size_t)(HUGE_PAGE - 1);
+		void *p = aligned_alloc(HUGE_PAGE, bytes);
+		if (!p)
+			die_oom(bytes);
+		madvise(p, bytes, MADV_HUGEPAGE);
+		memset(p, 0, bytes);
+		return p;
+	}
+#endif
+	return xcalloc(n, size);
+}
+
 /* Heap growth in steps of this many bytes while preparing (glibc takes
  * requests up to 32 MB from the heap rather than mapping them apart). */
 #define HEAP_STEP ((size_t)16 << 20)
 /* Below this, a load is small enough that page faults do not matter. */
 #define HEAP_PREPARE_MIN ((size_t)8 << 20)
-#define HUGE_PAGE ((uintptr_t)2 << 20)
 
 void heap_prepare(size_t bytes)
 {
