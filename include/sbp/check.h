@@ -21,6 +21,11 @@ typedef struct sbp_summary {
 void check_blueprint(const sbp_blueprint *bp, sbp_diags *out, sbp_summary *sum);
 /* Only the counts. */
 void check_summary(const sbp_blueprint *bp, sbp_summary *sum);
+/* Keeping the counts up to date edit by edit: add (or take away) what
+ * step s counts for, as it is now; then check_summary_finish takes the
+ * step and standard totals from bp and works out the coverage. */
+void check_summary_step(sbp_summary *sum, const sbp_step *s, bool add);
+void check_summary_finish(const sbp_blueprint *bp, sbp_summary *sum);
 /* Is this a known rule id? */
 bool check_rule_known(const char *rule);
 /* Is it one of the error rules, which ignore: cannot silence? */

@@ -15,6 +15,38 @@
 #include "sbp/model.h"
 
 typedef struct edit_op edit_op;   /* one recorded change (private) */
+
+/* Watching the history: a function told just before and just after each
+ * primitive change, when an edit is made and when it is undone or redone,
+ * so that what is derived from the blueprint (the editor's grid, counts
+ * and findings) can follow the change instead of being rebuilt. Between
+ * two changes the blueprint is consistent (flows name present steps,
+ * steps present lanes, columns and standards). */
+typedef enum edit_obj {
+	EDIT_LANE, EDIT_COLUMN, EDIT_STANDARD, EDIT_STEP, EDIT_FLOW,
+	EDIT_BLUEPRINT, /* its title and description */
+} edit_obj;
+
+typedef enum edit_change {
+	EDIT_INSERT, /* obj enters the blueprint at index idx */
+	EDIT_REMOVE, /* obj leaves the blueprint from index idx */
+	EDIT_MODIFY, /* a field of obj changes (idx is (size_t)-1); attaching
+			or detaching a standard modifies the step */
+	EDIT_MOVE,   /* a lane or column moves to index idx */
+} edit_change;
+
+typedef struct edit_event {
+	edit_change change;
+	bool after;    /* false: just before the change; true: just after */
+	edit_obj kind;
+	void *obj;     /* the object (the blueprint for EDIT_BLUEPRINT) */
+	size_t idx;
+	size_t batch;  /* objects the primitive change moves at once (a bulk
+			  removal of steps or flows tells of each), and */
+	size_t nth;    /* which of them this is: 0 .. batch-1 */
+} edit_event;
+
+typedef void (*edit_watch_fn)(void *ctx, const edit_event *ev);
 typedef struct edit_group {
 	char *name;      /* what the user did, e.g. "add step" */
 	edit_op **ops;
@@ -33,10 +65,15 @@ typedef struct edit_history {
 	size_t changes;          /* edits since the last save (for recovery info) */
 	char error[256];
 	edit_group *open;        /* the group being recorded (depth > 0), or NULL */
+	edit_watch_fn watch;     /* told of every change, or NULL */
+	void *watch_ctx;
 } edit_history;
 
 void edit_init(edit_history *h, sbp_blueprint *bp);
 void edit_free(edit_history *h);
+/* Tell fn (with ctx) of every change from now on; NULL stops. One
+ * watcher per history. edit_init and edit_free forget it. */
+void edit_watch(edit_history *h, edit_watch_fn fn, void *ctx);
 
 /* Group the following edits under one name, until edit_end. Nested
  * begin/end pairs join the outer group. An empty group is dropped. */

@@ -197,8 +197,13 @@ struct editor {
 	char *search;            /* the last search */
 
 	sbp_summary sum;
-	size_t sum_key;          /* history state the counts are for */
+	size_t sum_key;          /* history state the grid and counts are for */
 	bool sum_valid;
+	struct {                 /* following the history's changes (live.c) */
+		const sbp_step *step; /* the step being modified, and */
+		size_t lane, col;     /* the cell it was in */
+		bool stale;           /* the grid waits for a rebuild */
+	} live;
 
 	char msg[1024];
 	bool msg_error;

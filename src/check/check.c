@@ -202,24 +202,46 @@ void check_standard(const sbp_blueprint *bp, const sbp_standard *s,
 	check_ctx_done(&c);
 }
 
+/* Add 1 to *n, or take 1 away. */
+static void count(size_t *n, bool add)
+{
+	*n = add ? *n + 1 : *n - 1;
+}
+
+/* Add or take away what one step counts for. */
+static void summary_step(sbp_summary *sum, const sbp_step *s, bool add)
+{
+	if (step_is_encounter(s)) {
+		count(&sum->encounters, add);
+		if (s->stds.n == 0)
+			count(&sum->unstandardized, add);
+	}
+	if (s->fail)
+		count(&sum->fail_points, add);
+	if (s->wait)
+		count(&sum->wait_points, add);
+}
+
+/* Add or take away what one step counts for (see check.h). */
+void check_summary_step(sbp_summary *sum, const sbp_step *s, bool add)
+{
+	summary_step(sum, s, add);
+}
+
 /* The counts of the summary line, and the encounter coverage. */
 void check_summary(const sbp_blueprint *bp, sbp_summary *sum)
 {
 	memset(sum, 0, sizeof *sum);
+	for (size_t i = 0; i < bp->steps.n; i++)
+		summary_step(sum, bp->steps.items[i], true);
+	check_summary_finish(bp, sum);
+}
+
+/* Totals from bp and the coverage from the counts. */
+void check_summary_finish(const sbp_blueprint *bp, sbp_summary *sum)
+{
 	sum->steps = bp->steps.n;
 	sum->standards = bp->standards.n;
-	for (size_t i = 0; i < bp->steps.n; i++) {
-		const sbp_step *s = bp->steps.items[i];
-		if (step_is_encounter(s)) {
-			sum->encounters++;
-			if (s->stds.n == 0)
-				sum->unstandardized++;
-		}
-		if (s->fail)
-			sum->fail_points++;
-		if (s->wait)
-			sum->wait_points++;
-	}
 	if (sum->encounters == 0)
 		sum->coverage = 100.0;
 	else

@@ -81,8 +81,7 @@ void ed_set_blueprint(editor *ed, sbp_blueprint *bp)
 		ed->bp = bp;
 		edit_init(&ed->hist, bp);
 	}
-	grid_build(&ed->grid, bp);
-	ed->sum_valid = false;
+	ed_live_reset(ed);
 	ed->recover_written = false;
 	ed->lane = ed->col = ed->idx = 0;
 	ed->top = ed->left = 0;

@@ -1,5 +1,6 @@
 /* The terminal grid's geometry: steps per cell, rows per lane, lane
- * positions and same-column connectors, rebuilt only after an edit. */
+ * positions and same-column connectors, built from a whole blueprint
+ * (grid_update.c follows single edits), and the look-ups drawing uses. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -34,7 +35,8 @@ static void build_cells(ed_grid *g, const sbp_blueprint *bp)
 {
 	size_t ncells = g->nlanes * g->ncols;
 	g->cell_start = xcalloc(ncells + 1, sizeof *g->cell_start);
-	g->steps = xcalloc(bp->steps.n ? bp->steps.n : 1, sizeof *g->steps);
+	g->steps_cap = bp->steps.n ? bp->steps.n : 1;
+	g->steps = xcalloc(g->steps_cap, sizeof *g->steps);
 	for (size_t i = 0; i < bp->steps.n; i++) {
 		const sbp_step *s = bp->steps.items[i];
 		g->cell_start[cell_of(g, s->lane->idx, s->column->idx) + 1]++;
@@ -86,7 +88,8 @@ static void build_conns(ed_grid *g, const sbp_blueprint *bp)
 	}
 	for (size_t c = 0; c < g->ncols; c++)
 		g->col_conn[c + 1] += g->col_conn[c];
-	g->conns = xcalloc(n ? n : 1, sizeof *g->conns);
+	g->conns_cap = n ? n : 1;
+	g->conns = xcalloc(g->conns_cap, sizeof *g->conns);
 	g->nconns = n;
 	size_t *fill = xmalloc((g->ncols ? g->ncols : 1) * sizeof *fill);
 	memcpy(fill, g->col_conn, g->ncols * sizeof *fill);
@@ -98,6 +101,7 @@ static void build_conns(ed_grid *g, const sbp_blueprint *bp)
 		c->col = f->from->column->idx;
 		c->from_row = grid_step_row(g, f->from);
 		c->to_row = grid_step_row(g, f->to);
+		c->flow = f;
 	}
 	free(fill);
 }

@@ -23,6 +23,9 @@ size_t ed_state_key(const editor *ed);
 void ed_sync(editor *ed);
 /* The blueprint was replaced (recovery, reload): start over. */
 void ed_set_blueprint(editor *ed, sbp_blueprint *bp);
+/* Grid and counts from scratch, then follow every change the history
+ * makes (live.c). */
+void ed_live_reset(editor *ed);
 void ed_scroll_to_sel(editor *ed);
 
 /* Modes: push a mode over the current one, pop back. */

@@ -36,6 +36,13 @@ void edit_init(edit_history *h, sbp_blueprint *bp)
 	h->saved_valid = true;
 }
 
+/* Tell fn of every change from now on (NULL: nobody). */
+void edit_watch(edit_history *h, edit_watch_fn fn, void *ctx)
+{
+	h->watch = fn;
+	h->watch_ctx = ctx;
+}
+
 /* Free every group and what its ops own; the blueprint stays. */
 void edit_free(edit_history *h)
 {
@@ -78,11 +85,11 @@ void edit_end(edit_history *h)
 }
 
 /* Apply op and add it to the open group; the first op of a group drops the
- * redo tail and pushes the group. */
+ * redo tail and pushes the group, before the op is applied, so that a
+ * watcher sees the new state's serial. */
 void edit_record(edit_history *h, edit_op *op)
 {
 	edit_group *g = h->open;
-	op_apply(h->bp, op);
 	if (g->n == 0) {
 		drop_redo(h);
 		g->serial = h->next_serial++;
@@ -91,6 +98,7 @@ void edit_record(edit_history *h, edit_op *op)
 	}
 	xgrow(&g->ops, &g->cap, g->n + 1, sizeof *g->ops);
 	g->ops[g->n++] = op;
+	op_apply(h, op);
 }
 
 /* Say why an edit was refused, in h->error; returns false. */
@@ -128,7 +136,7 @@ bool edit_undo(edit_history *h)
 		return edit_refuse(h, "nothing to undo");
 	edit_group *g = h->groups.items[--h->pos];
 	for (size_t i = g->n; i-- > 0;)
-		op_revert(h->bp, g->ops[i]);
+		op_revert(h, g->ops[i]);
 	h->changes++;
 	h->error[0] = '\0';
 	return true;
@@ -143,7 +151,7 @@ bool edit_redo(edit_history *h)
 		return edit_refuse(h, "nothing to redo");
 	edit_group *g = h->groups.items[h->pos++];
 	for (size_t i = 0; i < g->n; i++)
-		op_apply(h->bp, g->ops[i]);
+		op_apply(h, g->ops[i]);
 	h->changes++;
 	h->error[0] = '\0';
 	return true;
@@ -187,7 +195,7 @@ static bool edit_blueprint_string(edit_history *h, char **field,
 {
 	size_t mark = edit_open(h, name);
 	if (!same_str(*field, value))
-		rec_str(h, field, value);
+		rec_str(h, EDIT_BLUEPRINT, h->bp, field, value);
 	edit_close(h, mark);
 	return true;
 }

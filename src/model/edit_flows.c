@@ -45,9 +45,9 @@ void rec_remove_steps(edit_history *h, step_pred pred, const void *ctx)
 {
 	size_t n;
 	bulk_entry *flows = collect_flows(h->bp, pred, ctx, &n);
-	rec_bulk(h, OBJ_FLOW, flows, n);
+	rec_bulk(h, EDIT_FLOW, flows, n);
 	bulk_entry *steps = collect_steps(h->bp, pred, ctx, &n);
-	rec_bulk(h, OBJ_STEP, steps, n);
+	rec_bulk(h, EDIT_STEP, steps, n);
 }
 
 /* Append a flow between two different steps not yet linked that way. */
@@ -68,7 +68,7 @@ bool edit_flow_add(edit_history *h, sbp_step *from, sbp_step *to,
 	}
 	sbp_flow *f = flow_new(from, to, label);
 	size_t mark = edit_open(h, "add flow");
-	rec_place(h, OBJ_FLOW, f, h->bp->flows.n, true);
+	rec_place(h, EDIT_FLOW, f, h->bp->flows.n, true);
 	edit_close(h, mark);
 	if (out)
 		*out = f;
@@ -92,7 +92,7 @@ bool edit_flow_delete(edit_history *h, sbp_flow *f)
 	if (!find_flow(h, f, &at))
 		return false;
 	size_t mark = edit_open(h, "delete flow");
-	rec_place(h, OBJ_FLOW, f, at, false);
+	rec_place(h, EDIT_FLOW, f, at, false);
 	edit_close(h, mark);
 	return true;
 }
@@ -106,7 +106,7 @@ bool edit_flow_label(edit_history *h, sbp_flow *f, const char *label)
 		return false;
 	size_t mark = edit_open(h, "change flow label");
 	if (!same_str(f->label, label))
-		rec_str(h, &f->label, label);
+		rec_str(h, EDIT_FLOW, f, &f->label, label);
 	edit_close(h, mark);
 	return true;
 }

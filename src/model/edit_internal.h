@@ -25,7 +25,7 @@ typedef enum op_kind {
 /* What a swapped value is, so that the op can free the one it holds. */
 typedef enum own_kind { OWN_NONE, OWN_STR, OWN_FAIL, OWN_WAIT } own_kind;
 
-typedef enum obj_kind { OBJ_LANE, OBJ_COLUMN, OBJ_STANDARD, OBJ_STEP, OBJ_FLOW } obj_kind;
+typedef edit_obj obj_kind;
 
 /* One object of a bulk removal and its index before the removal. */
 typedef struct bulk_entry {
@@ -45,6 +45,8 @@ struct edit_op {
 	op_kind kind;
 	union {
 		struct {
+			obj_kind kind; /* what owner is */
+			void *owner;   /* the object the field belongs to */
 			void *field;   /* address of the field in its object */
 			size_t size;   /* bytes of the field */
 			own_kind own;  /* what other.p is, when it is owned */
@@ -74,10 +76,11 @@ struct edit_op {
 	} u;
 };
 
-/* edit_ops.c: apply, revert and free one op. applied says whether the op
- * is currently in effect (it decides what the op owns). */
-void op_apply(sbp_blueprint *bp, edit_op *op);
-void op_revert(sbp_blueprint *bp, edit_op *op);
+/* edit_ops.c: apply, revert and free one op, telling h's watcher. applied
+ * says whether the op is currently in effect (it decides what the op
+ * owns). */
+void op_apply(edit_history *h, edit_op *op);
+void op_revert(edit_history *h, edit_op *op);
 void op_free(edit_op *op, bool applied);
 
 /* edit.c: apply op and add it to the open group (edit_begin first). */
@@ -90,11 +93,14 @@ bool edit_refuse(edit_history *h, const char *fmt, ...)
 size_t edit_open(edit_history *h, const char *name);
 void edit_close(edit_history *h, size_t mark);
 
-/* edit_record.c: build an op, apply it and record it. */
-void rec_str(edit_history *h, char **field, const char *value);
-void rec_val(edit_history *h, void *field, const void *value, size_t size);
-void rec_fail(edit_history *h, sbp_fail **field, sbp_fail *value);
-void rec_wait(edit_history *h, sbp_wait **field, sbp_wait *value);
+/* edit_record.c: build an op, apply it and record it. The swaps name the
+ * object that owns the field (kind, owner). */
+void rec_str(edit_history *h, obj_kind kind, void *owner, char **field,
+	     const char *value);
+void rec_val(edit_history *h, obj_kind kind, void *owner, void *field,
+	     const void *value, size_t size);
+void rec_fail(edit_history *h, sbp_step *s, sbp_fail *value);
+void rec_wait(edit_history *h, sbp_step *s, sbp_wait *value);
 void rec_place(edit_history *h, obj_kind obj, void *p, size_t idx, bool insert);
 void rec_bulk(edit_history *h, obj_kind obj, bulk_entry *items, size_t n);
 void rec_link(edit_history *h, sbp_step *s, sbp_standard *std, size_t idx,

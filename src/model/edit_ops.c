@@ -23,11 +23,12 @@ static void place_insert(sbp_blueprint *bp, obj_kind obj, void *p, size_t idx)
 {
 	bool ok = true;
 	switch (obj) {
-	case OBJ_LANE: ok = blueprint_insert_lane(bp, idx, p); break;
-	case OBJ_COLUMN: ok = blueprint_insert_column(bp, idx, p); break;
-	case OBJ_STANDARD: ok = blueprint_insert_standard(bp, idx, p); break;
-	case OBJ_STEP: ok = blueprint_insert_step(bp, idx, p); break;
-	case OBJ_FLOW: blueprint_insert_flow(bp, idx, p); break;
+	case EDIT_LANE: ok = blueprint_insert_lane(bp, idx, p); break;
+	case EDIT_COLUMN: ok = blueprint_insert_column(bp, idx, p); break;
+	case EDIT_STANDARD: ok = blueprint_insert_standard(bp, idx, p); break;
+	case EDIT_STEP: ok = blueprint_insert_step(bp, idx, p); break;
+	case EDIT_FLOW: blueprint_insert_flow(bp, idx, p); break;
+	case EDIT_BLUEPRINT: ok = false; break;
 	}
 	assert(ok);
 	(void)ok;
@@ -38,11 +39,12 @@ static void place_remove(sbp_blueprint *bp, obj_kind obj, void *p, size_t idx)
 {
 	void *got = NULL;
 	switch (obj) {
-	case OBJ_LANE: got = blueprint_remove_lane(bp, idx); break;
-	case OBJ_COLUMN: got = blueprint_remove_column(bp, idx); break;
-	case OBJ_STANDARD: got = blueprint_remove_standard(bp, idx); break;
-	case OBJ_STEP: got = blueprint_remove_step(bp, idx); break;
-	case OBJ_FLOW: got = blueprint_remove_flow(bp, idx); break;
+	case EDIT_LANE: got = blueprint_remove_lane(bp, idx); break;
+	case EDIT_COLUMN: got = blueprint_remove_column(bp, idx); break;
+	case EDIT_STANDARD: got = blueprint_remove_standard(bp, idx); break;
+	case EDIT_STEP: got = blueprint_remove_step(bp, idx); break;
+	case EDIT_FLOW: got = blueprint_remove_flow(bp, idx); break;
+	case EDIT_BLUEPRINT: break;
 	}
 	assert(got == p);
 	(void)got;
@@ -87,7 +89,7 @@ static void bulk_remove(sbp_blueprint *bp, edit_op *op)
 {
 	bulk_entry *items = op->u.bulk.items;
 	size_t n = op->u.bulk.n;
-	if (op->u.bulk.obj == OBJ_STEP) {
+	if (op->u.bulk.obj == EDIT_STEP) {
 		for (size_t i = 0; i < n; i++)
 			hmap_del(&bp->step_ids, ((sbp_step *)items[i].obj)->id);
 		BULK_REMOVE(bp->steps, items, n);
@@ -101,7 +103,7 @@ static void bulk_restore(sbp_blueprint *bp, edit_op *op)
 {
 	bulk_entry *items = op->u.bulk.items;
 	size_t n = op->u.bulk.n;
-	if (op->u.bulk.obj == OBJ_STEP) {
+	if (op->u.bulk.obj == EDIT_STEP) {
 		for (size_t i = 0; i < n; i++) {
 			sbp_step *s = items[i].obj;
 			bool ok = hmap_put(&bp->step_ids, s->id, s);
@@ -129,19 +131,73 @@ static void link_set(edit_op *op, bool attach)
 /* Move the lane or column at index from to index to. */
 static void move_obj(sbp_blueprint *bp, obj_kind obj, size_t from, size_t to)
 {
-	if (obj == OBJ_LANE) {
+	if (obj == EDIT_LANE) {
 		sbp_lane *l = blueprint_remove_lane(bp, from);
-		place_insert(bp, OBJ_LANE, l, to);
+		place_insert(bp, EDIT_LANE, l, to);
 	} else {
 		sbp_column *c = blueprint_remove_column(bp, from);
-		place_insert(bp, OBJ_COLUMN, c, to);
+		place_insert(bp, EDIT_COLUMN, c, to);
+	}
+}
+
+/* Tell the watcher of one change, the nth of a batch. */
+static void tell_nth(edit_history *h, edit_change change, bool after,
+		     obj_kind kind, void *obj, size_t idx, size_t batch,
+		     size_t nth)
+{
+	edit_event ev = { change, after, kind, obj, idx, batch, nth };
+	h->watch(h->watch_ctx, &ev);
+}
+
+/* Tell the watcher of a change of one object. */
+static void tell(edit_history *h, edit_change change, bool after,
+		 obj_kind kind, void *obj, size_t idx)
+{
+	tell_nth(h, change, after, kind, obj, idx, 1, 0);
+}
+
+/* Tell the watcher what op is about to do (after false) or has done. */
+static void op_tell(edit_history *h, const edit_op *op, bool forward,
+		    bool after)
+{
+	switch (op->kind) {
+	case OP_SWAP:
+		tell(h, EDIT_MODIFY, after, op->u.swap.kind, op->u.swap.owner,
+		     (size_t)-1);
+		break;
+	case OP_PLACE:
+		tell(h, op->u.place.insert == forward ? EDIT_INSERT : EDIT_REMOVE,
+		     after, op->u.place.obj, op->u.place.p, op->u.place.idx);
+		break;
+	case OP_BULK:
+		for (size_t i = 0; i < op->u.bulk.n; i++)
+			tell_nth(h, forward ? EDIT_REMOVE : EDIT_INSERT, after,
+				 op->u.bulk.obj, op->u.bulk.items[i].obj,
+				 op->u.bulk.items[i].idx, op->u.bulk.n, i);
+		break;
+	case OP_LINK:
+		tell(h, EDIT_MODIFY, after, EDIT_STEP, op->u.link.step, (size_t)-1);
+		break;
+	case OP_MOVE: {
+		size_t from = forward ? op->u.move.from : op->u.move.to;
+		size_t to = forward ? op->u.move.to : op->u.move.from;
+		void *obj = op->u.move.obj == EDIT_LANE
+				    ? (void *)h->bp->lanes.items[after ? to : from]
+				    : (void *)h->bp->columns.items[after ? to : from];
+		tell(h, EDIT_MOVE, after, op->u.move.obj, obj, to);
+		break;
+	}
 	}
 }
 
 /* Make the change an op records (forward) or undo it (backward): every
- * op is its own inverse with the direction flipped. */
-static void op_run(sbp_blueprint *bp, edit_op *op, bool forward)
+ * op is its own inverse with the direction flipped. The watcher hears of
+ * it before and after. */
+static void op_run(edit_history *h, edit_op *op, bool forward)
 {
+	sbp_blueprint *bp = h->bp;
+	if (h->watch)
+		op_tell(h, op, forward, false);
 	switch (op->kind) {
 	case OP_SWAP:
 		swap_field(op);
@@ -168,29 +224,32 @@ static void op_run(sbp_blueprint *bp, edit_op *op, bool forward)
 			move_obj(bp, op->u.move.obj, op->u.move.to, op->u.move.from);
 		break;
 	}
+	if (h->watch)
+		op_tell(h, op, forward, true);
 }
 
 /* Make the change an op records. */
-void op_apply(sbp_blueprint *bp, edit_op *op)
+void op_apply(edit_history *h, edit_op *op)
 {
-	op_run(bp, op, true);
+	op_run(h, op, true);
 }
 
 /* Undo the change an op records. */
-void op_revert(sbp_blueprint *bp, edit_op *op)
+void op_revert(edit_history *h, edit_op *op)
 {
-	op_run(bp, op, false);
+	op_run(h, op, false);
 }
 
 /* Free an object of kind obj that is out of the blueprint. */
 static void obj_free(obj_kind obj, void *p)
 {
 	switch (obj) {
-	case OBJ_LANE: lane_free(p); break;
-	case OBJ_COLUMN: column_free(p); break;
-	case OBJ_STANDARD: standard_free(p); break;
-	case OBJ_STEP: step_free(p); break;
-	case OBJ_FLOW: flow_free(p); break;
+	case EDIT_LANE: lane_free(p); break;
+	case EDIT_COLUMN: column_free(p); break;
+	case EDIT_STANDARD: standard_free(p); break;
+	case EDIT_STEP: step_free(p); break;
+	case EDIT_FLOW: flow_free(p); break;
+	case EDIT_BLUEPRINT: break;
 	}
 }
 

@@ -15,11 +15,14 @@ static edit_op *op_new(op_kind kind)
 	return op;
 }
 
-/* Record a swap of field (size bytes) with value, owning what it holds. */
-static void rec_swap(edit_history *h, void *field, const void *value,
-		     size_t size, own_kind own)
+/* Record a swap of field (size bytes, in owner of kind kind) with value,
+ * owning what it holds. */
+static void rec_swap(edit_history *h, obj_kind kind, void *owner, void *field,
+		     const void *value, size_t size, own_kind own)
 {
 	edit_op *op = op_new(OP_SWAP);
+	op->u.swap.kind = kind;
+	op->u.swap.owner = owner;
 	op->u.swap.field = field;
 	op->u.swap.size = size;
 	op->u.swap.own = own;
@@ -28,28 +31,30 @@ static void rec_swap(edit_history *h, void *field, const void *value,
 }
 
 /* Record setting a string field to a copy of value (NULL clears). */
-void rec_str(edit_history *h, char **field, const char *value)
+void rec_str(edit_history *h, obj_kind kind, void *owner, char **field,
+	     const char *value)
 {
 	char *copy = value ? xstrdup(value) : NULL;
-	rec_swap(h, field, &copy, sizeof copy, OWN_STR);
+	rec_swap(h, kind, owner, field, &copy, sizeof copy, OWN_STR);
 }
 
 /* Record setting a plain field (number, enum, borrowed pointer). */
-void rec_val(edit_history *h, void *field, const void *value, size_t size)
+void rec_val(edit_history *h, obj_kind kind, void *owner, void *field,
+	     const void *value, size_t size)
 {
-	rec_swap(h, field, value, size, OWN_NONE);
+	rec_swap(h, kind, owner, field, value, size, OWN_NONE);
 }
 
-/* Record replacing a fail point with value (owned), or NULL. */
-void rec_fail(edit_history *h, sbp_fail **field, sbp_fail *value)
+/* Record replacing a step's fail point with value (owned), or NULL. */
+void rec_fail(edit_history *h, sbp_step *s, sbp_fail *value)
 {
-	rec_swap(h, field, &value, sizeof value, OWN_FAIL);
+	rec_swap(h, EDIT_STEP, s, &s->fail, &value, sizeof value, OWN_FAIL);
 }
 
-/* Record replacing a wait point with value (owned), or NULL. */
-void rec_wait(edit_history *h, sbp_wait **field, sbp_wait *value)
+/* Record replacing a step's wait point with value (owned), or NULL. */
+void rec_wait(edit_history *h, sbp_step *s, sbp_wait *value)
 {
-	rec_swap(h, field, &value, sizeof value, OWN_WAIT);
+	rec_swap(h, EDIT_STEP, s, &s->wait, &value, sizeof value, OWN_WAIT);
 }
 
 /* Record inserting or removing one object at index idx. */

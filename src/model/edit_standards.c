@@ -2,6 +2,7 @@
  * updating every field but the id, and deleting a standard after
  * detaching it from every step that uses it. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "edit_internal.h"
 
@@ -41,25 +42,35 @@ bool edit_standard_add(edit_history *h, const sbp_standard *proto, sbp_standard 
 	s->better = proto->better;
 	extras_copy(&s->extras, &proto->extras);
 	size_t mark = edit_open(h, "add standard");
-	rec_place(h, OBJ_STANDARD, s, h->bp->standards.n, true);
+	rec_place(h, EDIT_STANDARD, s, h->bp->standards.n, true);
 	edit_close(h, mark);
 	if (out)
 		*out = s;
 	return true;
 }
 
-/* Record a change of an optional string field when it differs. */
-static void update_str(edit_history *h, char **field, const char *value)
+/* Record a change of an optional string field of s when it differs. */
+static void update_str(edit_history *h, sbp_standard *s, char **field,
+		       const char *value)
 {
 	if (!same_str(*field, value))
-		rec_str(h, field, value);
+		rec_str(h, EDIT_STANDARD, s, field, value);
 }
 
-/* Record a change of an optional number field when it differs. */
-static void update_num(edit_history *h, double *field, double value)
+/* Record a change of an optional number field of s when it differs. */
+static void update_num(edit_history *h, sbp_standard *s, double *field,
+		       double value)
 {
 	if (!same_num(*field, value))
-		rec_val(h, field, &value, sizeof value);
+		rec_val(h, EDIT_STANDARD, s, field, &value, sizeof value);
+}
+
+/* Record a change of an enumeration field of s when it differs. */
+static void update_enum(edit_history *h, sbp_standard *s, void *field,
+			const void *value, size_t size)
+{
+	if (memcmp(field, value, size) != 0)
+		rec_val(h, EDIT_STANDARD, s, field, value, size);
 }
 
 /* Copy every field but the id (and extras) from proto, recording only what
@@ -72,19 +83,17 @@ bool edit_standard_update(edit_history *h, sbp_standard *s, const sbp_standard *
 	if (!check_proto(h, proto))
 		return false;
 	size_t mark = edit_open(h, "update standard");
-	update_str(h, &s->name, proto->name ? proto->name : "");
-	if (s->kind != proto->kind)
-		rec_val(h, &s->kind, &proto->kind, sizeof proto->kind);
-	update_str(h, &s->measure, proto->measure);
-	update_str(h, &s->target, proto->target);
-	if (s->dimension != proto->dimension)
-		rec_val(h, &s->dimension, &proto->dimension, sizeof proto->dimension);
-	update_str(h, &s->feedback, proto->feedback);
-	update_num(h, &s->weight, proto->weight);
-	update_num(h, &s->goal, proto->goal);
-	if (s->better != proto->better)
-		rec_val(h, &s->better, &proto->better, sizeof proto->better);
-	update_num(h, &s->actual, proto->actual);
+	update_str(h, s, &s->name, proto->name ? proto->name : "");
+	update_enum(h, s, &s->kind, &proto->kind, sizeof proto->kind);
+	update_str(h, s, &s->measure, proto->measure);
+	update_str(h, s, &s->target, proto->target);
+	update_enum(h, s, &s->dimension, &proto->dimension,
+		    sizeof proto->dimension);
+	update_str(h, s, &s->feedback, proto->feedback);
+	update_num(h, s, &s->weight, proto->weight);
+	update_num(h, s, &s->goal, proto->goal);
+	update_enum(h, s, &s->better, &proto->better, sizeof proto->better);
+	update_num(h, s, &s->actual, proto->actual);
 	edit_close(h, mark);
 	return true;
 }
@@ -104,7 +113,7 @@ bool edit_standard_delete(edit_history *h, sbp_standard *s)
 			if (st->stds.items[j] == s)
 				rec_link(h, st, s, j, false);
 	}
-	rec_place(h, OBJ_STANDARD, s, at, false);
+	rec_place(h, EDIT_STANDARD, s, at, false);
 	edit_close(h, mark);
 	return true;
 }

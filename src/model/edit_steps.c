@@ -29,7 +29,7 @@ bool edit_step_add(edit_history *h, sbp_lane *lane, sbp_column *col,
 	sbp_step *s = step_new(sid, lane, col, text);
 	free(sid);
 	size_t mark = edit_open(h, "add step");
-	rec_place(h, OBJ_STEP, s, h->bp->steps.n, true);
+	rec_place(h, EDIT_STEP, s, h->bp->steps.n, true);
 	edit_close(h, mark);
 	if (out)
 		*out = s;
@@ -64,7 +64,7 @@ bool edit_step_text(edit_history *h, sbp_step *s, const char *text)
 		text = "";
 	size_t mark = edit_open(h, "change step text");
 	if (!same_str(s->text, text))
-		rec_str(h, &s->text, text);
+		rec_str(h, EDIT_STEP, s, &s->text, text);
 	edit_close(h, mark);
 	return true;
 }
@@ -77,7 +77,7 @@ bool edit_step_notes(edit_history *h, sbp_step *s, const char *notes)
 		return false;
 	size_t mark = edit_open(h, "change step notes");
 	if (!same_str(s->notes, notes))
-		rec_str(h, &s->notes, notes);
+		rec_str(h, EDIT_STEP, s, &s->notes, notes);
 	edit_close(h, mark);
 	return true;
 }
@@ -101,7 +101,7 @@ bool edit_step_duration(edit_history *h, sbp_step *s, double minutes)
 		return false;
 	size_t mark = edit_open(h, "change step duration");
 	if (!same_num(s->duration, minutes))
-		rec_val(h, &s->duration, &minutes, sizeof minutes);
+		rec_val(h, EDIT_STEP, s, &s->duration, &minutes, sizeof minutes);
 	edit_close(h, mark);
 	return true;
 }
@@ -116,7 +116,7 @@ bool edit_step_encounter(edit_history *h, sbp_step *s, sbp_mark mark_)
 		return edit_refuse(h, "unknown encounter mark");
 	size_t mark = edit_open(h, "mark encounter");
 	if (s->encounter != mark_)
-		rec_val(h, &s->encounter, &mark_, sizeof mark_);
+		rec_val(h, EDIT_STEP, s, &s->encounter, &mark_, sizeof mark_);
 	edit_close(h, mark);
 	return true;
 }
@@ -133,9 +133,9 @@ bool edit_step_move(edit_history *h, sbp_step *s, sbp_lane *lane, sbp_column *co
 		return edit_refuse(h, "no such column in this blueprint");
 	size_t mark = edit_open(h, "move step");
 	if (s->lane != lane)
-		rec_val(h, &s->lane, &lane, sizeof lane);
+		rec_val(h, EDIT_STEP, s, &s->lane, &lane, sizeof lane);
 	if (s->column != col)
-		rec_val(h, &s->column, &col, sizeof col);
+		rec_val(h, EDIT_STEP, s, &s->column, &col, sizeof col);
 	edit_close(h, mark);
 	return true;
 }
@@ -151,7 +151,7 @@ bool edit_step_fail(edit_history *h, sbp_step *s, const sbp_fail *f)
 	if (!f && !s->fail)
 		return true;
 	size_t mark = edit_open(h, f ? "set fail point" : "remove fail point");
-	rec_fail(h, &s->fail, fail_clone(f));
+	rec_fail(h, s, fail_clone(f));
 	edit_close(h, mark);
 	return true;
 }
@@ -168,7 +168,7 @@ bool edit_step_wait(edit_history *h, sbp_step *s, const sbp_wait *w)
 	if (!w && !s->wait)
 		return true;
 	size_t mark = edit_open(h, w ? "set wait point" : "remove wait point");
-	rec_wait(h, &s->wait, wait_clone(w));
+	rec_wait(h, s, wait_clone(w));
 	edit_close(h, mark);
 	return true;
 }

@@ -33,7 +33,7 @@ bool edit_column_insert(edit_history *h, size_t at, const char *id,
 	if (at > h->bp->columns.n)
 		at = h->bp->columns.n;
 	size_t mark = edit_open(h, "insert column");
-	rec_place(h, OBJ_COLUMN, c, at, true);
+	rec_place(h, EDIT_COLUMN, c, at, true);
 	edit_close(h, mark);
 	if (out)
 		*out = c;
@@ -50,7 +50,7 @@ bool edit_column_delete(edit_history *h, sbp_column *c)
 		return edit_refuse(h, "cannot delete the last column");
 	size_t mark = edit_open(h, "delete column");
 	rec_remove_steps(h, in_column, c);
-	rec_place(h, OBJ_COLUMN, c, c->idx, false);
+	rec_place(h, EDIT_COLUMN, c, c->idx, false);
 	edit_close(h, mark);
 	return true;
 }
@@ -65,7 +65,7 @@ bool edit_column_rename(edit_history *h, sbp_column *c, const char *name)
 		name = "";
 	size_t mark = edit_open(h, "rename column");
 	if (!same_str(c->name, name))
-		rec_str(h, &c->name, name);
+		rec_str(h, EDIT_COLUMN, c, &c->name, name);
 	edit_close(h, mark);
 	return true;
 }
@@ -78,7 +78,7 @@ bool edit_column_phase(edit_history *h, sbp_column *c, const char *phase)
 		return edit_refuse(h, "no such column in this blueprint");
 	size_t mark = edit_open(h, "change column phase");
 	if (!same_str(c->phase, phase))
-		rec_str(h, &c->phase, phase);
+		rec_str(h, EDIT_COLUMN, c, &c->phase, phase);
 	edit_close(h, mark);
 	return true;
 }
@@ -94,7 +94,7 @@ bool edit_column_move(edit_history *h, sbp_column *c, size_t to)
 				   to, h->bp->columns.n - 1);
 	size_t mark = edit_open(h, "move column");
 	if (to != c->idx)
-		rec_move(h, OBJ_COLUMN, c->idx, to);
+		rec_move(h, EDIT_COLUMN, c->idx, to);
 	edit_close(h, mark);
 	return true;
 }
@@ -147,7 +147,7 @@ bool edit_lane_insert(edit_history *h, size_t at, const char *id,
 	sbp_lane *l = lane_new(lid, name, zone);
 	free(lid);
 	size_t mark = edit_open(h, "insert lane");
-	rec_place(h, OBJ_LANE, l, at, true);
+	rec_place(h, EDIT_LANE, l, at, true);
 	edit_close(h, mark);
 	if (out)
 		*out = l;
@@ -175,7 +175,7 @@ bool edit_lane_delete(edit_history *h, sbp_lane *l)
 		return edit_refuse(h, "cannot delete the last lane");
 	size_t mark = edit_open(h, "delete lane");
 	rec_remove_steps(h, in_lane, l);
-	rec_place(h, OBJ_LANE, l, l->idx, false);
+	rec_place(h, EDIT_LANE, l, l->idx, false);
 	edit_close(h, mark);
 	return true;
 }
@@ -190,7 +190,7 @@ bool edit_lane_rename(edit_history *h, sbp_lane *l, const char *name)
 		name = "";
 	size_t mark = edit_open(h, "rename lane");
 	if (!same_str(l->name, name))
-		rec_str(h, &l->name, name);
+		rec_str(h, EDIT_LANE, l, &l->name, name);
 	edit_close(h, mark);
 	return true;
 }
@@ -209,7 +209,7 @@ bool edit_lane_move(edit_history *h, sbp_lane *l, size_t to)
 	if (!check_zone(h, to, l->zone, l->idx))
 		return false;
 	size_t mark = edit_open(h, "move lane");
-	rec_move(h, OBJ_LANE, l->idx, to);
+	rec_move(h, EDIT_LANE, l->idx, to);
 	edit_close(h, mark);
 	return true;
 }
