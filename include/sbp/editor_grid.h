@@ -34,6 +34,7 @@ typedef struct ed_grid {
 	ed_conn *conns;      /* by column, flow file order within */
 	size_t nconns, conns_cap;
 	size_t *col_conn;    /* ncols+1 offsets into conns */
+	size_t builds;       /* times built from scratch (tests count them) */
 } ed_grid;
 
 void grid_init(ed_grid *g);

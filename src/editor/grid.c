@@ -109,7 +109,9 @@ static void build_conns(ed_grid *g, const sbp_blueprint *bp)
 /* Recompute the whole geometry from the blueprint. */
 void grid_build(ed_grid *g, const sbp_blueprint *bp)
 {
+	size_t builds = g->builds;
 	grid_free(g);
+	g->builds = builds + 1;
 	g->nlanes = bp->lanes.n;
 	g->ncols = bp->columns.n;
 	build_cells(g, bp);
