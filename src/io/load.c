@@ -4,6 +4,7 @@
  * drives the top-level mapping. */
 #include <errno.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -156,6 +157,29 @@ static void parser_error(loader *ld)
 	ld->fatal = true;
 }
 
+/* Might the 8 bytes of w hold a byte that is not printable ASCII (below
+ * 0x20, or 0x7F and up)? Never false when one does. */
+static inline bool word_unusual(uint64_t w)
+{
+	const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+	return ((w | (w + ones) | (w - 0x20 * ones)) & high) != 0;
+}
+
+/* The control character that starts at s[i] (UTF-8 text of len bytes),
+ * or -1: C0 other than tab and newline, DEL, or C1 (0xC2 0x80-0x9F). */
+static int control_at(const char *s, size_t len, size_t i)
+{
+	unsigned char c = (unsigned char)s[i];
+	if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F)
+		return c;
+	if (c == 0xC2 && i + 1 < len) {
+		unsigned char d = (unsigned char)s[i + 1];
+		if (d >= 0x80 && d <= 0x9F)
+			return d;
+	}
+	return -1;
+}
+
 /* Refuse a scalar holding NUL or control characters other than tab and
  * newline, or one longer than the limit. */
 static bool check_scalar(loader *ld)
@@ -170,21 +194,24 @@ static bool check_scalar(loader *ld)
 		ld->fatal = true;
 		return false;
 	}
+	/* libyaml has checked that the text is UTF-8, so a control character
+	 * is a byte below 0x20 or 0x7F, or (C1) 0xC2 and 0x80-0x9F. */
 	for (size_t i = 0; i < len;) {
-		unsigned char c = (unsigned char)s[i];
-		if (c >= 0x20 && c < 0x7F) { /* printable ASCII, the usual case */
-			i++;
-			continue;
+		if (i + 8 <= len) {
+			uint64_t w;
+			memcpy(&w, s + i, 8);
+			if (!word_unusual(w)) { /* eight printable ASCII characters */
+				i += 8;
+				continue;
+			}
 		}
-		uint32_t cp;
-		size_t n = utf8_decode(s + i, len - i, &cp);
-		if ((cp < 0x20 && cp != '\t' && cp != '\n') || (cp >= 0x7F && cp <= 0x9F)) {
+		int cp = control_at(s, len, i);
+		if (cp >= 0) {
 			ld_error(ld, RULE_SYNTAX, ld_pos(ld),
-				 "control character U+%04X is not allowed in text",
-				 (unsigned)cp);
+				 "control character U+%04X is not allowed in text", (unsigned)cp);
 			return false;
 		}
-		i += n;
+		i++;
 	}
 	return true;
 }
@@ -264,8 +291,12 @@ bool ld_is_null(const loader *ld)
 	if (!ld_is_scalar(ld) || ld->ev.data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
 		return false;
 	const char *s = (const char *)ld->ev.data.scalar.value;
-	return !*s || !strcmp(s, "~") || !strcmp(s, "null") || !strcmp(s, "Null") ||
-	       !strcmp(s, "NULL");
+	switch (ld->ev.data.scalar.length) {
+	case 0: return true;
+	case 1: return s[0] == '~';
+	case 4: return !strcmp(s, "null") || !strcmp(s, "Null") || !strcmp(s, "NULL");
+	default: return false;
+	}
 }
 
 void ld_skip(loader *ld)
