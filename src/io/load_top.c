@@ -150,9 +150,10 @@ static sbp_blueprint *load(loader *ld, size_t size)
 	ld->bp = blueprint_new();
 	/* The model takes about three times the file's size. */
 	heap_prepare(size * 3);
-	/* A step takes 100 bytes of YAML or more: size the step index once
-	 * rather than growing it over and over while reading. */
-	hmap_reserve(&ld->bp->step_ids, size / 100);
+	/* A step takes about 150 bytes of YAML or more: size the step index
+	 * once rather than growing it over and over while reading (a file of
+	 * smaller steps grows it once or twice). */
+	hmap_reserve(&ld->bp->step_ids, size / 150);
 
 	read_stream(ld);
 	if (ld->have_ev)
