@@ -81,12 +81,99 @@ static bool random_edit(fx *f, unsigned *seed)
 	}
 }
 
+/* What a watcher of the history has seen: the steps and flows it counts
+ * from the events alone, and the change it waits to hear "after" of. */
+typedef struct watch_log {
+	sbp_blueprint *bp;
+	size_t steps, flows, events;
+	edit_event pending;
+	bool waiting;
+} watch_log;
+
+/* Is obj (of kind) at index idx of its array in bp? */
+static bool at_index(const sbp_blueprint *bp, edit_obj kind, const void *obj,
+		     size_t idx)
+{
+	switch (kind) {
+	case EDIT_LANE: return idx < bp->lanes.n && bp->lanes.items[idx] == obj;
+	case EDIT_COLUMN: return idx < bp->columns.n && bp->columns.items[idx] == obj;
+	case EDIT_STANDARD: return idx < bp->standards.n && bp->standards.items[idx] == obj;
+	case EDIT_STEP: return idx < bp->steps.n && bp->steps.items[idx] == obj;
+	case EDIT_FLOW: return idx < bp->flows.n && bp->flows.items[idx] == obj;
+	case EDIT_BLUEPRINT: return obj == bp;
+	}
+	return false;
+}
+
+/* Is obj in bp at all? */
+static bool present(const sbp_blueprint *bp, edit_obj kind, const void *obj)
+{
+	size_t n = kind == EDIT_LANE ? bp->lanes.n : kind == EDIT_COLUMN ? bp->columns.n
+		 : kind == EDIT_STANDARD ? bp->standards.n : kind == EDIT_STEP ? bp->steps.n
+		 : kind == EDIT_FLOW ? bp->flows.n : 1;
+	for (size_t i = 0; i < n; i++)
+		if (at_index(bp, kind, obj, i))
+			return true;
+	return false;
+}
+
+/* The watcher: every event is where and when it says. */
+static void watch_check(void *ctx, const edit_event *ev)
+{
+	watch_log *w = ctx;
+	const sbp_blueprint *bp = w->bp;
+	w->events++;
+	assert_true(ev->nth < ev->batch);
+	if (ev->batch == 1) {
+		if (!ev->after) {
+			assert_false(w->waiting);
+			w->pending = *ev;
+			w->waiting = true;
+		} else {
+			assert_true(w->waiting);
+			assert_int_equal(w->pending.change, ev->change);
+			assert_int_equal(w->pending.kind, ev->kind);
+			w->waiting = false;
+		}
+	}
+	switch (ev->change) {
+	case EDIT_INSERT:
+		assert_true(ev->after ? at_index(bp, ev->kind, ev->obj, ev->idx)
+				      : !present(bp, ev->kind, ev->obj));
+		break;
+	case EDIT_REMOVE:
+		assert_true(!ev->after ? at_index(bp, ev->kind, ev->obj, ev->idx)
+				       : !present(bp, ev->kind, ev->obj));
+		break;
+	case EDIT_MODIFY:
+		assert_true(present(bp, ev->kind, ev->obj));
+		break;
+	case EDIT_MOVE:
+		if (ev->after)
+			assert_true(at_index(bp, ev->kind, ev->obj, ev->idx));
+		break;
+	}
+	if (ev->after && (ev->change == EDIT_INSERT || ev->change == EDIT_REMOVE)) {
+		size_t *n = ev->kind == EDIT_STEP ? &w->steps
+			  : ev->kind == EDIT_FLOW ? &w->flows : NULL;
+		if (n)
+			*n = ev->change == EDIT_INSERT ? *n + 1 : *n - 1;
+	}
+	if (ev->after && ev->nth + 1 == ev->batch) {
+		assert_int_equal(w->steps, bp->steps.n);
+		assert_int_equal(w->flows, bp->flows.n);
+	}
+}
+
 /* Make EDITS random edits from seed, some in groups; then undo all and
- * redo all, comparing every state with the one recorded on the way. */
+ * redo all, comparing every state with the one recorded on the way. A
+ * watcher checks every change it is told of. */
 static void run_seed(unsigned seed)
 {
 	fx *f;
 	fx_setup((void **)&f);
+	watch_log w = { f->bp, f->bp->steps.n, f->bp->flows.n, 0, {0}, false };
+	edit_watch(&f->h, watch_check, &w);
 	char *states[EDITS + 1];
 	states[0] = fx_yaml(f->bp);
 	for (int i = 1; i <= EDITS; i++) {
@@ -116,6 +203,8 @@ static void run_seed(unsigned seed)
 	assert_false(edit_redo(&f->h));
 	for (int i = 0; i < EDITS / 2; i++)
 		assert_true(edit_undo(&f->h));
+	assert_true(w.events > 3 * EDITS);
+	assert_false(w.waiting);
 	for (int i = 0; i <= EDITS; i++)
 		free(states[i]);
 	fx_teardown((void **)&f);
