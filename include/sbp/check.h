@@ -19,6 +19,22 @@ typedef struct sbp_summary {
  * blueprint's ignore: list are left out when they are warnings), and fill
  * sum when it is not NULL. */
 void check_blueprint(const sbp_blueprint *bp, sbp_diags *out, sbp_summary *sum);
+/* Which part of check_blueprint a finding comes from, in the order it
+ * runs them, and the object it is about: for an editor that keeps the
+ * findings up to date object by object (check_step.h). */
+typedef enum check_group {
+	CHECK_TOP, CHECK_LANES, CHECK_COLUMNS, /* obj NULL */
+	CHECK_STANDARDS, CHECK_UNUSED,         /* obj the standard */
+	CHECK_STEPS, CHECK_FLOWS,              /* obj the step, the flow */
+} check_group;
+typedef struct check_origin {
+	check_group group;
+	const void *obj;
+} check_origin;
+/* check_blueprint into an empty out, and the origin of each finding:
+ * *origins gets out->n entries, one per item. Caller frees *origins. */
+void check_blueprint_origins(const sbp_blueprint *bp, sbp_diags *out,
+			     check_origin **origins);
 /* Only the counts. */
 void check_summary(const sbp_blueprint *bp, sbp_summary *sum);
 /* Keeping the counts up to date edit by edit: add (or take away) what

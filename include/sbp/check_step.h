@@ -20,8 +20,11 @@ void check_step(const sbp_blueprint *bp, const sbp_step *s, sbp_diags *out);
 void check_flow(const sbp_blueprint *bp, const sbp_flow *f, sbp_diags *out);
 /* Findings about catalog standard s: hard-standard-unmeasured,
  * soft-standard-no-feedback, below-goal and unknown-key. unused-standard
- * depends on every step and is only found by check_blueprint. */
+ * depends on every step: check_standard_unused gives it for a caller
+ * that knows no step uses s. */
 void check_standard(const sbp_blueprint *bp, const sbp_standard *s,
 		    sbp_diags *out);
+void check_standard_unused(const sbp_blueprint *bp, const sbp_standard *s,
+			   sbp_diags *out);
 
 #endif

@@ -128,6 +128,13 @@ typedef struct ed_prompt {
 	int history; /* which history: 0 commands, 1 search, 2 other */
 } ed_prompt;
 
+/* Where a finding of the problems panel comes from (findings.c). */
+typedef struct ed_origin {
+	check_group group;
+	const void *obj; /* the standard, step or flow, else NULL */
+	size_t seq;      /* its place among the findings about obj */
+} ed_origin;
+
 /* Lists the panels show, with a selection and a scroll offset. */
 typedef struct ed_list {
 	size_t sel, top;
@@ -181,6 +188,12 @@ struct editor {
 	ed_list inspector, catalog, stdform, picker, problems, help;
 	sbp_standard *form_std;  /* the standard the form edits */
 	sbp_diags diags;         /* problems panel findings */
+	ed_origin *origins;      /* where each of them comes from */
+	size_t origins_cap;
+	bool findings_live;      /* diags follow the edits (findings.c) */
+	hmap std_uses;           /* standard id -> steps using it + 1 */
+	sbp_zone f_zone;         /* the step being modified had this zone */
+	sbp_mark f_mark;         /* and this encounter mark */
 	size_t *picker_items;    /* standard indices matching the filter */
 	size_t npicker;
 	lineedit filter;         /* the picker's filter */

@@ -174,6 +174,70 @@ void check_blueprint(const sbp_blueprint *bp, sbp_diags *out, sbp_summary *sum)
 		check_summary(bp, sum);
 }
 
+/* Note the origin of the findings appended since *from. */
+static void origins_fill(check_origin **o, size_t *cap, const sbp_diags *out,
+			 size_t *from, check_group group, const void *obj)
+{
+	xgrow(o, cap, out->n ? out->n : 1, sizeof **o);
+	for (; *from < out->n; (*from)++)
+		(*o)[*from] = (check_origin){ group, obj };
+}
+
+/* check_blueprint, noting where each finding comes from. */
+void check_blueprint_origins(const sbp_blueprint *bp, sbp_diags *out,
+			     check_origin **origins)
+{
+	check_ctx c;
+	sbp_pos top = {0, 0};
+	size_t from = out->n, cap = 0;
+
+	*origins = NULL;
+	check_ctx_init(&c, bp, out);
+	check_extras(&c, &bp->extras, top, NULL);
+	origins_fill(origins, &cap, out, &from, CHECK_TOP, NULL);
+	check_lanes(&c);
+	origins_fill(origins, &cap, out, &from, CHECK_LANES, NULL);
+	check_columns(&c);
+	origins_fill(origins, &cap, out, &from, CHECK_COLUMNS, NULL);
+	for (size_t i = 0; i < bp->standards.n; i++) {
+		check_standard_ctx(&c, bp->standards.items[i]);
+		origins_fill(origins, &cap, out, &from, CHECK_STANDARDS,
+			     bp->standards.items[i]);
+	}
+	if (bp->standards.n && check_on(&c, CR_UNUSED_STANDARD)) {
+		bool *used = check_used_standards(bp);
+		for (size_t i = 0; i < bp->standards.n; i++) {
+			if (used[i])
+				continue;
+			check_report_unused(&c, bp->standards.items[i]);
+			origins_fill(origins, &cap, out, &from, CHECK_UNUSED,
+				     bp->standards.items[i]);
+		}
+		free(used);
+	}
+	for (size_t i = 0; i < bp->steps.n; i++) {
+		check_step_ctx(&c, bp->steps.items[i]);
+		origins_fill(origins, &cap, out, &from, CHECK_STEPS,
+			     bp->steps.items[i]);
+	}
+	for (size_t i = 0; i < bp->flows.n; i++) {
+		check_flow_ctx(&c, bp->flows.items[i]);
+		origins_fill(origins, &cap, out, &from, CHECK_FLOWS,
+			     bp->flows.items[i]);
+	}
+	check_ctx_done(&c);
+}
+
+/* The unused-standard finding of s (see check_step.h). */
+void check_standard_unused(const sbp_blueprint *bp, const sbp_standard *s,
+			   sbp_diags *out)
+{
+	check_ctx c;
+	check_ctx_init(&c, bp, out);
+	check_report_unused(&c, s);
+	check_ctx_done(&c);
+}
+
 /* Findings about one step alone (see check_step.h). */
 void check_step(const sbp_blueprint *bp, const sbp_step *s, sbp_diags *out)
 {

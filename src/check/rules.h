@@ -62,6 +62,10 @@ void check_step_ctx(check_ctx *c, const sbp_step *s);
 void check_flow_ctx(check_ctx *c, const sbp_flow *f);
 void check_standard_ctx(check_ctx *c, const sbp_standard *s);
 void check_unused_standards(check_ctx *c);
+/* Which standards some step uses (by catalog position; caller frees),
+ * and the finding for one that none uses. */
+bool *check_used_standards(const sbp_blueprint *bp);
+void check_report_unused(check_ctx *c, const sbp_standard *s);
 void check_lanes(check_ctx *c);
 void check_columns(check_ctx *c);
 

@@ -71,18 +71,14 @@ void check_standard_ctx(check_ctx *c, const sbp_standard *s)
 	check_extras(c, &s->extras, s->pos, NULL);
 }
 
-/* unused-standard: in the catalog, referenced by no step. One pass over
- * the steps' references with a table from id to catalog position. */
-void check_unused_standards(check_ctx *c)
+/* Which catalog standards some step references: one pass over the
+ * steps' references with a table from id to catalog position. */
+bool *check_used_standards(const sbp_blueprint *bp)
 {
-	const sbp_blueprint *bp = c->bp;
 	size_t n = bp->standards.n;
-	bool *used;
+	bool *used = xcalloc(n ? n : 1, sizeof *used);
 	hmap pos;
 
-	if (n == 0 || !check_on(c, CR_UNUSED_STANDARD))
-		return;
-	used = xcalloc(n, sizeof *used);
 	hmap_init(&pos);
 	for (size_t i = 0; i < n; i++)
 		hmap_put(&pos, bp->standards.items[i]->id,
@@ -99,12 +95,26 @@ void check_unused_standards(check_ctx *c)
 		}
 	}
 	hmap_free(&pos);
-	for (size_t i = 0; i < n; i++) {
-		const sbp_standard *s = bp->standards.items[i];
+	return used;
+}
+
+/* unused-standard for one standard that no step uses. */
+void check_report_unused(check_ctx *c, const sbp_standard *s)
+{
+	check_report(c, CR_UNUSED_STANDARD, s->pos, s->pos, NULL,
+		     "standard '%s' is not used by any step", check_q(c, s->id));
+}
+
+/* unused-standard: in the catalog, referenced by no step. */
+void check_unused_standards(check_ctx *c)
+{
+	const sbp_blueprint *bp = c->bp;
+
+	if (bp->standards.n == 0 || !check_on(c, CR_UNUSED_STANDARD))
+		return;
+	bool *used = check_used_standards(bp);
+	for (size_t i = 0; i < bp->standards.n; i++)
 		if (!used[i])
-			check_report(c, CR_UNUSED_STANDARD, s->pos, s->pos, NULL,
-				     "standard '%s' is not used by any step",
-				     check_q(c, s->id));
-	}
+			check_report_unused(c, bp->standards.items[i]);
 	free(used);
 }

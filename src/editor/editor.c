@@ -36,6 +36,7 @@ editor *editor_new(const sbp_limits *lim)
 	lineedit_init(&ed->line);
 	lineedit_init(&ed->filter);
 	diags_init(&ed->diags);
+	hmap_init(&ed->std_uses);
 	buf_init(&ed->scratch);
 	for (int i = 0; i < 3; i++)
 		ed->hists[i].walk = 0;
@@ -56,6 +57,8 @@ void editor_free(editor *ed)
 	lineedit_free(&ed->line);
 	lineedit_free(&ed->filter);
 	diags_free(&ed->diags);
+	free(ed->origins);
+	hmap_free(&ed->std_uses);
 	buf_free(&ed->scratch);
 	for (int i = 0; i < 3; i++)
 		history_free(&ed->hists[i]);

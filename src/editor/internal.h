@@ -26,6 +26,11 @@ void ed_set_blueprint(editor *ed, sbp_blueprint *bp);
 /* Grid and counts from scratch, then follow every change the history
  * makes (live.c). */
 void ed_live_reset(editor *ed);
+/* The problems panel's findings (findings.c): check everything; follow
+ * one change; stop following until the next full check. */
+void findings_full(editor *ed);
+void findings_event(editor *ed, const edit_event *ev);
+void findings_stop(editor *ed);
 void ed_scroll_to_sel(editor *ed);
 
 /* Modes: push a mode over the current one, pop back. */

@@ -1,7 +1,8 @@
 /* Live re-check: the history tells the editor of every change (edit,
  * undo, redo) just before and just after it is made, and the editor
  * follows it in what it derives from the blueprint: the grid
- * (grid_update.c) and the counts of the status line. An edit then costs
+ * (grid_update.c), the counts of the status line, and the problems
+ * panel's findings once listed (findings.c). An edit then costs
  * what it touches, not a pass over 100,000 steps. Changes to lanes and
  * columns, and bulk removals of many steps or flows, rebuild the grid
  * once instead. */
@@ -81,6 +82,7 @@ static void live_event(void *ctx, const edit_event *ev)
 {
 	editor *ed = ctx;
 	bool bulk = ev->batch > LIVE_BATCH_MAX;
+	findings_event(ed, ev);
 	if (bulk && !ev->after)
 		ed->live.stale = true; /* many objects: one rebuild at the end */
 	switch (ev->kind) {
@@ -111,6 +113,7 @@ static void live_event(void *ctx, const edit_event *ev)
 void ed_live_reset(editor *ed)
 {
 	edit_watch(&ed->hist, live_event, ed);
+	findings_stop(ed);
 	live_rebuild_grid(ed);
 	check_summary(ed->bp, &ed->sum);
 	ed->live.step = NULL;

@@ -118,12 +118,12 @@ ed_result picker_key(editor *ed, ed_key k)
 	return ed_done(ed, RD_PANEL);
 }
 
-/* Run the checks again for the problems panel. */
+/* The findings for the problems panel: kept up to date by each edit
+ * once listed, else checked again. */
 void problems_refresh(editor *ed)
 {
-	diags_clear(&ed->diags);
-	check_blueprint(ed->bp, &ed->diags, NULL);
-	diags_sort(&ed->diags);
+	if (!ed->findings_live)
+		findings_full(ed);
 	ed->problems_key = ed_state_key(ed);
 	list_move(&ed->problems, 0, ed->diags.n, editor_panel_rows(ed, 1));
 }

@@ -63,6 +63,10 @@ static char *live_yaml(unsigned seed)
 	}
 	for (int i = 0; i < 20; i++, n++)
 		buf_printf(&y, "  - {id: t%d, lane: desk, column: c6, text: Pile %d}\n", n, i);
+	for (int i = 0; i < 8; i++)
+		buf_printf(&y, "  - {id: h%d, lane: customer, column: c%d, text: Hand %d}\n"
+			       "  - {id: k%d, lane: back, column: c%d, text: Take %d}\n",
+			   i, i % 6, i, i, (i + 1) % 6, i);
 	buf_puts(&y, "flows:\n");
 	for (int i = 0; i < 30; i++) {
 		unsigned a = rnd(&seed, (unsigned)n), b = rnd(&seed, (unsigned)n);
@@ -72,6 +76,9 @@ static char *live_yaml(unsigned seed)
 	}
 	for (int i = 40; i + 1 < 60; i += 3)
 		buf_printf(&y, "  - {from: t%d, to: t%d}\n", i, i + 1);
+	/* customer steps handing over to the backstage (bypassed-interaction) */
+	for (int i = 0; i < 8; i++)
+		buf_printf(&y, "  - {from: h%d, to: k%d}\n", i, i);
 	return buf_steal(&y);
 }
 
@@ -174,9 +181,14 @@ static void expect_next(editor *ed, int dir)
 	assert_string_equal(editor_step(ed)->id, best->id);
 }
 
+/* Openings of the problems panel whose findings had followed the edits
+ * (not checked again on opening). */
+static int live_openings;
+
 /* The problems panel must list what check_blueprint finds, sorted. */
 static void expect_problems(editor *ed)
 {
+	live_openings += ed->findings_live;
 	editor_feed(ed, "p");
 	assert_int_equal(ed->mode, MODE_PROBLEMS);
 	ed_panel p;
@@ -227,7 +239,7 @@ static void random_api_edit(editor *ed, unsigned *seed)
 	sbp_flow *fl = PICK(seed, bp->flows);
 	char text[32];
 	snprintf(text, sizeof text, "text %u", rnd(seed, 1000));
-	switch (rnd(seed, 28)) {
+	switch (rnd(seed, 31)) {
 	case 0: case 1: case 2: edit_step_add(h, l, c, NULL, text, NULL); break;
 	case 3: case 4: edit_step_delete(h, s); break;
 	case 5: edit_step_text(h, s, text); break;
@@ -260,6 +272,28 @@ static void random_api_edit(editor *ed, unsigned *seed)
 	case 24: if (!rnd(seed, 3)) edit_lane_delete(h, l); break;
 	case 25: edit_lane_move(h, l, rnd(seed, (unsigned)bp->lanes.n)); break;
 	case 26: if (!rnd(seed, 3)) edit_standard_delete(h, d); break;
+	case 27: {
+		sbp_standard *p = standard_new("x", text, (sbp_std_kind)rnd(seed, 2));
+		free(p->id);
+		p->id = NULL;
+		if (rnd(seed, 2))
+			p->measure = xstrdup("m");
+		bool ok = d && rnd(seed, 2) ? edit_standard_update(h, d, p)
+					    : edit_standard_add(h, p, NULL);
+		(void)ok;
+		standard_free(p);
+		break;
+	}
+	case 28: case 29: {
+		/* a customer step's hand-over: moved, or marked an encounter */
+		sbp_step *hs = PICK(seed, bp->steps);
+		if (hs && hs->lane->zone == ZONE_CUSTOMER)
+			edit_step_encounter(h, hs, (sbp_mark)rnd(seed, 3));
+		else if (hs)
+			edit_step_move(h, hs, bp->lanes.items[rnd(seed, (unsigned)bp->lanes.n)],
+				       hs->column);
+		break;
+	}
 	default: {
 		/* several edits undone as one */
 		edit_begin(h, "group");
@@ -313,7 +347,7 @@ static void run_seed(unsigned seed, int actions)
 		expect_grid(ed);
 		if (rnd(&seed, 8) == 0)
 			expect_next(ed, rnd(&seed, 2) ? 1 : -1);
-		if (rnd(&seed, 16) == 0)
+		if (rnd(&seed, 4) == 0)
 			expect_problems(ed);
 	}
 	expect_problems(ed);
@@ -354,6 +388,9 @@ static void test_random_seeds(void **state)
 	(void)state;
 	for (unsigned seed = 1; seed <= 12; seed++)
 		run_seed(seed, 250);
+	print_message("%d openings of the problems panel found it up to date\n",
+		      live_openings);
+	assert_true(live_openings > 200);
 }
 
 /* Edits, undo and redo of steps and flows update the grid in place: no
@@ -392,11 +429,46 @@ static void test_no_rebuild_per_edit(void **state)
 	fixture_close(f);
 }
 
+/* With the problems panel listed once, edits keep it up to date without
+ * a full check: a hand-over marked an encounter loses its
+ * bypassed-interaction, a standard nobody uses any more gets its
+ * unused-standard, and undo brings both back. */
+static void test_problems_follow_edits(void **state)
+{
+	(void)state;
+	char *yaml = live_yaml(3);
+	fixture *f = fixture_open(yaml);
+	editor *ed = f->ed;
+	expect_problems(ed);
+	assert_true(ed->findings_live);
+	sbp_step *h0 = blueprint_step(ed->bp, "h0");
+	assert_true(edit_step_encounter(&ed->hist, h0, MARK_YES));
+	assert_true(ed->findings_live);
+	expect_problems(ed);
+	assert_true(edit_step_move(&ed->hist, h0, blueprint_lane(ed->bp, "desk"),
+				   h0->column));
+	expect_problems(ed);
+	editor_feed(ed, "u u");
+	expect_problems(ed);
+	for (size_t i = 0; i < ed->bp->steps.n; i++) {
+		sbp_step *s = ed->bp->steps.items[i];
+		while (s->stds.n)
+			assert_true(edit_step_detach(&ed->hist, s, s->stds.items[0]));
+	}
+	expect_problems(ed);
+	editor_feed(ed, ":std <Space> s1 <Enter>");
+	expect_problems(ed);
+	assert_true(ed->findings_live);
+	free(yaml);
+	fixture_close(f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_random_seeds),
 		cmocka_unit_test(test_no_rebuild_per_edit),
+		cmocka_unit_test(test_problems_follow_edits),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
