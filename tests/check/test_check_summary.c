@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -331,12 +332,82 @@ static void test_large_blueprint(void **state)
 	blueprint_free(bp);
 }
 
+/* Counts kept step by step (add, take away, finish) equal check_summary. */
+static void test_summary_step_by_step(void **state)
+{
+	(void)state;
+	sbp_blueprint *bp = every_rule();
+	sbp_summary want, got;
+	memset(&got, 0, sizeof got);
+	for (size_t i = 0; i < bp->steps.n; i++)
+		check_summary_step(&got, bp->steps.items[i], true);
+	sbp_step *reg = blueprint_step(bp, "register");
+	check_summary_step(&got, reg, false); /* a change: out, edit, in */
+	reg->encounter = MARK_NO;
+	wait_free(reg->wait);
+	reg->wait = NULL;
+	check_summary_step(&got, reg, true);
+	check_summary_finish(bp, &got);
+	check_summary(bp, &want);
+	assert_int_equal(got.steps, want.steps);
+	assert_int_equal(got.encounters, want.encounters);
+	assert_int_equal(got.unstandardized, want.unstandardized);
+	assert_int_equal(got.fail_points, want.fail_points);
+	assert_int_equal(got.wait_points, want.wait_points);
+	assert_int_equal(got.standards, want.standards);
+	assert_true(got.coverage == want.coverage);
+	blueprint_free(bp);
+}
+
+/* check_blueprint_origins finds what check_blueprint finds, in the same
+ * order, and names for each finding the object it is about; the one-object
+ * checks give the same findings for that object. */
+static void test_origins(void **state)
+{
+	(void)state;
+	sbp_blueprint *bp = every_rule();
+	sbp_diags want, got;
+	check_origin *o;
+	fx_check(bp, &want, NULL);
+	diags_init(&got);
+	check_blueprint_origins(bp, &got, &o);
+	assert_int_equal(got.n, want.n);
+	bool seen_unused = false;
+	for (size_t i = 0; i < got.n; i++) {
+		assert_string_equal(got.items[i].message, want.items[i].message);
+		assert_true(i == 0 || o[i].group >= o[i - 1].group);
+		if (o[i].group == CHECK_STEPS) {
+			const sbp_step *s = o[i].obj;
+			assert_string_equal(got.items[i].step, s->id);
+		}
+		if (o[i].group == CHECK_UNUSED) {
+			sbp_diags one;
+			diags_init(&one);
+			check_standard_unused(bp, o[i].obj, &one);
+			assert_int_equal(one.n, 1);
+			assert_string_equal(one.items[0].message, got.items[i].message);
+			assert_string_equal(got.items[i].rule, RULE_UNUSED_STANDARD);
+			diags_free(&one);
+			seen_unused = true;
+		}
+		if (o[i].group == CHECK_FLOWS)
+			assert_true(o[i].obj != NULL);
+	}
+	assert_true(seen_unused);
+	free(o);
+	diags_free(&got);
+	diags_free(&want);
+	blueprint_free(bp);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_summary_counts),
 		cmocka_unit_test(test_summary_no_encounters),
 		cmocka_unit_test(test_summary_alone),
+		cmocka_unit_test(test_summary_step_by_step),
+		cmocka_unit_test(test_origins),
 		cmocka_unit_test(test_every_rule_once),
 		cmocka_unit_test(test_ignore),
 		cmocka_unit_test(test_ignore_keeps_summary),
