@@ -7,10 +7,14 @@
 #include "sbp/io.h"
 #include "sbp/utf8.h"
 
-/* Null and bool words of YAML 1.1 and 1.2 (compared ignoring case). */
-static const char *const typed_words[] = {
-	"~", "null", "y", "yes", "n", "no", "true", "false", "on", "off",
-	"<<", "=",
+/* Null and bool words of YAML 1.1 and 1.2 (compared ignoring case), by
+ * length; the one-character words are ONE_CHAR_WORDS. */
+#define ONE_CHAR_WORDS "~yn="
+static const char *const typed_words[][3] = {
+	[2] = {"no", "on", "<<"},
+	[3] = {"yes", "off", NULL},
+	[4] = {"null", "true", NULL},
+	[5] = {"false", NULL, NULL},
 };
 /* The longest of them. */
 #define TYPED_WORD_MAX 5
@@ -73,16 +77,27 @@ static bool looks_numeric(const char *s, size_t len)
 	return true;
 }
 
+/* Is s (1 to TYPED_WORD_MAX bytes) one of the typed words? */
+static bool typed_word(const char *s, size_t len)
+{
+	char low[TYPED_WORD_MAX];
+	for (size_t i = 0; i < len; i++)
+		low[i] = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] - 'A' + 'a') : s[i];
+	if (len == 1)
+		return strchr(ONE_CHAR_WORDS, low[0]) != NULL;
+	for (size_t i = 0; i < 3 && typed_words[len][i]; i++)
+		if (memcmp(low, typed_words[len][i], len) == 0)
+			return true;
+	return false;
+}
+
 /* Would a YAML 1.1 or 1.2 reader take plain s for a non-string? */
 bool yaml_looks_typed(const char *s, size_t len)
 {
 	if (len == 0)
 		return true;
-	/* Every typed word is short and starts with one of these. */
-	if (len <= TYPED_WORD_MAX && strchr("~nNyYtTfFoO<=", s[0]))
-		for (size_t i = 0; i < sizeof typed_words / sizeof *typed_words; i++)
-			if (word_equal(s, len, typed_words[i]))
-				return true;
+	if (len <= TYPED_WORD_MAX && typed_word(s, len))
+		return true;
 	return looks_numeric(s, len);
 }
 
@@ -136,17 +151,11 @@ static bool needs_double(const char *s, size_t len)
 	return false;
 }
 
-/* Does c need no second look inside a plain scalar: printable ASCII
- * other than ':', '#' and the flow indicators? */
-static inline bool plain_char(unsigned char c)
-{
-	switch (c) {
-	case ':': case '#': case ',': case '?': case '[': case ']': case '{': case '}':
-		return false;
-	default:
-		return c >= 0x20 && c < 0x7F;
-	}
-}
+/* Printable ASCII characters that plain text must look at twice. */
+static const bool plain_special[128] = {
+	[':'] = true, ['#'] = true, [','] = true, ['?'] = true,
+	['['] = true, [']'] = true, ['{'] = true, ['}'] = true,
+};
 
 /* Can s be written plain and read back as the same string? */
 bool yaml_plain_ok(const char *s, size_t len, bool flow)
@@ -164,14 +173,14 @@ bool yaml_plain_ok(const char *s, size_t len, bool flow)
 	bool ascii = true;
 	for (size_t i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)s[i];
-		if (plain_char(c)) /* most characters */
-			continue;
 		if (c >= 0x80) {
 			ascii = false;
 			continue;
 		}
 		if (c < 0x20 || c == 0x7F)
 			return false; /* needs an escape */
+		if (!plain_special[c]) /* most characters */
+			continue;
 		if (c == ':' && (flow || s[i + 1] == ' '))
 			return false; /* old readers refuse "a:b" in flow */
 		if (c == '#' && i > 0 && s[i - 1] == ' ')
