@@ -71,9 +71,11 @@ void cli_print_diags(FILE *out, const char *file, sbp_diags *d)
 
 int main(int argc, char **argv)
 {
-	setlocale(LC_ALL, "");
-	/* Numbers in files and output always use a dot. */
-	setlocale(LC_NUMERIC, "C");
+	/* Only the character set comes from the environment (widths, ncurses'
+	 * wide characters): the other categories stay "C", so numbers always
+	 * use a dot and messages are English throughout, and start-up skips
+	 * loading a dozen locale files. */
+	setlocale(LC_CTYPE, "");
 	if (argc >= 2) {
 		const char *c = argv[1];
 		if (!strcmp(c, "--help") || !strcmp(c, "-h") || !strcmp(c, "help")) {
