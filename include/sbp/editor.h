@@ -268,7 +268,8 @@ bool editor_modified(const editor *ed);
 sbp_step *editor_step(editor *ed);
 /* Select a step (moves the viewport to it). */
 void editor_select(editor *ed, const sbp_step *s);
-/* Up-to-date counts (recomputed only after an edit). */
+/* Up-to-date counts (each edit, undo and redo adds and takes away what
+ * it touched: live.c). */
 const sbp_summary *editor_summary(editor *ed);
 /* Is this step flagged (an encounter with no standard)? */
 bool editor_step_flagged(const sbp_step *s);
