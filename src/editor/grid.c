@@ -35,7 +35,7 @@ static void build_cells(ed_grid *g, const sbp_blueprint *bp)
 {
 	size_t ncells = g->nlanes * g->ncols;
 	g->cell_start = xcalloc(ncells + 1, sizeof *g->cell_start);
-	g->steps_cap = bp->steps.n ? bp->steps.n : 1;
+	g->steps_cap = bp->steps.n + bp->steps.n / 64 + 16; /* room for edits */
 	g->steps = xcalloc(g->steps_cap, sizeof *g->steps);
 	for (size_t i = 0; i < bp->steps.n; i++) {
 		const sbp_step *s = bp->steps.items[i];
@@ -88,7 +88,7 @@ static void build_conns(ed_grid *g, const sbp_blueprint *bp)
 	}
 	for (size_t c = 0; c < g->ncols; c++)
 		g->col_conn[c + 1] += g->col_conn[c];
-	g->conns_cap = n ? n : 1;
+	g->conns_cap = n + n / 64 + 16;
 	g->conns = xcalloc(g->conns_cap, sizeof *g->conns);
 	g->nconns = n;
 	size_t *fill = xmalloc((g->ncols ? g->ncols : 1) * sizeof *fill);
