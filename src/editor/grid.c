@@ -1,6 +1,7 @@
 /* The terminal grid's geometry: steps per cell, rows per lane, lane
  * positions and same-column connectors, built from a whole blueprint
  * (grid_update.c follows single edits), and the look-ups drawing uses. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -74,9 +75,38 @@ static void build_lanes(ed_grid *g, const sbp_blueprint *bp)
 	g->height = row;
 }
 
+/* Stacks taller than this are indexed by step id while connectors are
+ * built, so a pile of thousands of steps in one cell is not searched
+ * once per flow. */
+#define TALL_STACK 32
+
+/* Steps of tall stacks: id -> index in the stack + 1. */
+static void index_tall_stacks(const ed_grid *g, hmap *tall)
+{
+	size_t ncells = g->nlanes * g->ncols;
+	for (size_t c = 0; c < ncells; c++) {
+		size_t n = g->cell_start[c + 1] - g->cell_start[c];
+		for (size_t i = 0; n > TALL_STACK && i < n; i++)
+			hmap_set(tall, g->steps[g->cell_start[c] + i]->id,
+				 (void *)(uintptr_t)(i + 1));
+	}
+}
+
+/* Body row of s, through the index for tall stacks. */
+static size_t row_of(const ed_grid *g, const hmap *tall, const sbp_step *s)
+{
+	size_t l = s->lane->idx;
+	if (grid_cell_count(g, l, s->column->idx) <= TALL_STACK)
+		return grid_step_row(g, s);
+	return g->lane_top[l] + (uintptr_t)hmap_get(tall, s->id) - 1;
+}
+
 /* Connectors of flows whose two steps share a column, sorted by column. */
 static void build_conns(ed_grid *g, const sbp_blueprint *bp)
 {
+	hmap tall;
+	hmap_init(&tall);
+	index_tall_stacks(g, &tall);
 	g->col_conn = xcalloc(g->ncols + 1, sizeof *g->col_conn);
 	size_t n = 0;
 	for (size_t i = 0; i < bp->flows.n; i++) {
@@ -99,11 +129,12 @@ static void build_conns(ed_grid *g, const sbp_blueprint *bp)
 			continue;
 		ed_conn *c = &g->conns[fill[f->from->column->idx]++];
 		c->col = f->from->column->idx;
-		c->from_row = grid_step_row(g, f->from);
-		c->to_row = grid_step_row(g, f->to);
+		c->from_row = row_of(g, &tall, f->from);
+		c->to_row = row_of(g, &tall, f->to);
 		c->flow = f;
 	}
 	free(fill);
+	hmap_free(&tall);
 }
 
 /* Recompute the whole geometry from the blueprint. */

@@ -463,12 +463,63 @@ static void test_problems_follow_edits(void **state)
 	fixture_close(f);
 }
 
+/* A pile of 40 steps in one cell with a flow down it (tall stacks are
+ * indexed when the grid is built): every connector on the rows of its
+ * steps, before and after edits in the pile. */
+static void test_tall_stack(void **state)
+{
+	(void)state;
+	sbp_buf y;
+	buf_init(&y);
+	buf_puts(&y, "sbp: 1\ncolumns:\n  - {id: c1, name: C1}\n  - {id: c2, name: C2}\n"
+		     "steps:\n  - {id: top, lane: customer, column: c1, text: Top}\n");
+	for (int i = 0; i < 40; i++)
+		buf_printf(&y, "  - {id: p%d, lane: onstage, column: c1, text: P%d}\n", i, i);
+	buf_puts(&y, "flows:\n  - {from: top, to: p39}\n");
+	for (int i = 0; i + 1 < 40; i++)
+		buf_printf(&y, "  - {from: p%d, to: p%d}\n", i + 1, i);
+	fixture *f = fixture_open(y.data);
+	editor *ed = f->ed;
+	for (int round = 0; round < 3; round++) {
+		const ed_grid *g = &ed->grid;
+		size_t same_col = 0;
+		for (size_t i = 0; i < ed->bp->flows.n; i++)
+			same_col += ed->bp->flows.items[i]->from->column ==
+				    ed->bp->flows.items[i]->to->column;
+		assert_int_equal(g->nconns, same_col);
+		assert_true(same_col > 30);
+		for (size_t i = 0; i < g->nconns; i++) {
+			const sbp_flow *fl = g->conns[i].flow;
+			size_t want[2];
+			const sbp_step *ends[2] = { fl->from, fl->to };
+			for (int e = 0; e < 2; e++) {
+				const sbp_step *s = ends[e];
+				size_t k = 0; /* steps of its cell before it in the file */
+				for (size_t j = 0; ed->bp->steps.items[j] != s; j++)
+					k += ed->bp->steps.items[j]->lane == s->lane &&
+					     ed->bp->steps.items[j]->column == s->column;
+				want[e] = g->lane_top[s->lane->idx] + k;
+			}
+			assert_int_equal(g->conns[i].from_row, want[0]);
+			assert_int_equal(g->conns[i].to_row, want[1]);
+		}
+		expect_grid(ed);
+		if (round == 0)
+			editor_feed(ed, ":goto <Space> p5 <Enter> d :goto <Space> p7 <Enter> L");
+		else if (round == 1)
+			editor_feed(ed, "u u :goto <Space> top <Enter> J");
+	}
+	buf_free(&y);
+	fixture_close(f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_random_seeds),
 		cmocka_unit_test(test_no_rebuild_per_edit),
 		cmocka_unit_test(test_problems_follow_edits),
+		cmocka_unit_test(test_tall_stack),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
