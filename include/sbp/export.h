@@ -22,7 +22,9 @@ extern const char *const export_formats[];
 bool export_format_known(const char *format);
 
 /* Write bp in format to out_path ("-" = stdout), atomically for files.
- * On failure err says why in plain words. */
+ * On failure err says why in plain words. The first pdf or png export
+ * loads cairo and pango (dlopen); when they are missing, err names the
+ * packages to install. */
 bool export_blueprint(const sbp_blueprint *bp, const char *format,
 		      const export_opts *opts, const char *out_path,
 		      char *err, size_t errlen);
