@@ -63,10 +63,8 @@ void ed_sync(editor *ed)
 	if (!ed->sum_valid || key != ed->sum_key ||
 	    ed->grid.nlanes != ed->bp->lanes.n ||
 	    ed->grid.ncols != ed->bp->columns.n) {
-		grid_build(&ed->grid, ed->bp);
-		check_summary(ed->bp, &ed->sum);
-		ed->sum_key = key;
-		ed->sum_valid = true;
+		/* A change the live state did not follow: start it over. */
+		ed_live_reset(ed);
 	}
 	if (ed->lane >= ed->grid.nlanes)
 		ed->lane = ed->grid.nlanes ? ed->grid.nlanes - 1 : 0;
