@@ -63,13 +63,31 @@ static void emit_scalar(const sbp_node *n, bool flow, sbp_buf *out)
 	}
 }
 
+/* What a flow form may take: at most max_len bytes of out, and less than
+ * max_width columns; width counts the columns of out up to measured. */
+typedef struct flow_room {
+	size_t max_len, max_width;
+	size_t measured, width;
+} flow_room;
+
+/* Does out still fit the room? Measures what was added since last time
+ * (whole characters: called between pieces). */
+static bool flow_fits(flow_room *r, const sbp_buf *out)
+{
+	if (out->len > r->max_len)
+		return false;
+	r->width += utf8_width(out->data + r->measured, out->len - r->measured);
+	r->measured = out->len;
+	return r->width < r->max_width;
+}
+
 /* Append the flow form of a flow-able n. Stops early, returning false,
- * once out holds more than limit bytes. */
-static bool emit_flow(const sbp_node *n, sbp_buf *out, size_t limit)
+ * once it no longer fits the room. */
+static bool emit_flow(const sbp_node *n, sbp_buf *out, flow_room *r)
 {
 	if (node_is_scalar(n)) {
 		emit_scalar(n, true, out);
-		return out->len <= limit;
+		return flow_fits(r, out);
 	}
 	buf_putc(out, n->kind == NODE_MAP ? '{' : '[');
 	for (size_t i = 0; i < n->n; i++) {
@@ -79,11 +97,11 @@ static bool emit_flow(const sbp_node *n, sbp_buf *out, size_t limit)
 			yaml_put_string(out, n->keys[i], strlen(n->keys[i]), true);
 			buf_puts(out, ": ");
 		}
-		if (!emit_flow(n->items[i], out, limit))
+		if (!emit_flow(n->items[i], out, r))
 			return false;
 	}
 	buf_putc(out, n->kind == NODE_MAP ? '}' : ']');
-	return out->len <= limit;
+	return flow_fits(r, out);
 }
 
 /* Append " " and n in flow style when n is flow-able and the line it
@@ -98,10 +116,14 @@ static bool try_flow(const sbp_node *n, size_t prefix, sbp_buf *out)
 	if (prefix >= YAML_MAX_LINE && n->n > 0)
 		return false;
 	buf_putc(out, ' ');
-	/* A code point takes at most 4 bytes: past that it cannot fit. */
-	if (emit_flow(n, out, start + 1 + 4 * YAML_MAX_LINE) &&
-	    (n->n == 0 || prefix + utf8_width(out->data + start + 1,
-					      out->len - start - 1) < YAML_MAX_LINE))
+	/* A code point takes at most 4 bytes: past that it cannot fit. An
+	 * empty collection always fits. */
+	flow_room room = {
+		.max_len = start + 1 + 4 * YAML_MAX_LINE,
+		.max_width = n->n == 0 ? (size_t)-1 : YAML_MAX_LINE - prefix,
+		.measured = start + 1,
+	};
+	if (emit_flow(n, out, &room))
 		return true;
 	out->len = start; /* take it back */
 	out->data[start] = '\0';
