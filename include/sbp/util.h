@@ -20,6 +20,10 @@ char *xstrndup(const char *s, size_t n);
  * virtual machine. Small sizes, repeat calls and non-glibc or sanitizer
  * builds do nothing. */
 void heap_prepare(size_t bytes);
+/* xmalloc for a large block (a whole file's text): huge pages where the
+ * system has them, so that filling it takes a few page faults rather than
+ * one per 4 KB. Freed (and resized) as usual. */
+void *xmalloc_large(size_t n);
 /* xcalloc for a large table read in random order (a hash index): huge
  * pages where the system has them, so that a look-up does not also miss
  * the TLB. Freed with free(). */

@@ -54,7 +54,7 @@ static bool read_fd(int fd, size_t max, char **data, size_t *len)
 		}
 		cap = (size_t)st.st_size + 1;
 	}
-	char *p = xmalloc(cap);
+	char *p = xmalloc_large(cap);
 	for (;;) {
 		if (n + 1 >= cap) {
 			if (cap > max + 1) {

@@ -1,5 +1,6 @@
 /* Allocation that aborts on exhaustion, and the growable byte buffer. */
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,7 +9,6 @@
 
 #if defined(__GLIBC__) && !defined(__SANITIZE_ADDRESS__)
 #include <malloc.h>
-#include <stdint.h>
 #include <sys/mman.h>
 #include <unistd.h>
 #endif
@@ -171,23 +171,31 @@ char *buf_steal(sbp_buf *b)
 }
 
 #define HUGE_PAGE ((uintptr_t)2 << 20)
-/* Tables at least this large are worth huge pages. */
+/* Blocks at least this large are worth huge pages. */
 #define HUGE_TABLE ((size_t)4 << 20)
 
-void *xcalloc_table(size_t n, size_t size)
+void *xmalloc_large(size_t n)
 {
 #if defined(__GLIBC__) && !defined(__SANITIZE_ADDRESS__) && defined(MADV_HUGEPAGE)
-	if (size && n <= SIZE_MAX / size && n * size >= HUGE_TABLE) {
-		size_t bytes = (n * size + HUGE_PAGE - 1) & ~(size_t)(HUGE_PAGE - 1);
+	if (n >= HUGE_TABLE) {
+		size_t bytes = (n + HUGE_PAGE - 1) & ~(size_t)(HUGE_PAGE - 1);
 		void *p = aligned_alloc(HUGE_PAGE, bytes);
 		if (!p)
 			die_oom(bytes);
 		madvise(p, bytes, MADV_HUGEPAGE);
-		memset(p, 0, bytes);
 		return p;
 	}
 #endif
-	return xcalloc(n, size);
+	return xmalloc(n);
+}
+
+void *xcalloc_table(size_t n, size_t size)
+{
+	if (size && n > SIZE_MAX / size)
+		die_oom(SIZE_MAX);
+	void *p = xmalloc_large(n * size);
+	memset(p, 0, n * size);
+	return p;
 }
 
 /* Heap growth in steps of this many bytes while preparing (glibc takes
