@@ -52,7 +52,9 @@ static bool read_fd(int fd, size_t max, char **data, size_t *len)
 			errno = EFBIG;
 			return false;
 		}
-		cap = (size_t)st.st_size + 1;
+		/* The text, a byte more so that the read that finds the end
+		 * does not grow the buffer, and the NUL. */
+		cap = (size_t)st.st_size + 2;
 	}
 	char *p = xmalloc_large(cap);
 	for (;;) {

@@ -117,7 +117,8 @@ void buf_reserve(sbp_buf *b, size_t n)
 	size_t c = b->cap < 64 ? 64 : b->cap;
 	while (c < b->len + n + 1)
 		c *= 2;
-	b->data = xrealloc(b->data, c);
+	/* A large text made at once (a whole file) starts on huge pages. */
+	b->data = b->data ? xrealloc(b->data, c) : xmalloc_large(c);
 	b->cap = c;
 }
 
