@@ -17,7 +17,9 @@ char *xstrndup(const char *s, size_t n);
  * loaded): grow the heap once by that much, and ask the kernel to back it
  * with transparent huge pages where it can. That saves most page faults
  * and TLB misses, a quarter of the time of loading a large file on a
- * virtual machine. Small sizes, repeat calls and non-glibc or sanitizer
+ * virtual machine. From then on the process keeps malloc's settings for
+ * large heaps (no fast bins, freed memory kept, blocks up to 32 MB taken
+ * from the heap). Small sizes, repeat calls and non-glibc or sanitizer
  * builds do nothing. */
 void heap_prepare(size_t bytes);
 /* xmalloc for a large block (a whole file's text): huge pages where the

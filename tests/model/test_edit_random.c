@@ -1,8 +1,7 @@
 /* Random edit sequences (fixed seeds): undoing all of them gives the
  * original YAML byte for byte and redoing all gives the final one, with
- * every state in between matching too. And the cost of edits on a
+ * every state in between matching too; and every kind of edit on a
  * blueprint of 100,000 steps. */
-#include <time.h>
 
 #include "test_edit_fixture.h"
 
@@ -225,29 +224,6 @@ static void test_random_more_seeds(void **state)
 		run_seed(seed);
 }
 
-/* Milliseconds since an arbitrary start. */
-static double now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-/* Milliseconds allowed for an edit that touches a few objects (5), and
- * for one that removes thousands of steps and flows in a single pass:
- * more under sanitizers, no limit under valgrind. */
-static double budget_ms(bool bulk)
-{
-	const char *pre = getenv("LD_PRELOAD");
-	if (pre && (strstr(pre, "vgpreload") || strstr(pre, "valgrind")))
-		return 1e9;
-#if defined(__SANITIZE_ADDRESS__)
-	return bulk ? 200 : 50;
-#else
-	return bulk ? 25 : 5;
-#endif
-}
-
 /* A blueprint of 100 columns x 5 lanes with 100,000 steps, each step
  * with a flow to the next one. */
 static sbp_blueprint *big_blueprint(void)
@@ -293,36 +269,21 @@ static bool big_edit(edit_history *h, sbp_blueprint *bp, int k)
 	}
 }
 
-/* Every kind of edit, its undo and its redo, at 100,000 steps: the best
- * of three runs of each (the machine may be busy) within budget_ms.
- * Each run after the first drops the previous run's redo tail. */
-static void test_big_blueprint_speed(void **state)
+/* Every kind of edit, its undo and its redo, at 100,000 steps, leave the
+ * blueprint consistent, and undoing all of them gives it back. (How long
+ * they take is the benchmark's business: bench/run, CPU per edit.) */
+static void test_big_blueprint_edits(void **state)
 {
 	(void)state;
 	sbp_blueprint *bp = big_blueprint();
 	edit_history h;
 	edit_init(&h, bp);
-	double worst[2] = {0, 0};
 	for (int k = 0; k < 12; k++) {
-		double best[3] = {1e9, 1e9, 1e9}; /* do, undo, redo */
-		for (int run = 0; run < 3; run++) {
-			double t0 = now_ms();
-			assert_true(big_edit(&h, bp, k));
-			double t1 = now_ms();
-			assert_true(edit_undo(&h));
-			double t2 = now_ms();
-			assert_true(edit_redo(&h));
-			double t3 = now_ms();
-			best[0] = fmin(best[0], t1 - t0);
-			best[1] = fmin(best[1], t2 - t1);
-			best[2] = fmin(best[2], t3 - t2);
-			if (run < 2)
-				assert_true(edit_undo(&h)); /* the next run redoes it */
-		}
-		bool bulk = k >= 10;
-		for (int i = 0; i < 3; i++)
-			worst[bulk] = fmax(worst[bulk], best[i]);
+		assert_true(big_edit(&h, bp, k));
+		assert_true(edit_undo(&h));
+		assert_true(edit_redo(&h));
 	}
+	fx_invariants(bp);
 	assert_int_equal(bp->steps.n, 100000 + 1 - 1 - 1000 - 19800);
 	while (edit_undo(&h))
 		;
@@ -331,10 +292,6 @@ static void test_big_blueprint_speed(void **state)
 	fx_invariants(bp);
 	edit_free(&h);
 	blueprint_free(bp);
-	print_message("at 100,000 steps: worst edit/undo/redo %.2f ms, worst bulk "
-		      "delete %.2f ms\n", worst[0], worst[1]);
-	assert_true(worst[0] < budget_ms(false));
-	assert_true(worst[1] < budget_ms(true));
 }
 
 int main(void)
@@ -342,7 +299,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_random_fixed_seed),
 		cmocka_unit_test(test_random_more_seeds),
-		cmocka_unit_test(test_big_blueprint_speed),
+		cmocka_unit_test(test_big_blueprint_edits),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
