@@ -271,8 +271,6 @@ void editor_select(editor *ed, const sbp_step *s);
 /* Up-to-date counts (each edit, undo and redo adds and takes away what
  * it touched: live.c). */
 const sbp_summary *editor_summary(editor *ed);
-/* Is this step flagged (an encounter with no standard)? */
-bool editor_step_flagged(const sbp_step *s);
 
 /* Data safety. editor_autosave writes the recovery file when there are
  * changes it does not hold yet (call it after 2 s of idle time);

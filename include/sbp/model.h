@@ -242,6 +242,13 @@ sbp_wait *wait_clone(const sbp_wait *w);
  * encounter: true, and none marked encounter: false. */
 bool step_is_encounter(const sbp_step *s);
 bool step_has_standard(const sbp_step *s, const sbp_standard *std);
+/* The method's predicates: every part of sbp calls these, none re-derives
+ * them. A flagged step is an encounter with nothing that says how well it
+ * must be done (Gap 2). */
+bool step_is_flagged(const sbp_step *s);
+/* A standard whose current actual is worse than its goal, in the direction
+ * its better: key gives (Gap 3); false when either is unknown. */
+bool standard_below_goal(const sbp_standard *s);
 /* Replace *field with a copy of value (NULL clears). */
 void set_string(char **field, const char *value);
 

@@ -277,7 +277,7 @@ static void summary_step(sbp_summary *sum, const sbp_step *s, bool add)
 {
 	if (step_is_encounter(s)) {
 		count(&sum->encounters, add);
-		if (s->stds.n == 0)
+		if (step_is_flagged(s))
 			count(&sum->unstandardized, add);
 	}
 	if (s->fail)

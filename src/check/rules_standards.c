@@ -50,9 +50,7 @@ static void rule_below_goal(check_ctx *c, const sbp_standard *s)
 	char actual[32], goal[32];
 	bool lower = s->better == BETTER_LOWER;
 
-	if (isnan(s->goal) || isnan(s->actual) || !check_on(c, CR_BELOW_GOAL))
-		return;
-	if (lower ? !(s->actual > s->goal) : !(s->actual < s->goal))
+	if (!check_on(c, CR_BELOW_GOAL) || !standard_below_goal(s))
 		return;
 	fmt_number(s->actual, actual);
 	fmt_number(s->goal, goal);

@@ -13,8 +13,7 @@
  * well. */
 static void rule_unstandardized(check_ctx *c, const sbp_step *s)
 {
-	if (!check_on(c, CR_UNSTANDARDIZED) || !step_is_encounter(s) ||
-	    s->stds.n > 0)
+	if (!check_on(c, CR_UNSTANDARDIZED) || !step_is_flagged(s))
 		return;
 	if (check_blank(s->text))
 		check_report(c, CR_UNSTANDARDIZED, s->pos, s->pos, s->id,

@@ -27,14 +27,6 @@ void catalog_refresh(editor *ed)
 		ed->catalog.sel = bp->standards.n ? bp->standards.n - 1 : 0;
 }
 
-/* Is the standard's actual worse than its goal? */
-static bool below_goal(const sbp_standard *s)
-{
-	if (isnan(s->goal) || isnan(s->actual))
-		return false;
-	return s->better == BETTER_LOWER ? s->actual > s->goal : s->actual < s->goal;
-}
-
 /* One standard in a line of columns. */
 void catalog_item(editor *ed, size_t i, size_t width, sbp_buf *out, ed_style *st)
 {
@@ -54,7 +46,7 @@ void catalog_item(editor *ed, size_t i, size_t width, sbp_buf *out, ed_style *st
 			strcpy(a, "-");
 		else
 			fmt_number(s->actual, a);
-		buf_printf(&ga, "%s/%s%s", a, g, below_goal(s) ? " !" : "");
+		buf_printf(&ga, "%s/%s%s", a, g, standard_below_goal(s) ? " !" : "");
 	}
 	ed_fit(&line, s->id, 16, true);
 	buf_printf(&line, " %-4s ", std_kind_id(s->kind));
@@ -65,7 +57,7 @@ void catalog_item(editor *ed, size_t i, size_t width, sbp_buf *out, ed_style *st
 	buf_printf(&line, " %4zu  ", i < ed->nuses ? ed->uses[i] : 0);
 	buf_puts(&line, s->target ? s->target : s->name);
 	ed_fit(out, line.data, width, false);
-	*st = below_goal(s) ? STY_WARN : STY_NORMAL;
+	*st = standard_below_goal(s) ? STY_WARN : STY_NORMAL;
 	buf_free(&line);
 	buf_free(&ga);
 }
@@ -197,7 +189,7 @@ void stdform_item(editor *ed, size_t i, size_t width, sbp_buf *out, ed_style *st
 	field_value(s, i, &v);
 	ed_fit(&line, std_fields[i], 10, true);
 	buf_printf(&line, " %s", v.len ? v.data : "-");
-	if (i == 9 && below_goal(s)) {
+	if (i == 9 && standard_below_goal(s)) {
 		buf_puts(&line, "  ! below goal");
 		*st = STY_WARN;
 	}

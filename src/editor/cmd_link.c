@@ -48,7 +48,7 @@ ed_result ecmd_unstd(editor *ed, const ed_args *a)
 	if (!edit_step_detach(&ed->hist, s, std))
 		return refused(ed);
 	return ed_ok(ed, RD_ALL, "Detached %s from %s.%s", std->id, s->id,
-		     editor_step_flagged(s) ? " The step is flagged again." : "");
+		     step_is_flagged(s) ? " The step is flagged again." : "");
 }
 
 /* The fields of a standard that :stdset and the form change. */

@@ -193,7 +193,7 @@ static bool find_step(editor *ed, int dir, step_pred pred, const void *ctx)
 static bool pred_flagged(const sbp_step *s, const void *ctx)
 {
 	(void)ctx;
-	return editor_step_flagged(s);
+	return step_is_flagged(s);
 }
 
 /* n / N: the next or previous flagged encounter. */

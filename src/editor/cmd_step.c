@@ -31,7 +31,7 @@ ed_result ecmd_add(editor *ed, const ed_args *a)
 		return refused(ed);
 	editor_select(ed, s);
 	return ed_ok(ed, RD_ALL, "Added step %s.%s", s->id,
-		     editor_step_flagged(s) ? " It is an encounter: s attaches a standard." : "");
+		     step_is_flagged(s) ? " It is an encounter: s attaches a standard." : "");
 }
 
 /* Enter / :text TEXT. */

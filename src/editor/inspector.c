@@ -108,7 +108,7 @@ void inspector_item(editor *ed, size_t i, size_t width, sbp_buf *out, ed_style *
 		buf_printf(&v, "%s (%s)", step_is_encounter(s) ? "yes" : "no",
 			   s->encounter == MARK_YES ? "marked yes"
 			   : s->encounter == MARK_NO ? "marked no" : "by its lane");
-		if (editor_step_flagged(s)) {
+		if (step_is_flagged(s)) {
 			buf_puts(&v, "  ! no standard");
 			*st = STY_WARN;
 		}

@@ -83,12 +83,6 @@ const sbp_summary *editor_summary(editor *ed)
 	return &ed->sum;
 }
 
-/* An encounter without a standard. */
-bool editor_step_flagged(const sbp_step *s)
-{
-	return step_is_encounter(s) && s->stds.n == 0;
-}
-
 /* The selected step, or NULL. */
 sbp_step *editor_step(editor *ed)
 {
@@ -236,7 +230,7 @@ void editor_card(editor *ed, const sbp_step *s, size_t width, sbp_buf *out)
 {
 	(void)ed;
 	char m[5] = "    ";
-	if (editor_step_flagged(s))
+	if (step_is_flagged(s))
 		m[0] = '!';
 	else if (s->stds.n > 9)
 		m[0] = '+';

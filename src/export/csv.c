@@ -38,7 +38,7 @@ static void csv_steps(sbp_buf *out, const sbp_blueprint *bp)
 		esc_csv(out, s->text), SEP(out);
 		esc_csv(out, s->notes), SEP(out);
 		buf_puts(out, enc ? "yes" : "no"), SEP(out);
-		buf_puts(out, enc && s->stds.n == 0 ? "yes" : "no"), SEP(out);
+		buf_puts(out, step_is_flagged(s) ? "yes" : "no"), SEP(out);
 		sbp_buf ids;
 		buf_init(&ids);
 		for (size_t k = 0; k < s->stds.n; k++) {
@@ -93,7 +93,7 @@ static void csv_standards(sbp_buf *out, const sbp_blueprint *bp)
 		csv_num(out, s->goal), SEP(out);
 		buf_puts(out, s->better == BETTER_LOWER ? "lower" : s->better == BETTER_HIGHER ? "higher" : ""), SEP(out);
 		csv_num(out, s->actual), SEP(out);
-		buf_puts(out, isnan(s->goal) || isnan(s->actual) ? "" : export_below_goal(s) ? "yes" : "no"), SEP(out);
+		buf_puts(out, isnan(s->goal) || isnan(s->actual) ? "" : standard_below_goal(s) ? "yes" : "no"), SEP(out);
 		buf_printf(out, "%zu", count[i]);
 		EOL(out);
 	}

@@ -9,7 +9,7 @@
 /* The fill colour of a step's node. */
 static const char *dot_fill(const sbp_step *s)
 {
-	if (step_is_encounter(s) && s->stds.n == 0)
+	if (step_is_flagged(s))
 		return "#ffd7d5";
 	return "#ffffff";
 }
@@ -18,7 +18,7 @@ static const char *dot_fill(const sbp_step *s)
  * card's width (wrap is scratch space for the line breaker). */
 static void dot_node(sbp_buf *out, sbp_layout *wrap, const sbp_step *s)
 {
-	bool flag = step_is_encounter(s) && s->stds.n == 0;
+	bool flag = step_is_flagged(s);
 	size_t n0 = wrap->nlines, n;
 	sbp_buf label, joined;
 

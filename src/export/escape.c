@@ -233,20 +233,12 @@ const char *export_num(double v, char buf[32])
 	return buf;
 }
 
-/* Is the actual worse than the goal, in the direction of better:? */
-bool export_below_goal(const sbp_standard *s)
-{
-	if (isnan(s->goal) || isnan(s->actual))
-		return false;
-	return s->better == BETTER_LOWER ? s->actual > s->goal : s->actual < s->goal;
-}
-
 /* Attainment of the goal, 0..1, capped at 1; NAN when unmeasured. */
 double export_attainment(const sbp_standard *s)
 {
 	if (isnan(s->goal) || isnan(s->actual))
 		return NAN;
-	if (!export_below_goal(s))
+	if (!standard_below_goal(s))
 		return 1;
 	if (s->better == BETTER_LOWER)
 		return s->actual > 0 ? s->goal / s->actual : 0;

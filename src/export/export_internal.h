@@ -67,8 +67,7 @@ const sbp_step **export_group_steps(const sbp_blueprint *bp, export_group how, s
 
 /* A number the canonical way, or "" when it is NAN. */
 const char *export_num(double v, char buf[32]);
-/* Does a standard fall short of its goal (Gap 3)? */
-bool export_below_goal(const sbp_standard *s);
+
 /* A standard's attainment of its goal, 0..1, or NAN without goal/actual. */
 double export_attainment(const sbp_standard *s);
 

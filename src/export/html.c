@@ -62,7 +62,7 @@ static void h_steps(sbp_buf *out, const sbp_blueprint *bp, const sbp_summary *su
 			      "<table><tr><th>Step</th><th>Lane</th><th>Column</th><th>Id</th></tr>\n");
 		for (size_t i = 0; i < bp->steps.n; i++) {
 			const sbp_step *s = bp->steps.items[i];
-			if (!step_is_encounter(s) || s->stds.n)
+			if (!step_is_flagged(s))
 				continue;
 			buf_puts(out, "<tr><td>");
 			h(out, s->text);
@@ -159,7 +159,7 @@ static void h_catalog(sbp_buf *out, const sbp_blueprint *bp, const size_t *uses)
 		h_num(out, s->actual);
 		if (isnan(s->goal) || isnan(s->actual))
 			buf_puts(out, "<td class=\"muted\">not measured</td>");
-		else if (export_below_goal(s))
+		else if (standard_below_goal(s))
 			buf_printf(out, "<td class=\"bad\">below goal (%s is better)</td>",
 				   s->better == BETTER_LOWER ? "lower" : "higher");
 		else

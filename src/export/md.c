@@ -12,7 +12,7 @@ static void md_markers(sbp_buf *out, const sbp_step *s)
 {
 	const char *sep = "";
 
-	if (step_is_encounter(s) && s->stds.n == 0) {
+	if (step_is_flagged(s)) {
 		buf_puts(out, "**\\!** no standard");
 		sep = "; ";
 	}
@@ -125,7 +125,7 @@ static void md_standards(sbp_buf *out, const sbp_blueprint *bp)
 		esc_md(out, s->target);
 		buf_printf(out, " | %s | %s | %s%s |\n", export_num(s->weight, w),
 			   export_num(s->goal, g), export_num(s->actual, a),
-			   export_below_goal(s) ? " **below goal**" : "");
+			   standard_below_goal(s) ? " **below goal**" : "");
 	}
 	buf_putc(out, '\n');
 }

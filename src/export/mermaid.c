@@ -47,7 +47,7 @@ bool export_mermaid(const sbp_blueprint *bp, const export_opts *o, sbp_buf *out,
 		buf_printf(out, " (%s)\"]\n    direction LR\n", zone_id(ln->zone));
 		for (size_t k = start[l]; k < start[l + 1]; k++) {
 			const sbp_step *s = grouped[k];
-			bool flag = step_is_encounter(s) && s->stds.n == 0;
+			bool flag = step_is_flagged(s);
 			buf_printf(out, "    s%zu[\"", mm_index(&ids, s) - 1);
 			if (flag || s->fail || s->wait)
 				buf_printf(out, "#91;%s%s%s#93; ", flag ? "!" : "",

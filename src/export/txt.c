@@ -102,7 +102,7 @@ static void txt_lane(sbp_buf *out, txt_ctx *t, size_t l, size_t c0, size_t c1)
 		while (t->cursor[c] < t->start[c + 1] && t->steps[t->cursor[c]]->lane == ln) {
 			const sbp_step *s = t->steps[t->cursor[c]++];
 			char pre[16];
-			bool flag = step_is_encounter(s) && s->stds.n == 0;
+			bool flag = step_is_flagged(s);
 			snprintf(pre, sizeof pre, "* %s%s%s%s", flag ? "!" : "", s->fail ? "F" : "",
 				 s->wait ? "W" : "", flag || s->fail || s->wait ? " " : "");
 			n += txt_wrap(t, cell, pre, s->text, TXT_COL_W - 2, TXT_STEP_LINES);

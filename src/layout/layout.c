@@ -92,7 +92,7 @@ static void measure_card(sbp_layout *lay, lay_card *cd, sbp_buf *tmp)
 	double inner = LAY_CARD_W - 2 * LAY_PAD_X;
 
 	cd->encounter = step_is_encounter(s);
-	cd->flagged = cd->encounter && s->stds.n == 0;
+	cd->flagged = step_is_flagged(s);
 	cd->text = layout_block(lay, s->text, strlen(s->text), 0, 0, inner,
 				LAY_FONT_CARD, LAY_LEFT, LAY_CARD_LINES);
 	buf_reset(tmp);

@@ -287,6 +287,18 @@ bool step_is_encounter(const sbp_step *s)
 	return s->lane && s->lane->zone == ZONE_ONSTAGE;
 }
 
+bool step_is_flagged(const sbp_step *s)
+{
+	return step_is_encounter(s) && s->stds.n == 0;
+}
+
+bool standard_below_goal(const sbp_standard *s)
+{
+	if (isnan(s->goal) || isnan(s->actual))
+		return false;
+	return s->better == BETTER_LOWER ? s->actual > s->goal : s->actual < s->goal;
+}
+
 bool step_has_standard(const sbp_step *s, const sbp_standard *std)
 {
 	for (size_t i = 0; i < s->stds.n; i++)

@@ -33,7 +33,7 @@ static void test_step_commands(void **state)
 	assert_true(s->duration == 2.5);
 	run(ed, "encounter yes");
 	assert_int_equal(s->encounter, MARK_YES);
-	assert_true(editor_step_flagged(s));
+	assert_true(step_is_flagged(s));
 	run(ed, "std s1 s2");
 	assert_int_equal(s->stds.n, 2);
 	run(ed, "unstd s1");

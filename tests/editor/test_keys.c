@@ -150,7 +150,7 @@ static void test_attach_clears_flag(void **state)
 	sbp_step *c = blueprint_step(ed->bp, "c");
 	assert_int_equal(c->stds.n, 1);
 	assert_string_equal(c->stds.items[0]->id, "s2");
-	assert_false(editor_step_flagged(c));
+	assert_false(step_is_flagged(c));
 	assert_int_equal(editor_summary(ed)->unstandardized, 1);
 	sbp_buf l, r;
 	buf_init(&l);

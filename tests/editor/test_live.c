@@ -152,7 +152,7 @@ static void expect_next(editor *ed, int dir)
 	long long best_k = 0, wrap_k = 0;
 	for (size_t i = 0; i < bp->steps.n; i++) {
 		const sbp_step *s = bp->steps.items[i];
-		if (!(step_is_encounter(s) && s->stds.n == 0))
+		if (!(step_is_flagged(s)))
 			continue;
 		long long k = walk_key(bp, s);
 		if ((dir > 0 ? k > here : k < here) &&
