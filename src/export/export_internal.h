@@ -42,7 +42,8 @@ const char *esc_clean(sbp_buf *tmp, const char *s, size_t len, size_t *n, bool k
  * tabs as references). */
 void esc_xml(sbp_buf *out, const char *s, size_t len, bool attr);
 void esc_xml_str(sbp_buf *out, const char *s, bool attr); /* NUL-ended, NULL ok */
-/* One line of a layout, with its ellipsis. */
+/* One line of a layout, with its ellipsis, or a space when the text
+ * went on after white space (so text joined from lines keeps its words). */
 void esc_xml_line(sbp_buf *out, const lay_text *t);
 /* A Markdown table cell or inline text: pipes, emphasis and HTML made
  * literal, newlines as <br>. */

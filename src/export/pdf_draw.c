@@ -205,8 +205,8 @@ static void rect(cairo_t *cr, lay_box b, const lay_rgb *fill, const lay_rgb *str
 /* A marker: circle and letter. */
 static void mark(pdf_draw *pd, lay_mark_kind k, double x, double y)
 {
-	const lay_rgb *c = k == LAY_MARK_FAIL ? &lay_fail_ink : k == LAY_MARK_WAIT ? &lay_wait_ink : &lay_flag_ink;
-	bool solid = k == LAY_MARK_FLAG;
+	const lay_rgb *c = lay_mark_ink(k);
+	bool solid = k == LAY_MARK_FLAG || k == LAY_MARK_BELOW;
 	const char *l = lay_mark_letter(k);
 
 	cx.cairo_new_path(pd->cr); /* pango leaves a current point */
@@ -261,6 +261,17 @@ static void card(pdf_draw *pd, const lay_card *cd)
 	const lay_rgb *edge = cd->flagged ? &lay_flag_ink : cd->encounter ? &lay_ink : &lay_card_edge;
 	rect(pd->cr, cd->box, &lay_card_fill, edge, cd->encounter ? 1.8 : 0.8, 4);
 	text_block(pd, &cd->text, &lay_ink);
+	const lay_block *co[3] = {&cd->fix, &cd->fail, &cd->wait};
+	const lay_box *cb[3] = {&cd->fix_box, &cd->fail_box, &cd->wait_box};
+	const lay_rgb *fill[3] = {&lay_fix_fill, &lay_fail_fill, &lay_wait_fill};
+	const lay_rgb *ink[3] = {&lay_fix_ink, &lay_fail_ink, &lay_wait_ink};
+	for (int i = 0; i < 3; i++) {
+		if (!co[i]->nlines)
+			continue;
+		rect(pd->cr, *cb[i], fill[i], NULL, 0, 2);
+		rect(pd->cr, (lay_box){cb[i]->x, cb[i]->y, 2, cb[i]->h}, ink[i], NULL, 0, 0);
+		text_block(pd, co[i], &lay_ink);
+	}
 	text_block(pd, &cd->foot, &lay_grey);
 	for (size_t i = 0; i < cd->nmarks; i++)
 		mark(pd, cd->marks[i].kind, cd->marks[i].cx, cd->marks[i].cy);
@@ -299,6 +310,7 @@ void pdf_draw_poster(pdf_draw *pd, lay_box clip)
 	rect(cr, (lay_box){0, 0, ceil(lay->width), ceil(lay->height)}, &lay_card_fill, NULL, 0, 0);
 	text_block(pd, &lay->title, &lay_ink);
 	text_block(pd, &lay->description, &lay_grey);
+	text_block(pd, &lay->meta, &lay_grey);
 	text_block(pd, &lay->counts, &lay_grey);
 	for (size_t i = 0; i < lay->nphases; i++) {
 		if (!meets(lay->phases[i].box, clip))
@@ -346,6 +358,9 @@ void pdf_draw_poster(pdf_draw *pd, lay_box clip)
 			text_block(pd, &f->label, &lay_flow_ink);
 		}
 	}
+	text_block(pd, &lay->key_title, &lay_ink);
+	for (size_t i = 0; i < lay->nkeys; i++)
+		text_block(pd, &lay->keys[i].text, lay->keys[i].below ? &lay_flag_ink : &lay_ink);
 	legend(pd, clip);
 }
 
