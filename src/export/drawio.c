@@ -129,6 +129,7 @@ bool export_drawio(const sbp_blueprint *bp, const export_opts *o, sbp_buf *out,
 	(void)err;
 	(void)errlen;
 	sbp_layout *lay = layout_new(bp, o ? o->source_name : NULL);
+	export_warn_layout(o, lay);
 	dio_ctx d = {out, lay, 0};
 	char style[256], id[32];
 	sbp_buf b;

@@ -27,6 +27,12 @@ bool export_txt(const sbp_blueprint *bp, const export_opts *o, sbp_buf *out, cha
 bool export_pdf(const sbp_blueprint *bp, const export_opts *o, sbp_buf *out, char *err, size_t errlen);
 bool export_png(const sbp_blueprint *bp, const export_opts *o, sbp_buf *out, char *err, size_t errlen);
 
+/* Pass a warning (printf format, already translated) to o->warn. */
+void export_warn(const export_opts *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Warn about what the poster could not show whole (cut text, labels
+ * that could not be placed clear). */
+void export_warn_layout(const export_opts *o, const sbp_layout *lay);
+
 /* The SVG drawing of a layout; with standalone, an XML declaration
  * first (html.c embeds it without). */
 void svg_render(const sbp_layout *lay, sbp_buf *out, bool standalone);

@@ -282,6 +282,7 @@ bool export_html(const sbp_blueprint *bp, const export_opts *o, sbp_buf *out,
 	(void)err;
 	(void)errlen;
 	sbp_layout *lay = layout_new(bp, o ? o->source_name : NULL);
+	export_warn_layout(o, lay);
 	const sbp_summary *sum = &lay->sum;
 	const char *title = bp->title ? bp->title : "Service blueprint";
 	size_t *uses = xcalloc(bp->standards.n + 1, sizeof *uses);

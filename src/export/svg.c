@@ -242,6 +242,7 @@ bool export_svg(const sbp_blueprint *bp, const export_opts *o, sbp_buf *out,
 	(void)err;
 	(void)errlen;
 	sbp_layout *lay = layout_new(bp, o ? o->source_name : NULL);
+	export_warn_layout(o, lay);
 	svg_render(lay, out, true);
 	layout_free(lay);
 	return true;
