@@ -145,17 +145,26 @@ static void place_one(lbl_ctx *c, lay_flow *f)
 	double word = layout_widest_word(s, strlen(s), LAY_FONT_FLOW);
 	double narrow_w = fmax(word, lay->gutter - 10), wide_w = fmax(word, LAY_LABEL_MAX_W);
 	lbl_shape narrow = shape(lay, s, narrow_w), wide = shape(lay, s, wide_w);
-	size_t order[8], nr = f->npts - 1;
+	lay_pt run[9];
+	size_t order[8], nr = 0;
 	lay_box box = {0, 0, 0, 0};
 	bool found = false, use_wide = false;
 
-	if (nr > 8)
-		nr = 8;
+	/* the runs of the arrow: collinear pieces joined */
+	run[0] = p[0];
+	for (size_t i = 1; i < f->npts && nr < 8; i++) {
+		bool same = nr > 0 && ((run[nr - 1].x == run[nr].x && run[nr].x == p[i].x) ||
+				       (run[nr - 1].y == run[nr].y && run[nr].y == p[i].y));
+		if (same)
+			run[nr] = p[i];
+		else
+			run[++nr] = p[i];
+	}
 	for (size_t i = 0; i < nr; i++) /* runs, longest first */
 		order[i] = i;
 	for (size_t i = 1; i < nr; i++)
 		for (size_t j = i; j > 0; j--) {
-			const lay_pt *a = &p[order[j]], *b = &p[order[j - 1]];
+			const lay_pt *a = &run[order[j]], *b = &run[order[j - 1]];
 			double la = fabs(a[1].x - a[0].x) + fabs(a[1].y - a[0].y);
 			double lb = fabs(b[1].x - b[0].x) + fabs(b[1].y - b[0].y);
 			if (la <= lb)
@@ -165,7 +174,7 @@ static void place_one(lbl_ctx *c, lay_flow *f)
 		}
 	for (int fine = 0; fine < 2 && !found; fine++)
 		for (size_t i = 0; i < nr && !found; i++) {
-			lay_pt a = p[order[i]], b = p[order[i] + 1];
+			lay_pt a = run[order[i]], b = run[order[i] + 1];
 			bool vert = a.x == b.x;
 			if (try_run(c, a, b, vert ? narrow : wide, fine, &box))
 				found = true, use_wide = !vert;
@@ -173,7 +182,7 @@ static void place_one(lbl_ctx *c, lay_flow *f)
 				found = true, use_wide = vert;
 		}
 	if (!found) {
-		lay_pt a = p[order[0]], b = p[order[0] + 1];
+		lay_pt a = run[order[0]], b = run[order[0] + 1];
 		use_wide = a.x != b.x;
 		lbl_shape sh = use_wide ? wide : narrow;
 		box = (lay_box){(a.x + b.x) / 2 - sh.w / 2, (a.y + b.y) / 2 - sh.h / 2, sh.w, sh.h};

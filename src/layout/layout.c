@@ -273,7 +273,7 @@ static double card_width(sbp_layout *lay)
 static double gutter_width(const sbp_layout *lay, const lay_plan *p)
 {
 	size_t nc = lay->bp->columns.n;
-	double g = LAY_GUTTER;
+	double g = p->gut_label > LAY_GUTTER ? p->gut_label : LAY_GUTTER;
 
 	for (size_t i = 0; i <= nc; i++) {
 		double need = (double)p->gut_n[i] * LAY_TRACK * (i == 0 || i == nc ? 2 : 1) + 16;

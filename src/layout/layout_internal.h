@@ -35,6 +35,7 @@ typedef struct lay_plan {
 	size_t *gut_n;     /* ncolumns + 1 */
 	size_t *chan_n;    /* nlanes */
 	double *gap_after; /* per card: the gap under it, at least */
+	double gut_label;  /* the widest word of a label that sits in a gutter */
 } lay_plan;
 
 void layout_arena_free(lay_arena *a);

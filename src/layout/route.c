@@ -232,6 +232,7 @@ void layout_plan_flows(sbp_layout *lay, lay_plan *p)
 	for (size_t k = 0; k < lay->col_start[nc]; k++)
 		pos[lay->order[k]] = k;
 	p->gut_n = xcalloc(nc + 1, sizeof *p->gut_n);
+	p->gut_label = 0;
 	p->chan_n = xcalloc(bp->lanes.n ? bp->lanes.n : 1, sizeof *p->chan_n);
 	p->gap_after = xcalloc(lay->ncards ? lay->ncards : 1, sizeof *p->gap_after);
 	lay->flows = xcalloc(bp->flows.n ? bp->flows.n : 1, sizeof *lay->flows);
@@ -250,6 +251,12 @@ void layout_plan_flows(sbp_layout *lay, lay_plan *p)
 		size_t ng = flow_needs(lay, pos, f, g, &chan, &stacked);
 		for (size_t k = 0; k < ng; k++)
 			p->gut_n[g[k]]++;
+		if (ng == 1 && fl->label && *fl->label) {
+			/* its label goes in that gutter: room for its longest word */
+			double w = layout_widest_word(fl->label, strlen(fl->label), LAY_FONT_FLOW) + 16;
+			if (w > p->gut_label)
+				p->gut_label = w;
+		}
 		if (chan != (size_t)-1)
 			p->chan_n[chan]++;
 		if (stacked && fl->label && *fl->label) {
@@ -259,7 +266,7 @@ void layout_plan_flows(sbp_layout *lay, lay_plan *p)
 			size_t n = layout_wrap_width(lay, fl->label, strlen(fl->label),
 						     lay->card_w / 2 - 8, LAY_FONT_FLOW, 0);
 			lay->nlines = n0, lay->ncut = nc0; /* only measured */
-			double need = (double)n * lay_fonts[LAY_FONT_FLOW].line_h + 10;
+			double need = (double)n * lay_fonts[LAY_FONT_FLOW].line_h + 12 + LAY_MARK_R;
 			if (need > p->gap_after[upper])
 				p->gap_after[upper] = need;
 		}
