@@ -15,15 +15,21 @@ static const char html_style[] =
 	"h1{margin-bottom:.2em}.sub{color:#59636e;margin-top:0}\n"
 	".counts span{display:inline-block;margin-right:1.2em}.counts b{font-size:1.2em}\n"
 	".poster{overflow:auto;border:1px solid #d0d7de;max-height:90vh}\n"
-	".poster svg{display:block}\n"
+	".poster svg{display:block;width:100%;height:auto}\n"
+	"#fullsize:checked~.poster svg{width:auto}\n"
+	".toggle{font-size:.9em;color:#59636e}\n"
+	".tw{overflow-x:auto;max-width:100%;-webkit-overflow-scrolling:touch}\n"
+	".tw table{min-width:32em}\n"
+	"@media (max-width:600px){body{margin:.8em}}\n"
 	"table{border-collapse:collapse;margin:.5em 0 1.5em;font-size:.9em}\n"
 	"th,td{border:1px solid #d0d7de;padding:.3em .5em;text-align:left;vertical-align:top}\n"
 	"th{background:#f6f8fa}td.n{text-align:right;font-variant-numeric:tabular-nums}\n"
 	".bad{color:#cf222e;font-weight:bold}.good{color:#1a7f37}.muted{color:#59636e}\n"
 	".bar{display:inline-block;height:.7em;background:#0969da;vertical-align:middle}\n"
+	".scale{display:inline-block;width:160px;background:#eaeef2;position:relative}\n"
 	"nav a{margin-right:1em}code{font-size:.9em}\n"
 	"@media print{body{margin:0;font-size:10pt}nav{display:none}"
-	".poster{overflow:visible;border:0;max-height:none}"
+	".poster{overflow:visible;border:0;max-height:none}.toggle,#fullsize{display:none}"
 	".poster svg{width:100%;height:auto}"
 	"section{break-inside:avoid-page}h2{break-after:avoid}tr{break-inside:avoid}"
 	"#poster{break-after:page}@page{size:landscape;margin:12mm}}\n";
@@ -59,7 +65,7 @@ static void h_steps(sbp_buf *out, const sbp_blueprint *bp, const sbp_summary *su
 	if (sum->unstandardized) {
 		buf_puts(out, "<p>Each is a Gap 2: the customer meets the service here and no "
 			      "customer-defined standard says what good looks like.</p>\n"
-			      "<table><tr><th>Step</th><th>Lane</th><th>Column</th><th>Id</th></tr>\n");
+			      "<div class=\"tw\"><table><tr><th>Step</th><th>Lane</th><th>Column</th><th>Id</th></tr>\n");
 		for (size_t i = 0; i < bp->steps.n; i++) {
 			const sbp_step *s = bp->steps.items[i];
 			if (!step_is_flagged(s))
@@ -72,14 +78,14 @@ static void h_steps(sbp_buf *out, const sbp_blueprint *bp, const sbp_summary *su
 			h(out, s->id);
 			buf_puts(out, "</code></td></tr>\n");
 		}
-		buf_puts(out, "</table>\n");
+		buf_puts(out, "</table></div>\n");
 	} else {
 		buf_puts(out, "<p class=\"good\">Every encounter step has a standard.</p>\n");
 	}
 	buf_printf(out, "</section>\n<section id=\"fail\"><h2>Fail points and recovery (%zu)</h2>\n",
 		   sum->fail_points);
 	if (sum->fail_points) {
-		buf_puts(out, "<table><tr><th>Step</th><th>Lane</th><th>Column</th><th>Fail point</th>"
+		buf_puts(out, "<div class=\"tw\"><table><tr><th>Step</th><th>Lane</th><th>Column</th><th>Fail point</th>"
 			      "<th>Severity</th><th>Recovery plan</th></tr>\n");
 		for (size_t i = 0; i < bp->steps.n; i++) {
 			const sbp_step *s = bp->steps.items[i];
@@ -100,11 +106,11 @@ static void h_steps(sbp_buf *out, const sbp_blueprint *bp, const sbp_summary *su
 				buf_puts(out, "<span class=\"bad\">no recovery plan</span>");
 			buf_puts(out, "</td></tr>\n");
 		}
-		buf_puts(out, "</table>\n");
+		buf_puts(out, "</table></div>\n");
 	}
 	buf_printf(out, "</section>\n<section id=\"wait\"><h2>Wait points (%zu)</h2>\n", sum->wait_points);
 	if (sum->wait_points) {
-		buf_puts(out, "<table><tr><th>Step</th><th>Lane</th><th>Column</th><th>Wait</th>"
+		buf_puts(out, "<div class=\"tw\"><table><tr><th>Step</th><th>Lane</th><th>Column</th><th>Wait</th>"
 			      "<th>Expected (min)</th><th>Tolerable (min)</th></tr>\n");
 		for (size_t i = 0; i < bp->steps.n; i++) {
 			const sbp_step *s = bp->steps.items[i];
@@ -124,7 +130,7 @@ static void h_steps(sbp_buf *out, const sbp_blueprint *bp, const sbp_summary *su
 				h_num(out, s->wait->tolerable);
 			buf_puts(out, "</tr>\n");
 		}
-		buf_puts(out, "</table>\n");
+		buf_puts(out, "</table></div>\n");
 	}
 	buf_puts(out, "</section>\n");
 }
@@ -137,7 +143,7 @@ static void h_catalog(sbp_buf *out, const sbp_blueprint *bp, const size_t *uses)
 		buf_puts(out, "<p class=\"bad\">The blueprint has no standards yet.</p></section>\n");
 		return;
 	}
-	buf_puts(out, "<table><tr><th>Id</th><th>Standard</th><th>Kind</th><th>Measure</th>"
+	buf_puts(out, "<div class=\"tw\"><table><tr><th>Id</th><th>Standard</th><th>Kind</th><th>Measure</th>"
 		      "<th>Target</th><th>Feedback</th><th>Dimension</th><th>Weight</th>"
 		      "<th>Goal</th><th>Actual</th><th>Against goal</th><th>Steps</th></tr>\n");
 	for (size_t i = 0; i < bp->standards.n; i++) {
@@ -166,7 +172,7 @@ static void h_catalog(sbp_buf *out, const sbp_blueprint *bp, const size_t *uses)
 			buf_puts(out, "<td class=\"good\">meets goal</td>");
 		buf_printf(out, "<td class=\"n%s\">%zu</td></tr>\n", uses[i] ? "" : " bad", uses[i]);
 	}
-	buf_puts(out, "</table></section>\n");
+	buf_puts(out, "</table></div></section>\n");
 }
 
 /* The weighted service performance index over the standards that have a
@@ -187,10 +193,25 @@ static void h_index(sbp_buf *out, const sbp_blueprint *bp)
 			      "value yet.</p></section>\n");
 		return;
 	}
-	buf_puts(out, "<p>Each standard's attainment is actual against goal (goal/actual when "
-		      "lower is better), capped at 100&#160;%; the index is the weighted mean.</p>\n"
-		      "<table><tr><th>Standard</th><th>Weight</th><th>Goal</th><th>Actual</th>"
-		      "<th>Attainment</th><th></th></tr>\n");
+	/* the bars start at the lowest attainment less a margin (a multiple
+	 * of 5 %), so 95.8 % and 100 % look different */
+	double lo = 1;
+	for (size_t i = 0; i < bp->standards.n; i++) {
+		const sbp_standard *s = bp->standards.items[i];
+		double a = export_attainment(s);
+		if (!isnan(s->weight) && s->weight > 0 && !isnan(a) && a < lo)
+			lo = a;
+	}
+	lo = floor(lo * 20 - 1) / 20;
+	if (lo < 0)
+		lo = 0;
+	if (lo > 0.9)
+		lo = 0.9;
+	buf_printf(out, "<p>Each standard's attainment is actual against goal (goal/actual when "
+		   "lower is better), capped at 100&#160;%%; the index is the weighted mean. "
+		   "The bars run from %.0f&#160;%% to 100&#160;%%.</p>\n"
+		   "<div class=\"tw\"><table><tr><th>Standard</th><th>Weight</th><th>Goal</th><th>Actual</th>"
+		   "<th>Attainment</th><th>%.0f&#8211;100&#160;%%</th></tr>\n", lo * 100, lo * 100);
 	for (size_t i = 0; i < bp->standards.n; i++) {
 		const sbp_standard *s = bp->standards.items[i];
 		double a = export_attainment(s);
@@ -204,12 +225,13 @@ static void h_index(sbp_buf *out, const sbp_blueprint *bp)
 		h_num(out, s->weight);
 		h_num(out, s->goal);
 		h_num(out, s->actual);
-		buf_printf(out, "<td class=\"n%s\">%.1f&#160;%%</td><td><span class=\"bar\" "
-			   "style=\"width:%.0fpx\"></span></td></tr>\n",
-			   a < 1 ? " bad" : "", a * 100, a * 100);
+		double f = (a - lo) / (1 - lo);
+		buf_printf(out, "<td class=\"n%s\">%.1f&#160;%%</td><td><span class=\"scale\">"
+			   "<span class=\"bar\" style=\"width:%.0fpx\"></span></span></td></tr>\n",
+			   a < 1 ? " bad" : "", a * 100, f < 0 ? 0 : f * 160);
 	}
 	buf_printf(out, "<tr><th>Index</th><td class=\"n\">%.15g</td><td></td><td></td>"
-		   "<th class=\"n\">%.1f&#160;%%</th><td></td></tr></table></section>\n",
+		   "<th class=\"n\">%.1f&#160;%%</th><td></td></tr></table></div></section>\n",
 		   wsum, score / wsum * 100);
 }
 
@@ -237,7 +259,7 @@ static void h_servqual(sbp_buf *out, const sbp_blueprint *bp)
 			steps[d] += seen[d];
 	}
 	buf_puts(out, "<section id=\"servqual\"><h2>SERVQUAL dimension coverage</h2>\n"
-		      "<table><tr><th>Dimension</th><th>Standards</th><th>Encounter steps covered</th>"
+		      "<div class=\"tw\"><table><tr><th>Dimension</th><th>Standards</th><th>Encounter steps covered</th>"
 		      "<th>Weight</th></tr>\n");
 	for (int d = 1; d <= DIM_COUNT; d++) {
 		int k = d % DIM_COUNT; /* the untagged ones last */
@@ -249,7 +271,7 @@ static void h_servqual(sbp_buf *out, const sbp_blueprint *bp)
 		h_num(out, weight[k]);
 		buf_puts(out, "</tr>\n");
 	}
-	buf_puts(out, "</table></section>\n");
+	buf_puts(out, "</table></div></section>\n");
 }
 
 /* The check report: every finding of sbp check. */
@@ -319,7 +341,10 @@ bool export_html(const sbp_blueprint *bp, const export_opts *o, sbp_buf *out,
 		      "<a href=\"#fail\">Fail points</a><a href=\"#wait\">Wait points</a>"
 		      "<a href=\"#standards\">Standards</a><a href=\"#index\">Performance index</a>"
 		      "<a href=\"#servqual\">SERVQUAL</a><a href=\"#report\">Check report</a></nav>\n"
-		      "<section id=\"poster\"><h2>Blueprint</h2>\n<div class=\"poster\">\n");
+		      "<section id=\"poster\"><h2>Blueprint</h2>\n"
+		      "<input type=\"checkbox\" id=\"fullsize\"><label class=\"toggle\" for=\"fullsize\"> "
+		      "Full size (scroll); unticked: fit to the window's width</label>\n"
+		      "<div class=\"poster\">\n");
 	svg_render(lay, out, false);
 	buf_puts(out, "</div></section>\n");
 	h_steps(out, bp, sum);
