@@ -224,7 +224,7 @@ static bool pred_search(const sbp_step *s, const void *ctx)
 {
 	const char *pat = ctx;
 	return ed_text_matches(s->id, pat) || ed_text_matches(s->text, pat) ||
-	       (s->notes && ed_text_matches(s->notes, pat));
+	       (step_notes(s) && ed_text_matches(step_notes(s), pat));
 }
 
 /* / TEXT: the next step whose id, text or notes hold TEXT. */
