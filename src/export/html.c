@@ -309,11 +309,12 @@ bool export_html(const sbp_blueprint *bp, const export_opts *o, sbp_buf *out,
 		buf_puts(out, "</p>\n");
 	}
 	buf_printf(out, "<p class=\"counts\"><span><b>%zu</b> steps</span><span><b>%zu</b> encounter "
-		   "steps</span><span class=\"%s\"><b>%zu</b> without a standard</span><span><b>%.0f&#160;%%"
+		   "steps</span><span class=\"%s\"><b>%zu</b> without a standard</span><span><b>%s"
 		   "</b> encounter coverage</span><span><b>%zu</b> fail points</span><span><b>%zu</b> "
 		   "wait points</span><span><b>%zu</b> standards</span></p>\n",
 		   sum->steps, sum->encounters, sum->unstandardized ? "bad" : "", sum->unstandardized,
-		   sum->coverage, sum->fail_points, sum->wait_points, sum->standards);
+		   check_coverage_text(sum, 0, (char[16]){0}), sum->fail_points, sum->wait_points,
+		   sum->standards);
 	buf_puts(out, "<nav><a href=\"#poster\">Blueprint</a><a href=\"#flagged\">Flagged encounters</a>"
 		      "<a href=\"#fail\">Fail points</a><a href=\"#wait\">Wait points</a>"
 		      "<a href=\"#standards\">Standards</a><a href=\"#index\">Performance index</a>"

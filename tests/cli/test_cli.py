@@ -124,7 +124,8 @@ def group_json():
     f0, f1 = doc["files"]
     check(set(f0.keys()) == {"file", "diagnostics", "summary"}, "json: file keys")
     check(set(f0["summary"].keys()) == {"steps", "encounters", "unstandardized", "fail_points",
-                                        "wait_points", "standards", "coverage"}, "json: summary keys")
+                                        "wait_points", "standards", "coverage", "sqi"},
+          "json: summary keys")
     for d in f0["diagnostics"] + f1["diagnostics"]:
         check(set(d.keys()) == {"line", "column", "severity", "rule", "message", "step"}, "json: diagnostic keys")
         check(d["severity"] in ("error", "warning"), "json: severity")
