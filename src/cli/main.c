@@ -17,6 +17,9 @@ static const char usage[] =
 	"                                       mermaid json txt\n"
 	"       sbp fmt [--check] FILE...       rewrite in canonical form\n"
 	"       sbp new [-t TEMPLATE] FILE      start from a template (sbp new --list)\n"
+	"       sbp measure FILE STANDARD [--value V] [--failures N] [--volume N] [--date D]\n"
+	"                   [--note T] | sbp measure FILE --csv DATA.csv\n"
+	"                                       append to the measurement log\n"
 	"       sbp --help | --version\n"
 	"\n"
 	"Options for every command: --max-size SIZE (largest file to read, default 512M).\n"
@@ -94,6 +97,8 @@ int main(int argc, char **argv)
 			return cmd_new(argc - 1, argv + 1);
 		if (!strcmp(c, "export"))
 			return cmd_export(argc - 1, argv + 1);
+		if (!strcmp(c, "measure"))
+			return cmd_measure(argc - 1, argv + 1);
 	}
 	sbp_limits lim;
 	sbp_limits_default(&lim);
