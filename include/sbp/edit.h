@@ -163,6 +163,16 @@ bool edit_measurement_delete(edit_history *h, sbp_measurement *m);
 
 /* The blueprint's lang: key. */
 bool edit_lang(edit_history *h, sbp_lang lang);
+/* edit_rename.c. A new id for a lane, column, standard or step (every
+ * reference follows); refused when id is invalid or taken. */
+bool edit_rename_id(edit_history *h, edit_obj obj, void *p, const char *id);
+/* Move a step before the previous (dir < 0) or after the next (dir > 0)
+ * step of its cell. */
+bool edit_step_reorder(edit_history *h, sbp_step *s, int dir);
+/* A copy of src with every field but its id and flows, in lane/col (id
+ * NULL: a fresh one); *out is the copy. */
+bool edit_step_copy(edit_history *h, const sbp_step *src, sbp_lane *lane,
+		    sbp_column *col, const char *id, sbp_step **out);
 
 /* Blueprint title and description (NULL clears). */
 bool edit_title(edit_history *h, const char *title);

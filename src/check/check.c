@@ -32,6 +32,7 @@ static const struct {
 	[CR_COMPANY_ONLY] = {RULE_COMPANY_STANDARD_ONLY, SBP_WARNING},
 	[CR_OUTSIDE_TOLERANCE] = {RULE_OUTSIDE_TOLERANCE, SBP_WARNING},
 	[CR_NO_ENCOUNTERS] = {RULE_NO_ENCOUNTERS, SBP_WARNING},
+	[CR_MERGE_CONFLICT] = {RULE_MERGE_CONFLICT, SBP_WARNING},
 };
 
 /* Every rule id of SPEC section 3, including the loader's. */
@@ -42,6 +43,7 @@ static const char *const known_rules[] = {
 	RULE_FAIL_NO_RECOVERY, RULE_WAIT_NO_TOLERANCE, RULE_UNUSED_STANDARD,
 	RULE_BYPASSED, RULE_BELOW_GOAL, RULE_UNKNOWN_KEY,
 	RULE_COMPANY_STANDARD_ONLY, RULE_OUTSIDE_TOLERANCE, RULE_NO_ENCOUNTERS,
+	RULE_MERGE_CONFLICT,
 };
 
 /* Is rule a known rule id? */
@@ -167,6 +169,7 @@ void check_blueprint(const sbp_blueprint *bp, sbp_diags *out, sbp_summary *sum)
 	check_ctx_init(&c, bp, out);
 	check_extras(&c, &bp->extras, top, NULL);
 	check_method_top(&c);
+	check_conflicts(&c);
 	check_lanes(&c);
 	check_columns(&c);
 	for (size_t i = 0; i < bp->standards.n; i++)
@@ -202,6 +205,7 @@ void check_blueprint_origins(const sbp_blueprint *bp, sbp_diags *out,
 	check_ctx_init(&c, bp, out);
 	check_extras(&c, &bp->extras, top, NULL);
 	check_method_top(&c);
+	check_conflicts(&c);
 	origins_fill(origins, &cap, out, &from, CHECK_TOP, NULL);
 	check_lanes(&c);
 	origins_fill(origins, &cap, out, &from, CHECK_LANES, NULL);

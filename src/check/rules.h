@@ -25,6 +25,7 @@ typedef enum check_rule {
 	CR_COMPANY_ONLY,
 	CR_OUTSIDE_TOLERANCE,
 	CR_NO_ENCOUNTERS,
+	CR_MERGE_CONFLICT,
 	CR_COUNT
 } check_rule;
 
@@ -73,5 +74,7 @@ void check_lanes(check_ctx *c);
 /* no-encounters and the measurement log's unknown keys (rules_method.c). */
 void check_method_top(check_ctx *c);
 void check_columns(check_ctx *c);
+/* x-conflicts left by sbp merge (rules_conflicts.c). */
+void check_conflicts(check_ctx *c);
 
 #endif

@@ -20,6 +20,10 @@ static const char usage[] =
 	"       sbp measure FILE STANDARD [--value V] [--failures N] [--volume N] [--date D]\n"
 	"                   [--note T] | sbp measure FILE --csv DATA.csv\n"
 	"                                       append to the measurement log\n"
+	"       sbp diff [--format text|json|md] OLD NEW\n"
+	"                                       what changed, by object id\n"
+	"       sbp merge BASE OURS THEIRS [-o OUT]\n"
+	"                                       three-way merge by object id (git merge driver)\n"
 	"       sbp --help | --version\n"
 	"\n"
 	"Options for every command: --max-size SIZE (largest file to read, default 512M).\n"
@@ -99,6 +103,10 @@ int main(int argc, char **argv)
 			return cmd_export(argc - 1, argv + 1);
 		if (!strcmp(c, "measure"))
 			return cmd_measure(argc - 1, argv + 1);
+		if (!strcmp(c, "diff"))
+			return cmd_diff(argc - 1, argv + 1);
+		if (!strcmp(c, "merge"))
+			return cmd_merge(argc - 1, argv + 1);
 	}
 	sbp_limits lim;
 	sbp_limits_default(&lim);

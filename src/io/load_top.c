@@ -270,9 +270,9 @@ sbp_blueprint *sbp_load_file(const char *path, const sbp_limits *lim, sbp_diags 
 	if (strcmp(path, "-") != 0) {
 		/* Stream the file through libyaml: the whole text is never held
 		 * in memory next to the blueprint. */
-		int fd = open(path, O_RDONLY | O_CLOEXEC);
 		struct stat st;
-		if (fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+		int fd = file_open_regular(path, &st);
+		if (fd >= 0) {
 			if ((unsigned long long)st.st_size > lim->max_file_size) {
 				close(fd);
 				diags_add(diags, SBP_ERROR, RULE_LIMIT, 0, 0, NULL,
@@ -302,7 +302,7 @@ sbp_blueprint *sbp_load_file(const char *path, const sbp_limits *lim, sbp_diags 
 				  lim->max_file_size);
 		else
 			diags_add(diags, SBP_ERROR, NULL, 0, 0, NULL, "cannot read: %s",
-				  strerror(errno));
+				  file_strerror(errno));
 		return NULL;
 	}
 	sbp_blueprint *bp = sbp_load_buffer(data, len, lim, diags);
