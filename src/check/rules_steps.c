@@ -16,7 +16,11 @@ static void rule_unstandardized(check_ctx *c, const sbp_step *s)
 {
 	if (!check_on(c, CR_UNSTANDARDIZED) || !step_is_flagged(s))
 		return;
-	if (check_blank(s->text))
+	if (s->stds.n > 0) /* company-defined ones only (Gap 2 is still open) */
+		check_report(c, CR_UNSTANDARDIZED, s->pos, s->pos, s->id,
+			     _("encounter step '%s' (\"%s\") has no customer-defined "
+			       "standard"), check_q(c, s->id), check_q(c, s->text));
+	else if (check_blank(s->text))
 		check_report(c, CR_UNSTANDARDIZED, s->pos, s->pos, s->id,
 			     "encounter step '%s' has no service standard",
 			     check_q(c, s->id));

@@ -82,7 +82,13 @@ def model(path):
     with open(path, "rb") as f:
         rc, out, err = run("fmt", "-", stdin=f.read())
     check(rc == 0, "fmt %s" % path)
-    return yaml.safe_load(out.decode())
+
+    class Loader(yaml.SafeLoader):  # sbp reads 2026-11-02 as text, not a date
+        pass
+    Loader.yaml_implicit_resolvers = {
+        k: [r for r in v if r[0] != "tag:yaml.org,2002:timestamp"]
+        for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+    return yaml.load(out.decode(), Loader=Loader)
 
 
 def counts(path):

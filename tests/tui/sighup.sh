@@ -19,7 +19,7 @@ kill -0 "$pid" 2>/dev/null && fail "sbp (pid $pid) still runs 5 s after the hang
 [ -e "$rec" ] || fail "no recovery file $rec after SIGHUP"
 grep -qF "Kept after hangup" "$rec" || fail "the recovery file lacks the edit"
 [ -e "$T_DIR/.hotel.yaml.sbp-lock" ] && fail "the lock is left after the hangup"
-t_same "$f" "$SRCDIR/blueprints/hotel.yaml"
+t_same "$f" "$SRCDIR/tests/tui/data/hotel.yaml"
 
 step "reopen: recover"
 t_recover_hotel "$f" again "Kept after hangup"
