@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "export_internal.h"
+#include "method.h"
 
 /* The markers cell of a step: !, F and W with what they mean. */
 static void md_markers(sbp_buf *out, const sbp_step *s)
@@ -197,6 +198,7 @@ bool export_md(const sbp_blueprint *bp, const export_opts *o, sbp_buf *out,
 	}
 	md_points(out, bp, &sum);
 	md_standards(out, bp);
+	method_md(out, bp);
 	md_report(out, bp);
 	free(steps);
 	free(start);
