@@ -1,37 +1,36 @@
-/* Reading CSV (RFC 4180, through libcsv) into rows of text fields: the
- * one CSV reader that `sbp measure --csv` and `sbp import` share.
- *
- * Ownership: an sbp_csv owns its rows and their fields; csv_table_free
- * frees them. */
+/* Reading CSV (RFC 4180) through libcsv: the whole text into a table of
+ * rows, each knowing the line it starts on. UTF-8 with or without a byte
+ * order mark, CRLF or LF, and the comma, semicolon or tab that
+ * spreadsheets write in different locales. Used by `sbp import -f csv`
+ * and `sbp measure --csv`. */
 #ifndef SBP_CSV_H
 #define SBP_CSV_H
 
 #include <stdbool.h>
 #include <stddef.h>
 
-typedef struct sbp_csv_row {
-	char **fields; /* NUL-terminated UTF-8, never NULL */
+typedef struct csv_row {
+	char **fields; /* n strings, owned, exactly as in the file */
 	size_t n;
 	int line;      /* 1-based line the row starts on */
-} sbp_csv_row;
+} csv_row;
 
-typedef struct sbp_csv {
-	sbp_csv_row *rows;
+typedef struct csv_table {
+	csv_row *rows;
 	size_t n, cap;
-} sbp_csv;
+	char sep; /* the separator used */
+} csv_table;
 
-/* Parse len bytes of CSV (a leading UTF-8 BOM is skipped; empty lines are
- * dropped). On malformed input (an unclosed quote, text after a closing
- * quote, a NUL byte) return false with a translated message naming the
- * line in err, and leave *out empty. */
-bool csv_read_buffer(const char *data, size_t len, sbp_csv *out, char *err,
-		     size_t errlen);
-/* The same for a file ("-" is standard input) of at most max bytes. */
-bool csv_read_file(const char *path, size_t max, sbp_csv *out, char *err,
-		   size_t errlen);
-/* Index of the field named name in a header row (exact match after
- * trimming spaces), or -1. */
-int csv_column(const sbp_csv_row *header, const char *name);
-void csv_table_free(sbp_csv *c);
+/* Parse len bytes of data with separator sep (0: detect it from the first
+ * line, the most frequent of ',' ';' and tab outside quotes; ',' when
+ * none). Blank lines are skipped. On malformed input (a stray quote, an
+ * unterminated quoted field, text that is not UTF-8) returns false with
+ * *line and *col (1-based; col counts fields) and a message in err. Free
+ * the table with csv_table_free, also after a failure. */
+bool csv_read(const char *data, size_t len, char sep, csv_table *t,
+	      int *line, int *col, char *err, size_t errlen);
+void csv_table_free(csv_table *t);
+/* Field i of a row, or "" past its end. */
+const char *csv_field(const csv_row *r, size_t i);
 
 #endif

@@ -83,19 +83,36 @@ static bool set_option(sbp_measurement *m, const char *opt, const char *val)
 	return ok;
 }
 
-/* The cell of column col in row, or "" when the row is short or col -1. */
-static const char *cell(const sbp_csv_row *row, int col)
+/* The cell of column col in row, without leading blanks; "" when the row
+ * is short or col is -1. */
+static const char *cell(const csv_row *row, int col)
 {
-	if (col < 0 || (size_t)col >= row->n)
+	if (col < 0)
 		return "";
-	const char *s = row->fields[col];
+	const char *s = csv_field(row, (size_t)col);
 	return s + strspn(s, " \t");
+}
+
+/* Index of the header field named name (blanks around it ignored), or -1. */
+static int column_of(const csv_row *header, const char *name)
+{
+	size_t want = strlen(name);
+	for (size_t i = 0; i < header->n; i++) {
+		const char *f = header->fields[i];
+		f += strspn(f, " \t");
+		size_t n = strlen(f);
+		while (n > 0 && (f[n - 1] == ' ' || f[n - 1] == '\t' || f[n - 1] == '\r'))
+			n--;
+		if (n == want && strncmp(f, name, n) == 0)
+			return (int)i;
+	}
+	return -1;
 }
 
 /* One CSV row as a measurement appended through h; false (reported with
  * the CSV's name and line) when bad. */
-static bool csv_row(edit_history *h, const char *csv, const sbp_csv_row *row,
-		    const int col[6])
+static bool measure_row(edit_history *h, const char *csv, const csv_row *row,
+			const int col[6])
 {
 	const char *date = cell(row, col[0]), *std = cell(row, col[1]);
 	sbp_standard *s = blueprint_standard(h->bp, std);
@@ -124,8 +141,8 @@ static bool csv_row(edit_history *h, const char *csv, const sbp_csv_row *row,
 			ok = false;
 		}
 	}
-	if (ok && col[5] >= 0 && (size_t)col[5] < row->n && *row->fields[col[5]])
-		set_string(&m->note, row->fields[col[5]]);
+	if (ok && col[5] >= 0 && *csv_field(row, (size_t)col[5]))
+		set_string(&m->note, csv_field(row, (size_t)col[5]));
 	if (ok && !edit_measurement_add(h, m, NULL)) {
 		fprintf(stderr, "%s:%d: %s\n", cli_safe(csv), row->line, cli_safe(h->error));
 		ok = false;
@@ -140,11 +157,20 @@ static bool from_csv(edit_history *h, const char *csv, size_t max)
 {
 	static const char *const names[6] = {"date", "standard", "value", "failures",
 					     "volume", "note"};
-	sbp_csv t;
-	char err[512];
-	int col[6];
-	if (!csv_read_file(csv, max, &t, err, sizeof err)) {
-		fprintf(stderr, "sbp measure: %s: %s\n", cli_safe(csv), cli_safe(err));
+	csv_table t = {0};
+	char err[512], *data;
+	size_t len;
+	int col[6], line = 0, field = 0;
+	if (!read_file(csv, max, &data, &len)) {
+		fprintf(stderr, _("sbp measure: cannot read %s: %s\n"), cli_safe(csv),
+			strerror(errno));
+		return false;
+	}
+	bool read = csv_read(data, len, 0, &t, &line, &field, err, sizeof err);
+	free(data);
+	if (!read) {
+		fprintf(stderr, "%s:%d: %s\n", cli_safe(csv), line, cli_safe(err));
+		csv_table_free(&t);
 		return false;
 	}
 	bool ok = t.n > 0;
@@ -152,7 +178,7 @@ static bool from_csv(edit_history *h, const char *csv, size_t max)
 		fprintf(stderr, _("sbp measure: %s is empty; it needs a header row "
 				  "(date,standard,value,failures,volume,note)\n"), cli_safe(csv));
 	for (int i = 0; i < 6 && ok; i++)
-		col[i] = csv_column(&t.rows[0], names[i]);
+		col[i] = column_of(&t.rows[0], names[i]);
 	if (ok && (col[0] < 0 || col[1] < 0)) {
 		fprintf(stderr, _("sbp measure: %s: the header row must name the columns "
 				  "date and standard (and any of value, failures, volume, note)\n"),
@@ -160,7 +186,7 @@ static bool from_csv(edit_history *h, const char *csv, size_t max)
 		ok = false;
 	}
 	for (size_t i = 1; ok && i < t.n; i++)
-		if (!csv_row(h, csv, &t.rows[i], col))
+		if (!measure_row(h, csv, &t.rows[i], col))
 			ok = false;
 	csv_table_free(&t);
 	return ok;

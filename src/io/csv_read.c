@@ -1,138 +1,173 @@
-/* The shared CSV reader: libcsv's callbacks collect fields into rows,
- * fed one line at a time so that each row knows the line it starts on. */
+/* CSV text into rows through libcsv (RFC 4180 quoting with doubled
+ * quotes, separators and newlines inside quotes). The text is fed one
+ * physical line at a time so that each row knows its line and an error
+ * its place. */
 #include <csv.h>
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "sbp/csv.h"
 #include "sbp/i18n.h"
+#include "sbp/utf8.h"
 #include "sbp/util.h"
 
 /* What the callbacks build. */
-typedef struct reader {
-	sbp_csv *out;
-	sbp_csv_row row; /* the row being read */
-	size_t cap;
-	int line;        /* the line being fed */
-	bool nul;        /* a NUL byte was seen in a field */
-} reader;
+typedef struct csv_state {
+	csv_table *t;
+	csv_row cur;     /* the row being read */
+	size_t capf;
+	int line;        /* line of the chunk being parsed */
+	int row_line;    /* line the current row started on */
+} csv_state;
 
-/* libcsv: one field ended. */
-static void on_field(void *data, size_t len, void *ctx)
+/* libcsv: a field ended. */
+static void on_field(void *s, size_t len, void *data)
 {
-	reader *r = ctx;
-	if (r->row.n == 0)
-		r->row.line = r->line;
-	if (memchr(data, '\0', len))
-		r->nul = true;
-	char *f = xmalloc(len + 1);
-	memcpy(f, data, len);
-	f[len] = '\0';
-	xgrow(&r->row.fields, &r->cap, r->row.n + 1, sizeof *r->row.fields);
-	r->row.fields[r->row.n++] = f;
+	csv_state *st = data;
+	if (st->cur.n == 0)
+		st->cur.line = st->row_line;
+	xgrow(&st->cur.fields, &st->capf, st->cur.n + 1, sizeof *st->cur.fields);
+	st->cur.fields[st->cur.n++] = xstrndup(s ? s : "", s ? len : 0);
 }
 
-/* libcsv: one row ended. */
-static void on_row(int c, void *ctx)
+/* libcsv: a row ended. */
+static void on_row(int c, void *data)
 {
-	reader *r = ctx;
+	csv_state *st = data;
 	(void)c;
-	if (r->row.n == 0)
-		return;
-	sbp_csv *o = r->out;
-	xgrow(&o->rows, &o->cap, o->n + 1, sizeof *o->rows);
-	o->rows[o->n++] = r->row;
-	memset(&r->row, 0, sizeof r->row);
-	r->cap = 0;
+	xgrow(&st->t->rows, &st->t->cap, st->t->n + 1, sizeof *st->t->rows);
+	st->t->rows[st->t->n++] = st->cur;
+	memset(&st->cur, 0, sizeof st->cur);
+	st->capf = 0;
+	st->row_line = st->line + 1;
 }
 
-/* Free one row's fields. */
-static void row_free(sbp_csv_row *row)
+/* Keep every blank: the caller decides what a space means. */
+static int no_space(unsigned char c)
 {
-	for (size_t i = 0; i < row->n; i++)
-		free(row->fields[i]);
-	free(row->fields);
+	(void)c;
+	return 0;
 }
 
-void csv_table_free(sbp_csv *c)
+/* The most frequent of , ; and tab on the first line, outside quotes. */
+static char detect_sep(const char *s, size_t len)
 {
-	if (!c)
-		return;
-	for (size_t i = 0; i < c->n; i++)
-		row_free(&c->rows[i]);
-	free(c->rows);
-	memset(c, 0, sizeof *c);
+	size_t n[3] = {0, 0, 0};
+	static const char seps[3] = {',', ';', '\t'};
+	bool quoted = false;
+
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] == '"')
+			quoted = !quoted;
+		else if (!quoted && (s[i] == '\n' || s[i] == '\r'))
+			break;
+		else if (!quoted)
+			for (int k = 0; k < 3; k++)
+				n[k] += s[i] == seps[k];
+	}
+	int best = 0;
+	for (int k = 1; k < 3; k++)
+		if (n[k] > n[best])
+			best = k;
+	return seps[best];
 }
 
-bool csv_read_buffer(const char *data, size_t len, sbp_csv *out, char *err,
-		     size_t errlen)
+/* Field number (1-based) at byte off of the line starting at start. */
+static int field_at(const char *start, size_t off, char sep)
+{
+	int col = 1;
+	bool quoted = false;
+	for (size_t i = 0; i < off; i++) {
+		if (start[i] == '"')
+			quoted = !quoted;
+		else if (!quoted && start[i] == sep)
+			col++;
+	}
+	return col;
+}
+
+/* Parse CSV text into a table. */
+bool csv_read(const char *data, size_t len, char sep, csv_table *t,
+	      int *line, int *col, char *err, size_t errlen)
 {
 	struct csv_parser p;
-	reader r = {.out = out, .line = 1};
+	csv_state st;
+	size_t bad;
 	bool ok = true;
 
-	memset(out, 0, sizeof *out);
-	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI) != 0) {
-		snprintf(err, errlen, "%s", _("cannot start the CSV reader (out of memory)"));
-		return false;
-	}
-	if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0) {
+	memset(t, 0, sizeof *t);
+	memset(&st, 0, sizeof st);
+	st.t = t;
+	st.line = st.row_line = 1;
+	*line = *col = 0;
+	if (len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3)) {
 		data += 3;
 		len -= 3;
 	}
+	if (!utf8_valid(data, len, &bad)) {
+		*line = 1;
+		for (size_t i = 0; i < bad; i++)
+			*line += data[i] == '\n';
+		const char *ls = data + bad;
+		while (ls > data && ls[-1] != '\n')
+			ls--;
+		*col = field_at(ls, (size_t)(data + bad - ls), sep ? sep : detect_sep(data, len));
+		snprintf(err, errlen, "%s", _("the text is not UTF-8 (save the sheet as \"CSV UTF-8\")"));
+		return false;
+	}
+	t->sep = sep ? sep : detect_sep(data, len);
+	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI) != 0) {
+		snprintf(err, errlen, "%s", _("out of memory"));
+		return false;
+	}
+	csv_set_delim(&p, (unsigned char)t->sep);
+	csv_set_space_func(&p, no_space);
 	for (size_t at = 0; at < len && ok;) {
 		const char *nl = memchr(data + at, '\n', len - at);
 		size_t n = nl ? (size_t)(nl - (data + at)) + 1 : len - at;
-		if (csv_parse(&p, data + at, n, on_field, on_row, &r) != n)
+		/* No row begun (libcsv's state 0, ROW_NOT_BEGUN): the next
+		 * one starts on this line, after any blank lines. */
+		if (st.cur.n == 0 && p.pstate == 0)
+			st.row_line = st.line;
+		size_t used = csv_parse(&p, data + at, n, on_field, on_row, &st);
+		if (used != n) {
+			*line = st.line;
+			*col = field_at(data + at, used, t->sep);
 			ok = false;
+		}
 		at += n;
-		if (ok)
-			r.line++;
+		st.line++;
 	}
-	if (ok && csv_fini(&p, on_field, on_row, &r) != 0)
+	if (ok && csv_fini(&p, on_field, on_row, &st) != 0) {
+		*line = st.row_line;
+		*col = (int)st.cur.n + 1;
 		ok = false;
+	}
 	if (!ok)
-		snprintf(err, errlen, _("line %d: malformed CSV (%s)"), r.line,
-			 csv_strerror(csv_error(&p)));
-	else if (r.nul) {
-		ok = false;
-		snprintf(err, errlen, "%s", _("the CSV holds a NUL byte"));
-	}
+		snprintf(err, errlen, "%s", csv_error(&p) == CSV_EPARSE
+			 ? _("a quote is misplaced or never closed (a quoted field must be quoted whole, with \"\" for a quote inside)")
+			 : _("the CSV text cannot be read"));
+	for (size_t i = 0; i < st.cur.n; i++)
+		free(st.cur.fields[i]);
+	free(st.cur.fields);
 	csv_free(&p);
-	row_free(&r.row);
-	if (!ok)
-		csv_table_free(out);
 	return ok;
 }
 
-bool csv_read_file(const char *path, size_t max, sbp_csv *out, char *err,
-		   size_t errlen)
+void csv_table_free(csv_table *t)
 {
-	char *data;
-	size_t len;
-	memset(out, 0, sizeof *out);
-	if (!read_file(path, max, &data, &len)) {
-		snprintf(err, errlen, _("cannot read %s: %s"), path, strerror(errno));
-		return false;
+	for (size_t r = 0; r < t->n; r++) {
+		for (size_t i = 0; i < t->rows[r].n; i++)
+			free(t->rows[r].fields[i]);
+		free(t->rows[r].fields);
 	}
-	bool ok = csv_read_buffer(data, len, out, err, errlen);
-	free(data);
-	return ok;
+	free(t->rows);
+	memset(t, 0, sizeof *t);
 }
 
-int csv_column(const sbp_csv_row *header, const char *name)
+/* Field i of a row, or "" past its end. */
+const char *csv_field(const csv_row *r, size_t i)
 {
-	size_t want = strlen(name);
-	for (size_t i = 0; i < header->n; i++) {
-		const char *f = header->fields[i];
-		f += strspn(f, " \t");
-		size_t n = strlen(f);
-		while (n > 0 && (f[n - 1] == ' ' || f[n - 1] == '\t' || f[n - 1] == '\r'))
-			n--;
-		if (n == want && strncmp(f, name, n) == 0)
-			return (int)i;
-	}
-	return -1;
+	return i < r->n ? r->fields[i] : "";
 }

@@ -2,7 +2,7 @@
  * steps under customer/company standards and fixes, the current actual
  * from measurements, outside tolerance, the SQI series, goal attainment,
  * the undoable field and measurement edits, the writer's round trip of
- * every new field, and the shared CSV reader. */
+ * every new field. */
 #include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -11,7 +11,6 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "sbp/csv.h"
 #include "sbp/edit.h"
 #include "sbp/fields.h"
 #include "sbp/io.h"
@@ -283,31 +282,6 @@ static void test_edit_measurements(void **state)
 	blueprint_free(bp);
 }
 
-/* The CSV reader: quotes, BOM, CRLF, line numbers, and malformed input. */
-static void test_csv(void **state)
-{
-	(void)state;
-	static const char text[] = "\xef\xbb\xbf" "date,standard,note\r\n"
-				   "2026-11-02,late,\"a, b\"\r\n\r\n"
-				   "2026-11-03,lost,\"two\nlines\"\n";
-	sbp_csv c;
-	char err[200];
-	assert_true(csv_read_buffer(text, sizeof text - 1, &c, err, sizeof err));
-	assert_int_equal(c.n, 3);
-	assert_int_equal(csv_column(&c.rows[0], "date"), 0);
-	assert_int_equal(csv_column(&c.rows[0], "note"), 2);
-	assert_int_equal(csv_column(&c.rows[0], "value"), -1);
-	assert_string_equal(c.rows[1].fields[2], "a, b");
-	assert_int_equal(c.rows[1].line, 2);
-	assert_string_equal(c.rows[2].fields[2], "two\nlines");
-	assert_int_equal(c.rows[2].line, 4);
-	csv_table_free(&c);
-	static const char bad[] = "a,b\n1,\"open\n";
-	assert_false(csv_read_buffer(bad, sizeof bad - 1, &c, err, sizeof err));
-	assert_non_null(strstr(err, "line"));
-	assert_int_equal(c.n, 0);
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -320,7 +294,6 @@ int main(void)
 		cmocka_unit_test(test_fields),
 		cmocka_unit_test(test_edit_field),
 		cmocka_unit_test(test_edit_measurements),
-		cmocka_unit_test(test_csv),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
