@@ -266,8 +266,8 @@ bool atomic_write_ex(const char *path, const char *data, size_t len,
 		goto done;
 	}
 	if (existed && !S_ISREG(st.st_mode)) {
-		snprintf(err, errlen, "cannot save %s: it is not a regular file; "
-			 "nothing was written", path);
+		snprintf(err, errlen, "%s: cannot save %s; nothing was written",
+			 file_strerror(file_kind_error(st.st_mode)), path);
 		goto done;
 	}
 	/* A file we may not write is not replaced behind its owner's back
