@@ -204,10 +204,8 @@ static void offer_next(editor *ed)
 		buf_printf(&t, "  d  discard it\n");
 		strcat(choices, "d");
 	}
-	if (n - skip > 1 || r->alive) {
-		buf_printf(&t, "  k  keep it for later\n");
-		strcat(choices, "k");
-	}
+	buf_printf(&t, "  k  keep it for later\n");
+	strcat(choices, "k");
 	buf_printf(&t, "  q  quit");
 	strcat(choices, "q");
 	ed_ask(ed, "Recover unsaved work?", t.data, choices, false, on_recover);

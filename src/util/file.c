@@ -134,7 +134,7 @@ const char *file_strerror(int e)
 	case SBP_ESOCK: return "it is a socket, not a regular file";
 	case SBP_EDEV: return "it is a device, not a regular file";
 	case SBP_ENOTREG: return "it is not a regular file";
-	case EISDIR: return "it is a directory, not a file";
+	case EISDIR: return "it is a directory, not a regular file";
 	default: return strerror(e);
 	}
 }
