@@ -260,8 +260,7 @@ void ed_take_lock(editor *ed)
 	case LOCK_ACQUIRED:
 		ed->locked = true;
 		if (other.gone && other.pid)
-			ed_ok(ed, RD_ALL, "%s: %zu steps. Took over the stale lock of %s "
-			      "(pid %ld, gone).", editor_file_name(ed), ed->bp->steps.n,
+			ed_ok(ed, RD_ALL, "Took over the stale lock of %s (pid %ld, gone).",
 			      other.user, other.pid);
 		ed_offer_recovery(ed);
 		break;

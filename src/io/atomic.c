@@ -340,9 +340,9 @@ fail:
 	unlink(tmp);
 done:
 	if (ok && not_atomic)
-		snprintf(err, errlen, "the directory of %s is not writable, so the file "
-			 "was rewritten in place: the save was not atomic (a crash while "
-			 "writing could have left it cut short)", path);
+		snprintf(err, errlen, "the save was not atomic: the directory of %s is "
+			 "not writable, so the file was rewritten in place (a crash while "
+			 "writing could have cut it short)", path);
 	free(tmp);
 	free(dir);
 	free(target);
