@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "form.h"
 #include "internal.h"
 
 /* A blueprint with the default lanes and three columns. */
@@ -73,6 +74,8 @@ void editor_free(editor *ed)
 	free(ed->search);
 	free(ed->path);
 	free(ed->save_target);
+	clip_free(ed);
+	form_free(ed->form);
 	free(ed);
 }
 
