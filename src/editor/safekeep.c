@@ -204,10 +204,8 @@ static void offer_next(editor *ed)
 		buf_printf(&t, "  d  discard it\n");
 		strcat(choices, "d");
 	}
-	if (n - skip > 1 || r->alive) {
-		buf_printf(&t, "  k  keep it for later\n");
-		strcat(choices, "k");
-	}
+	buf_printf(&t, "  k  keep it for later\n");
+	strcat(choices, "k");
 	buf_printf(&t, "  q  quit");
 	strcat(choices, "q");
 	ed_ask(ed, "Recover unsaved work?", t.data, choices, false, on_recover);
@@ -262,8 +260,7 @@ void ed_take_lock(editor *ed)
 	case LOCK_ACQUIRED:
 		ed->locked = true;
 		if (other.gone && other.pid)
-			ed_ok(ed, RD_ALL, "%s: %zu steps. Took over the stale lock of %s "
-			      "(pid %ld, gone).", editor_file_name(ed), ed->bp->steps.n,
+			ed_ok(ed, RD_ALL, "Took over the stale lock of %s (pid %ld, gone).",
 			      other.user, other.pid);
 		ed_offer_recovery(ed);
 		break;
