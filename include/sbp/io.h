@@ -17,12 +17,15 @@ typedef struct sbp_limits {
 	int max_depth;        /* nesting of mappings and sequences */
 	size_t max_scalar;    /* bytes in one scalar */
 	size_t max_steps;
+	double max_minutes;   /* a duration or a wait, in minutes */
 } sbp_limits;
 
 #define SBP_DEFAULT_MAX_FILE_SIZE ((size_t)512 << 20)
 #define SBP_DEFAULT_MAX_DEPTH 64
 #define SBP_DEFAULT_MAX_SCALAR ((size_t)1 << 20)
 #define SBP_DEFAULT_MAX_STEPS ((size_t)4000000)
+/* A year: no step or wait of a service lasts longer. */
+#define SBP_DEFAULT_MAX_MINUTES (366.0 * 24 * 60)
 
 void sbp_limits_default(sbp_limits *l);
 

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "form.h"
 #include "internal.h"
 
 /* A refused edit: its reason in plain words. */
@@ -81,7 +82,14 @@ static bool minutes_arg(editor *ed, const char *s, double *v, ed_result *r)
 		return true;
 	}
 	if (!ed_parse_number(s, v) || *v < 0) {
-		*r = ed_err(ed, "\"%s\" is not a number of minutes.", s);
+		*r = ed_err(ed, _("\"%s\" is not a number of minutes."), s);
+		return false;
+	}
+	if (*v > ed->lim.max_minutes) {
+		char max[32];
+		fmt_number(ed->lim.max_minutes, max);
+		*r = ed_err(ed, _("%s minutes is more than the most a step or a wait "
+				  "may take (%s, a year)."), s, max);
 		return false;
 	}
 	return true;
@@ -167,13 +175,65 @@ ed_result ecmd_move_down(editor *ed, const ed_args *a)
 	return move_step(ed, 1, 0);
 }
 
+/* The fail form's step, if it is still there. */
+static sbp_step *form_step(editor *ed, const ed_form *f)
+{
+	sbp_step *s = f->target;
+	for (size_t i = 0; i < ed->bp->steps.n; i++)
+		if (ed->bp->steps.items[i] == s)
+			return s;
+	return NULL;
+}
+
+/* The fail form's changes, as one edit. */
+static ed_result fail_apply(editor *ed, ed_form *f)
+{
+	sbp_step *s = form_step(ed, f);
+	if (!s)
+		return ed_err(ed, "%s", _("The step is gone."));
+	const char *text = form_value(f, "text");
+	if (!text) {
+		if (!s->fail)
+			return ed_ok(ed, RD_MSG, _("%s has no fail point."), s->id);
+		if (!edit_step_fail(&ed->hist, s, NULL))
+			return refused(ed);
+		return ed_ok(ed, RD_ALL, "%s", _("Fail point removed."));
+	}
+	sbp_fail *n = s->fail ? fail_clone(s->fail) : fail_new(text);
+	set_string(&n->text, text);
+	double sev = form_number(f, "severity");
+	n->severity = isnan(sev) ? 0 : (int)sev;
+	set_string(&n->recovery, form_value(f, "recovery"));
+	bool ok = edit_step_fail(&ed->hist, s, n);
+	fail_free(n);
+	if (!ok)
+		return refused(ed);
+	return ed_ok(ed, RD_ALL, _("Fail point of %s set."), s->id);
+}
+
+/* f: the fail point's form (text, severity, recovery). */
+static ed_result fail_form(editor *ed, sbp_step *s)
+{
+	ed_form *f = form_new(_("Fail point"), fail_apply, s);
+	ed_form_field *fl = form_add(f, "text", _("What can go wrong"), FK_TEXT,
+				     s->fail ? s->fail->text : NULL);
+	fl->help = _("Empty removes the fail point.");
+	fl = form_add_number(f, "severity", _("Severity (1-5)"),
+			     s->fail && s->fail->severity ? s->fail->severity : NAN,
+			     1, 5);
+	fl->integer = true;
+	fl = form_add(f, "recovery", _("Recovery"), FK_TEXT,
+		      s->fail ? s->fail->recovery : NULL);
+	fl->help = _("How staff recover when it happens.");
+	return form_open(ed, f);
+}
+
 /* f / :fail TEXT: set the fail point's text (empty removes it). */
 ed_result ecmd_fail(editor *ed, const ed_args *a)
 {
 	sbp_step *s = editor_step(ed);
 	if (a->from_key)
-		return ed_prompt_open(ed, "Fail point (empty removes): ", "fail",
-				      s->fail ? s->fail->text : "", CPL_NONE, 2);
+		return fail_form(ed, s);
 	if (!*a->rest) {
 		if (!s->fail)
 			return ed_ok(ed, RD_MSG, "%s has no fail point.", s->id);
@@ -220,13 +280,51 @@ ed_result ecmd_recovery(editor *ed, const ed_args *a)
 	return ok ? ed_ok(ed, RD_ALL, "Recovery set.") : refused(ed);
 }
 
+/* The wait form's changes, as one edit. */
+static ed_result wait_apply(editor *ed, ed_form *f)
+{
+	sbp_step *s = form_step(ed, f);
+	if (!s)
+		return ed_err(ed, "%s", _("The step is gone."));
+	const char *text = form_value(f, "text");
+	if (!text) {
+		if (!s->wait)
+			return ed_ok(ed, RD_MSG, _("%s has no wait point."), s->id);
+		if (!edit_step_wait(&ed->hist, s, NULL))
+			return refused(ed);
+		return ed_ok(ed, RD_ALL, "%s", _("Wait point removed."));
+	}
+	sbp_wait *n = s->wait ? wait_clone(s->wait) : wait_new(text);
+	set_string(&n->text, text);
+	n->expected = form_number(f, "expected");
+	n->tolerable = form_number(f, "tolerable");
+	bool ok = edit_step_wait(&ed->hist, s, n);
+	wait_free(n);
+	if (!ok)
+		return refused(ed);
+	return ed_ok(ed, RD_ALL, _("Wait point of %s set."), s->id);
+}
+
+/* w: the wait point's form (text, expected and tolerable minutes). */
+static ed_result wait_form(editor *ed, sbp_step *s)
+{
+	ed_form *f = form_new(_("Wait point"), wait_apply, s);
+	ed_form_field *fl = form_add(f, "text", _("What the customer waits for"),
+				     FK_TEXT, s->wait ? s->wait->text : NULL);
+	fl->help = _("Empty removes the wait point.");
+	form_add_number(f, "expected", _("Expected minutes"),
+			s->wait ? s->wait->expected : NAN, 0, ed->lim.max_minutes);
+	form_add_number(f, "tolerable", _("Tolerable minutes"),
+			s->wait ? s->wait->tolerable : NAN, 0, ed->lim.max_minutes);
+	return form_open(ed, f);
+}
+
 /* w / :wait TEXT: set the wait point's text (empty removes it). */
 ed_result ecmd_wait(editor *ed, const ed_args *a)
 {
 	sbp_step *s = editor_step(ed);
 	if (a->from_key)
-		return ed_prompt_open(ed, "Wait point (empty removes): ", "wait",
-				      s->wait ? s->wait->text : "", CPL_NONE, 2);
+		return wait_form(ed, s);
 	if (!*a->rest) {
 		if (!s->wait)
 			return ed_ok(ed, RD_MSG, "%s has no wait point.", s->id);

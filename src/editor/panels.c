@@ -59,25 +59,57 @@ ed_result ecmd_attach(editor *ed, const ed_args *a)
 	return ed_ok(ed, RD_ALL, "Type to filter, Up/Down choose, Enter attaches, Esc cancels.");
 }
 
-/* Make a standard named by the filter and attach it, as one edit. */
-static ed_result picker_new(editor *ed, sbp_step *s)
+static const char *const kind_words[] = { "hard", "soft", NULL };
+static const char *dim_words[DIM_COUNT];
+
+/* Make the standard of the new-standard form and attach it, as one edit. */
+static ed_result picker_new_apply(editor *ed, ed_form *f)
 {
-	const char *name = ed->filter.text.data;
-	if (!*name)
-		return ed_err(ed, "Type the new standard's name first, then Enter.");
+	sbp_step *s = f->target;
+	if (blueprint_step_index(ed->bp, s) == (size_t)-1)
+		return ed_err(ed, "%s", _("The step is gone."));
+	const char *name = form_value(f, "name");
+	const char *kind = form_value(f, "kind");
+	const char *dim = form_value(f, "dimension");
 	char *id = ed_slug_id(ed->bp, 'd', name, "std");
-	sbp_standard *p = standard_new(id, name, STD_HARD), *n = NULL;
+	sbp_standard *p = standard_new(id, name, kind && !strcmp(kind, "soft")
+					  ? STD_SOFT : STD_HARD), *n = NULL;
 	free(id);
+	if (dim)
+		dimension_parse(dim, &p->dimension);
 	edit_begin(&ed->hist, "new standard");
 	bool ok = edit_standard_add(&ed->hist, p, &n) &&
 		  edit_step_attach(&ed->hist, s, n);
 	edit_end(&ed->hist);
 	standard_free(p);
-	ed_pop_mode(ed);
 	if (!ok)
 		return ed_err(ed, "%s", ed->hist.error);
-	return ed_ok(ed, RD_ALL, "Made standard %s and attached it to %s "
-		     "(S sets its measure and target).", n->id, s->id);
+	return ed_ok(ed, RD_ALL, _("Made standard %s and attached it to %s "
+				   "(S sets its measure and target)."), n->id, s->id);
+}
+
+/* A new standard named by the filter: ask its kind and dimension. */
+static ed_result picker_new(editor *ed, sbp_step *s)
+{
+	const char *name = ed->filter.text.data;
+	if (!*name)
+		return ed_err(ed, "%s", _("Type the new standard's name first, then Enter."));
+	for (int d = 1; d < DIM_COUNT; d++)
+		dim_words[d - 1] = dimension_id((sbp_dimension)d);
+	ed_form *f = form_new(_("New standard"), picker_new_apply, s);
+	ed_form_field *fl = form_add(f, "name", _("Name"), FK_TEXT, name);
+	fl->required = true;
+	fl = form_add(f, "kind", _("Kind"), FK_CHOICE, "hard");
+	fl->choices = kind_words;
+	fl->required = true;
+	fl = form_add(f, "dimension", _("Dimension (SERVQUAL)"), FK_CHOICE, NULL);
+	fl->choices = dim_words;
+	ed_pop_mode(ed);
+	ed_result r = form_open(ed, f);
+	/* the name was just typed: start at the kind */
+	ed_pop_mode(ed);
+	form_field_done(ed, name, 1);
+	return r;
 }
 
 /* Keys of the picker: typing filters. */

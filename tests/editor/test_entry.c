@@ -1,0 +1,300 @@
+/* Editor tests of building a blueprint: quick entry, the forms of f, w
+ * and a new standard, ids made from text, renaming ids, copying and
+ * reordering steps, search over every text, and the fixed bugs of the
+ * command half of issue 14. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fixture.h"
+
+#define ED(state) (((fixture *)*(state))->ed)
+
+/* Run a `:` line. */
+static ed_result run(editor *ed, const char *line)
+{
+	return editor_run(ed, line);
+}
+
+static void test_quick_entry(void **state)
+{
+	editor *ed = ED(state);
+	editor_feed(ed, "j a"); /* customer / c1 */
+	assert_int_equal(ed->mode, MODE_LINE);
+	editor_feed(ed, "Sit <Space> down <Enter>");
+	assert_non_null(blueprint_step(ed->bp, "sit-down"));
+	assert_int_equal(ed->col, 1); /* ready in the next column */
+	assert_int_equal(ed->mode, MODE_LINE);
+	editor_feed(ed, "Order <Tab>"); /* customer / c2, then the lane below */
+	sbp_step *o = blueprint_step(ed->bp, "order");
+	assert_non_null(o);
+	assert_string_equal(o->column->id, "c2");
+	assert_int_equal(ed->lane, 2);
+	assert_int_equal(ed->col, 1);
+	/* Ctrl-F: each new card flows from the one before */
+	editor_feed(ed, "<C-f> Take <Space> order <Enter>");
+	sbp_step *t = blueprint_step(ed->bp, "take-order");
+	assert_non_null(t);
+	assert_string_equal(t->lane->id, "onstage");
+	size_t nflows = ed->bp->flows.n;
+	editor_feed(ed, "Serve <Enter>"); /* c3, then the last column: a new one? */
+	sbp_step *sv = blueprint_step(ed->bp, "serve");
+	assert_non_null(sv);
+	assert_int_equal(ed->bp->flows.n, nflows + 1);
+	sbp_flow *f = ed->bp->flows.items[ed->bp->flows.n - 1];
+	assert_ptr_equal(f->from, t);
+	assert_ptr_equal(f->to, sv);
+	/* after the last column the prompt asks for a new column's name */
+	assert_int_equal(ed->mode, MODE_LINE);
+	editor_feed(ed, "Four <Enter>");
+	assert_int_equal(ed->bp->columns.n, 4);
+	assert_int_equal(ed->col, 3);
+	editor_feed(ed, "Pay <Enter>");
+	assert_string_equal(blueprint_step(ed->bp, "pay")->column->name, "Four");
+	/* Esc ends, with the last card selected */
+	editor_feed(ed, "<Esc>");
+	assert_int_equal(ed->mode, MODE_NORMAL);
+	assert_string_equal(editor_step(ed)->id, "pay");
+	/* undo takes back one card (and its flow) at a time */
+	size_t n = ed->bp->steps.n;
+	editor_feed(ed, "u");
+	assert_int_equal(ed->bp->steps.n, n - 1);
+}
+
+static void test_quick_entry_moves_and_empty(void **state)
+{
+	editor *ed = ED(state);
+	editor_feed(ed, "j a <Down> <Right>"); /* onstage / c2 */
+	assert_int_equal(ed->lane, 2);
+	assert_int_equal(ed->col, 1);
+	editor_feed(ed, "X <Left>"); /* Left with text moves the text cursor */
+	assert_int_equal(ed->col, 1);
+	editor_feed(ed, "<Enter> <Enter>"); /* empty Enter stops */
+	assert_int_equal(ed->mode, MODE_NORMAL);
+	sbp_step *x = blueprint_step(ed->bp, "x");
+	assert_non_null(x);
+	assert_string_equal(x->column->id, "c2");
+	assert_ptr_equal(editor_step(ed), x);
+}
+
+static void test_ids_from_text(void **state)
+{
+	editor *ed = ED(state);
+	run(ed, "goto a");
+	run(ed, "add Pay and book the next check-up at the desk");
+	/* whole words up to 24 characters, not "pay-and-book-next-check-u" */
+	assert_non_null(blueprint_step(ed->bp, "pay-and-book-the-next"));
+	editor_feed(ed, "G"); /* the support lane */
+	run(ed, "add 热线回电");
+	run(ed, "add 热线转接");
+	sbp_lane *l = ed->bp->lanes.items[ed->bp->lanes.n - 1];
+	char want[64];
+	snprintf(want, sizeof want, "%s-1", l->id);
+	assert_non_null(blueprint_step(ed->bp, want));
+	snprintf(want, sizeof want, "%s-2", l->id);
+	assert_non_null(blueprint_step(ed->bp, want));
+}
+
+static void test_fail_form(void **state)
+{
+	editor *ed = ED(state);
+	run(ed, "goto c");
+	editor_feed(ed, "f");
+	assert_int_equal(ed->mode, MODE_LINE);
+	ed_panel p;
+	assert_true(editor_panel(ed, &p)); /* the form shows under its prompt */
+	assert_int_equal(p.count, 3);
+	editor_feed(ed, "Key <Space> lost <Enter> 4 <Enter> Spare <Space> key <Enter>");
+	assert_int_equal(ed->mode, MODE_NORMAL);
+	sbp_step *c = blueprint_step(ed->bp, "c");
+	assert_non_null(c->fail);
+	assert_string_equal(c->fail->text, "Key lost");
+	assert_int_equal(c->fail->severity, 4);
+	assert_string_equal(c->fail->recovery, "Spare key");
+	/* one edit */
+	editor_feed(ed, "u");
+	assert_null(c->fail);
+	editor_feed(ed, "<C-r>");
+	/* again: the number is selected, typing replaces it */
+	editor_feed(ed, "f <Enter>");
+	assert_string_equal(ed->line.text.data, "4");
+	editor_feed(ed, "2 <Enter> <Enter>");
+	assert_int_equal(c->fail->severity, 2);
+	/* a bad number keeps the form on its field */
+	editor_feed(ed, "f <Enter> 9 <Enter>");
+	assert_int_equal(ed->mode, MODE_LINE);
+	assert_true(ed->msg_error);
+	editor_feed(ed, "<Esc>");
+	assert_int_equal(ed->mode, MODE_NORMAL);
+	assert_int_equal(c->fail->severity, 2);
+}
+
+static void test_wait_form(void **state)
+{
+	editor *ed = ED(state);
+	run(ed, "goto c");
+	editor_feed(ed, "w Queue <Enter> 5 <Enter> 10 <Enter>");
+	sbp_step *c = blueprint_step(ed->bp, "c");
+	assert_non_null(c->wait);
+	assert_string_equal(c->wait->text, "Queue");
+	assert_true(c->wait->expected == 5);
+	assert_true(c->wait->tolerable == 10);
+	/* Up goes back a field; 1e300 minutes are refused */
+	editor_feed(ed, "w <Enter> 1e300 <Enter>");
+	assert_true(ed->msg_error);
+	editor_feed(ed, "<Esc>");
+	assert_true(c->wait->expected == 5);
+}
+
+static void test_new_standard_form(void **state)
+{
+	editor *ed = ED(state);
+	run(ed, "goto c");
+	editor_feed(ed, "s Answer <Space> fast <Enter>");
+	/* the form asks the kind (hard, replaced by typing) and the dimension */
+	assert_int_equal(ed->mode, MODE_LINE);
+	ed_panel p;
+	assert_true(editor_panel(ed, &p));
+	sbp_buf d;
+	buf_init(&d);
+	editor_feed(ed, "s <Enter>");
+	editor_panel_detail(ed, 0, 200, &d);
+	assert_non_null(strstr(d.data, "reliability"));
+	buf_free(&d);
+	editor_feed(ed, "3 <Enter>");
+	assert_int_equal(ed->mode, MODE_NORMAL);
+	sbp_standard *s = blueprint_standard(ed->bp, "answer-fast");
+	assert_non_null(s);
+	assert_int_equal(s->kind, STD_SOFT);
+	assert_string_equal(dimension_id(s->dimension), "responsiveness");
+	assert_int_equal(blueprint_step(ed->bp, "c")->stds.n, 1);
+}
+
+static void test_rename(void **state)
+{
+	editor *ed = ED(state);
+	run(ed, "goto a");
+	assert_int_equal(run(ed, "rename arrive").status, ED_OK);
+	sbp_step *s = blueprint_step(ed->bp, "arrive");
+	assert_non_null(s);
+	assert_null(blueprint_step(ed->bp, "a"));
+	assert_ptr_equal(ed->bp->flows.items[0]->from, s);
+	char *y = fixture_yaml_of(ed);
+	assert_non_null(strstr(y, "from: arrive"));
+	free(y);
+	assert_int_equal(run(ed, "rename b").status, ED_ERROR); /* taken */
+	assert_int_equal(run(ed, "rename 'bad id'").status, ED_ERROR);
+	editor_feed(ed, "u");
+	assert_ptr_equal(blueprint_step(ed->bp, "a"), s);
+	assert_null(blueprint_step(ed->bp, "arrive"));
+	editor_feed(ed, "<C-r>");
+	assert_ptr_equal(blueprint_step(ed->bp, "arrive"), s);
+	/* a standard: the steps' lists follow */
+	assert_int_equal(run(ed, "rename greet-fast standard s1").status, ED_OK);
+	y = fixture_yaml_of(ed);
+	assert_non_null(strstr(y, "standards: [greet-fast]"));
+	free(y);
+	/* R opens a prompt with the id selected */
+	editor_feed(ed, "R");
+	assert_string_equal(ed->line.text.data, "arrive");
+	editor_feed(ed, "come <Enter>");
+	assert_non_null(blueprint_step(ed->bp, "come"));
+	assert_int_equal(run(ed, "rename").status, ED_ERROR);
+	assert_non_null(strstr(ed->msg, "Usage: :rename"));
+}
+
+static void test_copy_paste_duplicate_reorder(void **state)
+{
+	editor *ed = ED(state);
+	run(ed, "goto b");
+	editor_feed(ed, "y l P");
+	sbp_step *b = blueprint_step(ed->bp, "b"), *p = editor_step(ed);
+	assert_ptr_not_equal(p, b);
+	assert_string_equal(p->text, "Greet");
+	assert_string_equal(p->column->id, "c2");
+	assert_int_equal(p->stds.n, 1);
+	editor_feed(ed, "u");
+	assert_null(blueprint_step(ed->bp, "greet"));
+	run(ed, "goto b");
+	editor_feed(ed, "Y");
+	assert_string_equal(editor_step(ed)->text, "Greet");
+	assert_string_equal(editor_step(ed)->column->id, "c1");
+	/* reorder: b2 goes above b */
+	run(ed, "goto b2");
+	size_t i = ed->idx;
+	editor_feed(ed, "{");
+	assert_int_equal(ed->idx, i - 1);
+	assert_string_equal(editor_step(ed)->id, "b2");
+	assert_true(blueprint_step_index(ed->bp, blueprint_step(ed->bp, "b2")) <
+		    blueprint_step_index(ed->bp, b));
+	editor_feed(ed, "{");
+	assert_true(ed->msg_error); /* already first */
+	editor_feed(ed, "u");
+	assert_true(blueprint_step_index(ed->bp, blueprint_step(ed->bp, "b2")) >
+		    blueprint_step_index(ed->bp, b));
+}
+
+static void test_search_everywhere(void **state)
+{
+	editor *ed = ED(state);
+	run(ed, "goto d");
+	run(ed, "fail Key card broken");
+	run(ed, "goto a");
+	run(ed, "notes card reader at the door");
+	run(ed, "goto c");
+	assert_int_equal(run(ed, "search card").status, ED_OK);
+	assert_string_equal(editor_step(ed)->id, "d");
+	assert_non_null(strstr(ed->msg, "2 steps match"));
+	editor_feed(ed, "<C-n>");
+	assert_string_equal(editor_step(ed)->id, "a");
+	editor_feed(ed, "<C-p>");
+	assert_string_equal(editor_step(ed)->id, "d");
+	/* standards: s1's target */
+	run(ed, "search 30 s");
+	assert_string_equal(editor_step(ed)->id, "b");
+	assert_non_null(strstr(ed->msg, "1 step matches"));
+}
+
+static void test_duration_bounded(void **state)
+{
+	editor *ed = ED(state);
+	run(ed, "goto a");
+	assert_int_equal(run(ed, "duration 1e300").status, ED_ERROR);
+	assert_true(isnan(blueprint_step(ed->bp, "a")->duration));
+	assert_int_equal(run(ed, "duration 90").status, ED_OK);
+	assert_int_equal(run(ed, "expected 1e9").status, ED_ERROR);
+}
+
+static void test_aliases(void **state)
+{
+	editor *ed = ED(state);
+	run(ed, "goto a");
+	run(ed, "text Walk in");
+	assert_int_equal(run(ed, "W").status, ED_OK);
+	assert_false(editor_modified(ed));
+	run(ed, "text Walk");
+	ed_result r = run(ed, "x");
+	assert_int_equal(r.status, ED_OK);
+	assert_true(ed->quit);
+	assert_false(editor_modified(ed));
+}
+
+#define T(name) cmocka_unit_test_setup_teardown(name, fixture_setup, fixture_teardown)
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		T(test_quick_entry),
+		T(test_quick_entry_moves_and_empty),
+		T(test_ids_from_text),
+		T(test_fail_form),
+		T(test_wait_form),
+		T(test_new_standard_form),
+		T(test_rename),
+		T(test_copy_paste_duplicate_reorder),
+		T(test_search_everywhere),
+		T(test_duration_bounded),
+		T(test_aliases),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
