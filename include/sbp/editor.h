@@ -215,8 +215,10 @@ struct editor {
 	ed_list formlist;
 	struct {                 /* quick entry (cmd_entry.c) */
 		bool on;         /* the add prompt comes back after Enter */
-		bool chain;      /* each new step flows from the one before */
-		sbp_step *last;  /* the step added before, for the chain */
+		bool unlinked;   /* Tab does not add a flow (Ctrl-F) */
+		bool link;       /* the next card flows from last (after Tab) */
+		sbp_step *last;  /* the step added before */
+		size_t home;     /* the lane Enter goes back to */
 	} quick;
 	sbp_step *clip;          /* a copied step (detached, owned) */
 

@@ -31,19 +31,22 @@ static void test_quick_entry(void **state)
 	assert_string_equal(o->column->id, "c2");
 	assert_int_equal(ed->lane, 2);
 	assert_int_equal(ed->col, 1);
-	/* Ctrl-F: each new card flows from the one before */
-	editor_feed(ed, "<C-f> Take <Space> order <Enter>");
+	/* after Tab the card flows from the one above; Enter goes on in the
+	 * next column, back in the lane the column's cards started in */
+	size_t nflows = ed->bp->flows.n;
+	editor_feed(ed, "Take <Space> order <Enter>");
 	sbp_step *t = blueprint_step(ed->bp, "take-order");
 	assert_non_null(t);
 	assert_string_equal(t->lane->id, "onstage");
-	size_t nflows = ed->bp->flows.n;
-	editor_feed(ed, "Serve <Enter>"); /* c3, then the last column: a new one? */
-	sbp_step *sv = blueprint_step(ed->bp, "serve");
-	assert_non_null(sv);
 	assert_int_equal(ed->bp->flows.n, nflows + 1);
 	sbp_flow *f = ed->bp->flows.items[ed->bp->flows.n - 1];
-	assert_ptr_equal(f->from, t);
-	assert_ptr_equal(f->to, sv);
+	assert_ptr_equal(f->from, o);
+	assert_ptr_equal(f->to, t);
+	assert_int_equal(ed->lane, 1);
+	assert_int_equal(ed->col, 2);
+	editor_feed(ed, "Serve <Enter>"); /* no Tab before: no flow */
+	assert_non_null(blueprint_step(ed->bp, "serve"));
+	assert_int_equal(ed->bp->flows.n, nflows + 1);
 	/* after the last column the prompt asks for a new column's name */
 	assert_int_equal(ed->mode, MODE_LINE);
 	editor_feed(ed, "Four <Enter>");
