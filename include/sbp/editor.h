@@ -221,6 +221,12 @@ struct editor {
 		size_t home;     /* the lane Enter goes back to */
 	} quick;
 	sbp_step *clip;          /* a copied step (detached, owned) */
+	struct {                 /* what an undo or redo touched (cmd_step.c) */
+		bool on;
+		const sbp_step *step; /* a step it changed or brought back */
+		bool cell;            /* else the cell a step left */
+		size_t lane, col;
+	} touch;
 
 	sbp_summary sum;
 	size_t sum_key;          /* history state the grid and counts are for */

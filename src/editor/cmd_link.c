@@ -32,8 +32,8 @@ ed_result ecmd_std(editor *ed, const ed_args *a)
 	edit_end(&ed->hist);
 	if (added == 0)
 		return ed_ok(ed, RD_MSG, "Already attached.");
-	return ed_ok(ed, RD_ALL, "Attached %zu standard%s to %s.", added,
-		     added == 1 ? "" : "s", s->id);
+	return ed_ok(ed, RD_ALL, P_("Attached %zu standard to %s.",
+				    "Attached %zu standards to %s.", added), added, s->id);
 }
 
 /* :unstd ID. */
@@ -199,10 +199,13 @@ ed_result ecmd_stddelete(editor *ed, const ed_args *a)
 	size_t uses = edit_standard_uses(ed->bp, s);
 	ed->form_std = s;
 	if (uses > 0 && !a->bang) {
-		char *text = xasprintf("%zu step%s use %s. Deleting it detaches it "
-				       "from them,\nwhich may flag them again.\n\n"
-				       "  y  delete it\n  n  keep it",
-				       uses, uses == 1 ? "" : "s", s->id);
+		char *text = xasprintf(P_("%zu step uses %s. Deleting it detaches it "
+					  "from it,\nwhich may flag it again.\n\n"
+					  "  y  delete it\n  n  keep it",
+					  "%zu steps use %s. Deleting it detaches it "
+					  "from them,\nwhich may flag them again.\n\n"
+					  "  y  delete it\n  n  keep it", uses),
+				       uses, s->id);
 		ed_ask(ed, "Delete a standard in use?", text, "yn", true, on_stddelete);
 		free(text);
 		return ed_done(ed, RD_ALL);

@@ -50,15 +50,25 @@ ed_result ecmd_text(editor *ed, const ed_args *a)
 	return ed_ok(ed, RD_ALL, "Text of %s changed.", s->id);
 }
 
-/* d / :delete. */
+/* d / :delete: says how many flows go with the step. */
 ed_result ecmd_delete(editor *ed, const ed_args *a)
 {
 	(void)a;
 	sbp_step *s = editor_step(ed);
 	char *id = xstrdup(s->id);
+	size_t flows = 0;
+	for (size_t i = 0; i < ed->bp->flows.n; i++)
+		flows += ed->bp->flows.items[i]->from == s || ed->bp->flows.items[i]->to == s;
 	bool ok = edit_step_delete(&ed->hist, s);
-	ed_result r = ok ? ed_ok(ed, RD_ALL, "Deleted step %s (u undoes).", id)
-			 : refused(ed);
+	ed_result r;
+	if (!ok)
+		r = refused(ed);
+	else if (flows)
+		r = ed_ok(ed, RD_ALL, P_("Deleted step %s and its %zu flow (u undoes).",
+					 "Deleted step %s and its %zu flows (u undoes).",
+					 flows), id, flows);
+	else
+		r = ed_ok(ed, RD_ALL, _("Deleted step %s (u undoes)."), id);
 	free(id);
 	return r;
 }
@@ -373,26 +383,84 @@ ed_result ecmd_tolerable(editor *ed, const ed_args *a)
 	return wait_minutes(ed, a, 1);
 }
 
+/* Is the lane (column) still the blueprint's? Its index, else -1. */
+static size_t lane_at(const editor *ed, const sbp_lane *l)
+{
+	return l && l->idx < ed->bp->lanes.n && ed->bp->lanes.items[l->idx] == l
+	       ? l->idx : (size_t)-1;
+}
+static size_t col_at(const editor *ed, const sbp_column *c)
+{
+	return c && c->idx < ed->bp->columns.n && ed->bp->columns.items[c->idx] == c
+	       ? c->idx : (size_t)-1;
+}
+
+/* What an undo or redo changes: the last step it touched, else the cell
+ * a step left (told by the history through live.c). */
+void ed_note_touched(editor *ed, const edit_event *ev)
+{
+	if (!ed->touch.on || !ev->after)
+		return;
+	const sbp_step *s = NULL;
+	if (ev->kind == EDIT_STEP)
+		s = ev->obj;
+	else if (ev->kind == EDIT_FLOW)
+		s = ((const sbp_flow *)ev->obj)->from;
+	else
+		return;
+	if (ev->kind == EDIT_STEP && ev->change == EDIT_REMOVE) {
+		size_t l = lane_at(ed, s->lane), c = col_at(ed, s->column);
+		if (l != (size_t)-1 && c != (size_t)-1) {
+			ed->touch.cell = true;
+			ed->touch.lane = l;
+			ed->touch.col = c;
+		}
+		if (ed->touch.step == s)
+			ed->touch.step = NULL;
+		return;
+	}
+	ed->touch.step = s;
+}
+
+/* Undo (redo true: redo) and select what it changed. */
+static ed_result undo_redo(editor *ed, bool redo)
+{
+	const char *name = redo ? edit_redo_name(&ed->hist) : edit_undo_name(&ed->hist);
+	char *what = name ? xstrdup(name) : NULL;
+	memset(&ed->touch, 0, sizeof ed->touch);
+	ed->touch.on = true;
+	bool ok = redo ? edit_redo(&ed->hist) : edit_undo(&ed->hist);
+	ed->touch.on = false;
+	ed_result r;
+	if (!ok) {
+		r = ed_err(ed, "%s", redo ? _("Nothing to redo.") : _("Nothing to undo."));
+	} else {
+		ed_sync(ed);
+		const sbp_step *s = ed->touch.step;
+		if (s && blueprint_step(ed->bp, s->id) == s) {
+			editor_select(ed, s);
+		} else if (ed->touch.cell) {
+			ed->lane = ed->touch.lane;
+			ed->col = ed->touch.col;
+			ed->idx = 0;
+			ed_scroll_to_sel(ed);
+		}
+		r = ed_ok(ed, RD_ALL, redo ? _("Redone: %s.") : _("Undone: %s."), what);
+	}
+	free(what);
+	return r;
+}
+
 /* u / :undo. */
 ed_result ecmd_undo(editor *ed, const ed_args *a)
 {
 	(void)a;
-	const char *name = edit_undo_name(&ed->hist);
-	char *what = name ? xstrdup(name) : NULL;
-	ed_result r = edit_undo(&ed->hist) ? ed_ok(ed, RD_ALL, "Undone: %s.", what)
-					   : ed_err(ed, "Nothing to undo.");
-	free(what);
-	return r;
+	return undo_redo(ed, false);
 }
 
 /* Ctrl-R / :redo. */
 ed_result ecmd_redo(editor *ed, const ed_args *a)
 {
 	(void)a;
-	const char *name = edit_redo_name(&ed->hist);
-	char *what = name ? xstrdup(name) : NULL;
-	ed_result r = edit_redo(&ed->hist) ? ed_ok(ed, RD_ALL, "Redone: %s.", what)
-					   : ed_err(ed, "Nothing to redo.");
-	free(what);
-	return r;
+	return undo_redo(ed, true);
 }

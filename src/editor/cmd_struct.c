@@ -94,7 +94,8 @@ ed_result ecmd_phasename(editor *ed, const ed_args *a)
 		edit_undo(&ed->hist);
 		return refused(ed);
 	}
-	return ed_ok(ed, RD_ALL, "Phase renamed in %zu column%s.", n, n == 1 ? "" : "s");
+	return ed_ok(ed, RD_ALL, P_("Phase renamed in %zu column.",
+				    "Phase renamed in %zu columns.", n), n);
 }
 
 /* Parse "left|right|up|down|N" into a new index among n items. */

@@ -130,8 +130,9 @@ static void on_recover(editor *ed, int choice)
 	diags_free(&d);
 	ed_set_blueprint(ed, bp);
 	ed->base_dirty = true;
-	ed_ok(ed, RD_ALL, "Recovered %zu unsaved changes. Save with Ctrl-S or :w.",
-	      ed->recover.changes);
+	ed_ok(ed, RD_ALL, P_("Recovered %zu unsaved change. Save with Ctrl-S or :w.",
+			     "Recovered %zu unsaved changes. Save with Ctrl-S or :w.",
+			     ed->recover.changes), ed->recover.changes);
 }
 
 /* Offer the recovery file of the current path, if there is one. */
@@ -251,7 +252,7 @@ static void write_recovery(editor *ed)
 	char err[512];
 	buf_init(&out);
 	sbp_save_yaml(ed->bp, &out);
-	size_t changes = ed->hist.changes + (ed->base_dirty ? ed->recover.changes : 0);
+	size_t changes = ed_net_changes(ed) + (ed->base_dirty ? ed->recover.changes : 0);
 	if (recover_write(ed->path, out.data, out.len, changes ? changes : 1,
 			  err, sizeof err)) {
 		ed->recover_written = true;

@@ -131,6 +131,11 @@ bool prompt_special_key(editor *ed, ed_key k, bool in_form, ed_result *r);
 ed_result ecmd_colname_key(editor *ed);
 void clip_free(editor *ed);
 const ed_command *ed_command_row(const char *name);
+/* Changes between the saved state and the current one, as undo and redo
+ * count them (edits undone again do not count). */
+size_t ed_net_changes(const editor *ed);
+/* Remember what an undo or redo changes, to select it (live.c calls). */
+void ed_note_touched(editor *ed, const edit_event *ev);
 /* Is m the mode just under the current one? */
 bool ed_under(const editor *ed, ed_mode m);
 /* "Usage: :name ARGS", from the command table's row. */

@@ -195,8 +195,9 @@ ed_result ecmd_problems(editor *ed, const ed_args *a)
 	ed->problems.sel = ed->problems.top = 0;
 	problems_refresh(ed);
 	ed_push_mode(ed, MODE_PROBLEMS);
-	return ed_ok(ed, RD_ALL, "%zu finding%s. Enter jumps to the step, Esc closes.",
-		     ed->diags.n, ed->diags.n == 1 ? "" : "s");
+	return ed_ok(ed, RD_ALL, P_("%zu finding. Enter jumps to it, Esc closes.",
+				    "%zu findings. Enter jumps to one, Esc closes.",
+				    ed->diags.n), ed->diags.n);
 }
 
 /* Keys of the problems panel. */

@@ -87,7 +87,7 @@ const ed_command ed_commands[] = {
 	{ "x", NULL, ecmd_wq, 0, "save and quit (as :wq)", "", CPL_NONE },
 	{ "W", NULL, ecmd_write, 0, "save (as :w)", "[FILE]", CPL_NONE },
 	{ "q", "q", ecmd_quit, 0, "quit (asks if unsaved; q! discards)", "", CPL_NONE },
-	{ "export", NULL, ecmd_export, 0, "export (svg html md csv txt ...)", "FORMAT FILE", CPL_FORMAT },
+	{ "export", NULL, ecmd_export, 0, "export (svg html md csv txt ...); asks before overwriting", "FORMAT [FILE]", CPL_FORMAT },
 	{ NULL, NULL, NULL, 0, NULL, NULL, CPL_NONE },
 };
 

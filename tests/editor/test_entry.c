@@ -5,10 +5,19 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "fixture.h"
 
 #define ED(state) (((fixture *)*(state))->ed)
+
+/* A file's text (test helper). Caller frees. */
+static char *slurp(const char *path, size_t *len)
+{
+	char *data = NULL;
+	assert_true(read_file(path, 1 << 20, &data, len));
+	return data;
+}
 
 /* Run a `:` line. */
 static ed_result run(editor *ed, const char *line)
@@ -282,6 +291,166 @@ static void test_aliases(void **state)
 	assert_false(editor_modified(ed));
 }
 
+static void test_export_asks(void **state)
+{
+	fixture *fx = *state;
+	editor *ed = fx->ed;
+	const char *out = fixture_file(fx, "out.csv", "keep me\n");
+	char *line = xasprintf("export csv %s", out);
+	/* an existing file: a question, and the file untouched */
+	assert_int_equal(run(ed, line).status, ED_OK);
+	assert_int_equal(ed->mode, MODE_CONFIRM);
+	editor_feed(ed, "j d x"); /* keys the question does not name */
+	assert_int_equal(ed->mode, MODE_CONFIRM);
+	assert_non_null(blueprint_step(ed->bp, "a"));
+	editor_feed(ed, "<Esc>");
+	assert_int_equal(ed->mode, MODE_NORMAL);
+	char *text = NULL;
+	size_t len;
+	text = slurp(out, &len);
+	assert_string_equal(text, "keep me\n");
+	free(text);
+	run(ed, line);
+	editor_feed(ed, "o");
+	text = slurp(out, &len);
+	assert_null(strstr(text, "keep me"));
+	free(text);
+	free(line);
+	/* the open file itself: refused, whatever its spelling */
+	char *before = fixture_yaml_of(ed);
+	line = xasprintf("export! csv %s", fx->path);
+	assert_int_equal(run(ed, line).status, ED_ERROR);
+	free(line);
+	line = xasprintf("export csv %s/../%s/bp.yaml", fx->dir, strrchr(fx->dir, '/') + 1);
+	assert_int_equal(run(ed, line).status, ED_ERROR);
+	free(line);
+	size_t flen;
+	char *file = slurp(fx->path, &flen);
+	assert_non_null(strstr(file, "Arrive"));
+	free(file);
+	free(before);
+	/* no file: the blueprint's name with the format's extension */
+	assert_int_equal(run(ed, "export md").status, ED_OK);
+	char md[200];
+	snprintf(md, sizeof md, "%s/bp.md", fx->dir);
+	assert_int_equal(access(md, F_OK), 0);
+	assert_non_null(strstr(ed->msg, "bp.md"));
+	unlink(md);
+	assert_int_equal(run(ed, "export").status, ED_ERROR);
+	assert_non_null(strstr(ed->msg, "Usage: :export FORMAT [FILE]"));
+}
+
+static void test_too_small_keys_do_nothing(void **state)
+{
+	editor *ed = ED(state);
+	editor_feed(ed, "j");
+	char *before = fixture_yaml_of(ed);
+	editor_resize(ed, 40, 10);
+	editor_feed(ed, "d J x u : t i t l e <Space> X <Enter> a Y <Enter>");
+	assert_int_equal(ed->mode, MODE_NORMAL);
+	char *after = fixture_yaml_of(ed);
+	assert_string_equal(before, after);
+	assert_false(editor_modified(ed));
+	free(after);
+	free(before);
+	editor_resize(ed, 80, 24);
+	editor_feed(ed, "d");
+	assert_null(blueprint_step(ed->bp, "a"));
+	/* q acts while small, but only with nothing to lose */
+	editor_resize(ed, 40, 10);
+	editor_feed(ed, "q");
+	assert_false(ed->quit);
+	editor_resize(ed, 80, 24);
+	editor_feed(ed, "u");
+	editor_resize(ed, 40, 10);
+	ed_result r = editor_feed(ed, "q");
+	assert_int_equal(r.status, ED_QUIT);
+}
+
+static void test_dialog_takes_only_its_keys(void **state)
+{
+	editor *ed = ED(state);
+	run(ed, "goto a");
+	run(ed, "text Changed");
+	editor_feed(ed, "q");
+	assert_int_equal(ed->mode, MODE_CONFIRM);
+	editor_feed(ed, "d j : <Enter> a");
+	assert_int_equal(ed->mode, MODE_CONFIRM);
+	assert_non_null(blueprint_step(ed->bp, "a"));
+	assert_int_equal(ed->bp->steps.n, 5);
+	editor_feed(ed, "<Esc>");
+	assert_int_equal(ed->mode, MODE_NORMAL);
+	assert_false(ed->quit);
+	assert_string_equal(editor_step(ed)->id, "a");
+}
+
+static void test_recovery_counts_net_changes(void **state)
+{
+	fixture *fx = *state;
+	editor *ed = fx->ed;
+	run(ed, "goto a");
+	for (int i = 0; i < 7; i++) {
+		char *line = xasprintf("text Version %d", i);
+		run(ed, line);
+		free(line);
+	}
+	editor_feed(ed, "u u u u u u"); /* one change left */
+	editor_hangup(ed);
+	sbp_recover_info info;
+	assert_true(recover_find(fx->path, &info));
+	assert_int_equal(info.changes, 1);
+	/* a new session offers it and says 1 change */
+	editor *e2 = editor_new(NULL);
+	sbp_diags d;
+	diags_init(&d);
+	assert_true(editor_open(e2, fx->path, &d));
+	diags_free(&d);
+	assert_int_equal(e2->mode, MODE_CONFIRM);
+	assert_non_null(strstr(e2->confirm.text, "(1 change)"));
+	editor_feed(e2, "r");
+	assert_non_null(strstr(e2->msg, "Recovered 1 unsaved change."));
+	assert_string_equal(blueprint_step(e2->bp, "a")->text, "Version 0");
+	editor_feed(e2, ": q ! <Enter>");
+	editor_free(e2);
+}
+
+static void test_delete_says_flows(void **state)
+{
+	editor *ed = ED(state);
+	run(ed, "goto b");
+	run(ed, "flow b c");
+	editor_feed(ed, "d");
+	assert_null(blueprint_step(ed->bp, "b"));
+	assert_non_null(strstr(ed->msg, "2 flows"));
+	run(ed, "goto a");
+	editor_feed(ed, "d");
+	assert_null(strstr(ed->msg, "flow"));
+}
+
+static void test_undo_moves_cursor(void **state)
+{
+	editor *ed = ED(state);
+	run(ed, "goto d");
+	editor_feed(ed, "d");
+	run(ed, "goto a");
+	editor_feed(ed, "u"); /* brings d back and selects it */
+	assert_string_equal(editor_step(ed)->id, "d");
+	run(ed, "goto c");
+	run(ed, "text Check in fast");
+	run(ed, "goto a");
+	editor_feed(ed, "u");
+	assert_string_equal(editor_step(ed)->id, "c");
+	run(ed, "goto a");
+	editor_feed(ed, "<C-r>");
+	assert_string_equal(editor_step(ed)->id, "c");
+	run(ed, "goto b2");
+	editor_feed(ed, "L");
+	run(ed, "goto a");
+	editor_feed(ed, "u");
+	assert_string_equal(editor_step(ed)->id, "b2");
+	assert_string_equal(editor_step(ed)->column->id, "c1");
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, fixture_setup, fixture_teardown)
 
 int main(void)
@@ -298,6 +467,12 @@ int main(void)
 		T(test_search_everywhere),
 		T(test_duration_bounded),
 		T(test_aliases),
+		T(test_export_asks),
+		T(test_too_small_keys_do_nothing),
+		T(test_dialog_takes_only_its_keys),
+		T(test_recovery_counts_net_changes),
+		T(test_delete_says_flows),
+		T(test_undo_moves_cursor),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
