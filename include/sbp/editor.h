@@ -246,6 +246,9 @@ struct editor {
 	size_t recover_key;      /* history state last written to recovery */
 	bool recover_written;
 	size_t recover_failed;   /* history state whose autosave failed + 1 */
+	long long unsaved_since; /* ms (editor_autosave_tick's clock) of the
+				    first change not in the recovery file */
+	size_t recover_skip;     /* recovery files kept for later (k) */
 	char *save_target;       /* a save waiting for a confirmation */
 	sbp_buf scratch;
 };
@@ -292,11 +295,16 @@ void editor_select(editor *ed, const sbp_step *s);
 const sbp_summary *editor_summary(editor *ed);
 
 /* Data safety. editor_autosave writes the recovery file when there are
- * changes it does not hold yet (call it after 2 s of idle time);
+ * changes it does not hold yet; editor_autosave_tick (call it after every
+ * key and every tick, with a monotonic clock in ms) does so once the first
+ * change it does not hold is ED_AUTOSAVE_MS old, even while keys keep
+ * coming;
  * editor_hangup writes it whatever the idle time (SIGHUP, SIGTERM, lost
  * terminal); editor_cleanup removes the lock, and the recovery file
  * after a clean quit. */
+#define ED_AUTOSAVE_MS 2000
 void editor_autosave(editor *ed);
+void editor_autosave_tick(editor *ed, long long now_ms);
 void editor_hangup(editor *ed);
 void editor_cleanup(editor *ed, bool clean);
 

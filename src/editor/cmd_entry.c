@@ -275,7 +275,10 @@ ed_result ecmd_copy(editor *ed, const ed_args *a)
 	const sbp_step *s = editor_step(ed);
 	clip_free(ed);
 	ed->clip = step_new(s->id, NULL, NULL, s->text);
-	set_string(&ed->clip->notes, s->notes);
+	if (step_notes(s))
+		set_string(&step_more(ed->clip)->notes, step_notes(s));
+	if (step_fix(s))
+		set_string(&step_more(ed->clip)->fix, step_fix(s));
 	ed->clip->duration = s->duration;
 	ed->clip->encounter = s->encounter;
 	ed->clip->fail = s->fail ? fail_clone(s->fail) : NULL;

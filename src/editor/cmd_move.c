@@ -226,7 +226,7 @@ static bool pred_search(const sbp_step *s, const void *ctx)
 {
 	const char *pat = ctx;
 	if (ed_text_matches(s->id, pat) || ed_text_matches(s->text, pat) ||
-	    ed_text_matches(s->notes, pat))
+	    (step_notes(s) && ed_text_matches(step_notes(s), pat)))
 		return true;
 	if (s->fail && (ed_text_matches(s->fail->text, pat) ||
 			ed_text_matches(s->fail->recovery, pat)))

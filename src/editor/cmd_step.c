@@ -78,7 +78,7 @@ ed_result ecmd_notes(editor *ed, const ed_args *a)
 {
 	sbp_step *s = editor_step(ed);
 	if (a->from_key)
-		return ed_prompt_open(ed, "Notes: ", "notes", s->notes, CPL_NONE, 2);
+		return ed_prompt_open(ed, "Notes: ", "notes", step_notes(s), CPL_NONE, 2);
 	if (!edit_step_notes(&ed->hist, s, *a->rest ? a->rest : NULL))
 		return refused(ed);
 	return ed_ok(ed, RD_ALL, *a->rest ? "Notes set." : "Notes cleared.");

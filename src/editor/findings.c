@@ -333,5 +333,8 @@ void findings_event(editor *ed, const edit_event *ev)
 		break;
 	case EDIT_BLUEPRINT:
 		break;
+	case EDIT_MEASUREMENT: /* a current actual may change: check again */
+		findings_stop(ed);
+		break;
 	}
 }

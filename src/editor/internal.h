@@ -46,6 +46,10 @@ ed_result ed_prompt_open(editor *ed, const char *label, const char *command,
 void ed_ask(editor *ed, const char *title, const char *text,
 	    const char *choices, bool cancel_ok, ed_confirm_fn fn);
 void ed_confirm_clear(editor *ed);
+/* Lock and recovery at open (safekeep.c). */
+void ed_take_lock(editor *ed);
+void ed_offer_recovery(editor *ed);
+void ed_format_time(time_t t, char *out, size_t n);
 
 /* Key handling per mode. */
 ed_result line_key(editor *ed, ed_key k);

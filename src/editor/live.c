@@ -102,6 +102,7 @@ static void live_event(void *ctx, const edit_event *ev)
 		break;
 	case EDIT_STANDARD:
 	case EDIT_BLUEPRINT:
+	case EDIT_MEASUREMENT:
 		break;
 	}
 	if (!ev->after)

@@ -28,6 +28,7 @@ static void place_insert(sbp_blueprint *bp, obj_kind obj, void *p, size_t idx)
 	case EDIT_STANDARD: ok = blueprint_insert_standard(bp, idx, p); break;
 	case EDIT_STEP: ok = blueprint_insert_step(bp, idx, p); break;
 	case EDIT_FLOW: blueprint_insert_flow(bp, idx, p); break;
+	case EDIT_MEASUREMENT: blueprint_insert_measurement(bp, idx, p); break;
 	case EDIT_BLUEPRINT: ok = false; break;
 	}
 	assert(ok);
@@ -44,6 +45,7 @@ static void place_remove(sbp_blueprint *bp, obj_kind obj, void *p, size_t idx)
 	case EDIT_STANDARD: got = blueprint_remove_standard(bp, idx); break;
 	case EDIT_STEP: got = blueprint_remove_step(bp, idx); break;
 	case EDIT_FLOW: got = blueprint_remove_flow(bp, idx); break;
+	case EDIT_MEASUREMENT: got = blueprint_remove_measurement(bp, idx); break;
 	case EDIT_BLUEPRINT: break;
 	}
 	assert(got == p);
@@ -261,6 +263,7 @@ static void obj_free(obj_kind obj, void *p)
 	case EDIT_STANDARD: standard_free(p); break;
 	case EDIT_STEP: step_free(p); break;
 	case EDIT_FLOW: flow_free(p); break;
+	case EDIT_MEASUREMENT: measurement_free(p); break;
 	case EDIT_BLUEPRINT: break;
 	}
 }

@@ -117,8 +117,10 @@ bool edit_step_copy(edit_history *h, const sbp_step *src, sbp_lane *lane,
 	sbp_step *s = NULL;
 	edit_begin(h, "copy step");
 	bool ok = edit_step_add(h, lane, col, id, src->text, &s);
-	if (ok && src->notes)
-		ok = edit_step_notes(h, s, src->notes);
+	if (ok && step_notes(src))
+		ok = edit_step_notes(h, s, step_notes(src));
+	if (ok && step_fix(src))
+		ok = edit_step_fix(h, s, step_fix(src));
 	if (ok)
 		ok = edit_step_duration(h, s, src->duration) &&
 		     edit_step_encounter(h, s, src->encounter);

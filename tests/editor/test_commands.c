@@ -28,7 +28,7 @@ static void test_step_commands(void **state)
 	run(ed, "text Look for the desk");
 	assert_string_equal(s->text, "Look for the desk");
 	run(ed, "notes first time here");
-	assert_string_equal(s->notes, "first time here");
+	assert_string_equal(step_notes(s), "first time here");
 	run(ed, "duration 2.5");
 	assert_true(s->duration == 2.5);
 	run(ed, "encounter yes");

@@ -251,7 +251,7 @@ static void test_inspector_edits(void **state)
 	editor_feed(ed, "Likes <Space> tea <Enter>");
 	assert_int_equal(ed->mode, MODE_INSPECTOR);
 	sbp_step *b = blueprint_step(ed->bp, "b");
-	assert_string_equal(b->notes, "Likes tea");
+	assert_string_equal(step_notes(b), "Likes tea");
 	/* the encounter row cycles */
 	editor_feed(ed, "j j <Enter>");
 	assert_int_equal(b->encounter, MARK_YES);
