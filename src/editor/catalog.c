@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sbp/fields.h"
 #include "internal.h"
 
 /* Count the steps that use each standard (one pass over the steps). */
@@ -140,57 +141,33 @@ ed_result catalog_key(editor *ed, ed_key k)
 	return ed_done(ed, RD_NONE);
 }
 
-/* Rows of the standard form. */
+/* Rows of the standard form: the field table's standard rows. */
 size_t stdform_count(editor *ed)
 {
 	(void)ed;
 	size_t n = 0;
-	while (std_fields[n])
+	while (std_field(n))
 		n++;
 	return n;
 }
 
-/* A field's value as text ("" when absent). */
-static void field_value(const sbp_standard *s, size_t i, sbp_buf *v)
-{
-	char n[32];
-	double num = NAN;
-	switch (i) {
-	case 0: buf_puts(v, s->name); return;
-	case 1: buf_puts(v, std_kind_id(s->kind)); return;
-	case 2: buf_puts(v, s->measure ? s->measure : ""); return;
-	case 3: buf_puts(v, s->target ? s->target : ""); return;
-	case 4: buf_puts(v, s->feedback ? s->feedback : ""); return;
-	case 5: buf_puts(v, dimension_id(s->dimension) ? dimension_id(s->dimension) : ""); return;
-	case 6: num = s->weight; break;
-	case 7: num = s->goal; break;
-	case 8:
-		buf_puts(v, s->better == BETTER_LOWER ? "lower"
-			 : s->better == BETTER_HIGHER ? "higher" : "");
-		return;
-	default: num = s->actual; break;
-	}
-	if (!isnan(num)) {
-		fmt_number(num, n);
-		buf_puts(v, n);
-	}
-}
-
-/* One field of the standard being edited. */
+/* One field of the standard being edited, its value, a mark when below
+ * goal or outside the zone of tolerance. */
 void stdform_item(editor *ed, size_t i, size_t width, sbp_buf *out, ed_style *st)
 {
 	const sbp_standard *s = ed->form_std;
+	const sbp_field *f = std_field(i);
 	*st = STY_NORMAL;
-	if (!s)
+	if (!s || !f)
 		return;
 	sbp_buf line, v;
 	buf_init(&line);
 	buf_init(&v);
-	field_value(s, i, &v);
-	ed_fit(&line, std_fields[i], 10, true);
+	field_get_text(f, s, &v);
+	ed_fit(&line, f->key, 12, true);
 	buf_printf(&line, " %s", v.len ? v.data : "-");
-	if (i == 9 && standard_below_goal(s)) {
-		buf_puts(&line, "  ! below goal");
+	if (!strcmp(f->key, "actual") && standard_below_goal(s)) {
+		buf_printf(&line, "  %s", _("! below goal"));
 		*st = STY_WARN;
 	}
 	ed_fit(out, line.data, width, false);
@@ -198,19 +175,43 @@ void stdform_item(editor *ed, size_t i, size_t width, sbp_buf *out, ed_style *st
 	buf_free(&v);
 }
 
-/* The next value of a field that takes one of a few words. */
-static const char *cycle_value(const sbp_standard *s, size_t i)
+/* Under the form: what the selected field is (its help). */
+void stdform_detail(editor *ed, size_t k, size_t width, sbp_buf *out)
 {
-	if (i == 1)
-		return s->kind == STD_HARD ? "soft" : "hard";
-	if (i == 8)
-		return s->better == BETTER_UNSET ? "higher"
-		       : s->better == BETTER_HIGHER ? "lower" : "";
-	int d = ((int)s->dimension + 1) % DIM_COUNT;
-	return d ? dimension_id((sbp_dimension)d) : "";
+	(void)k;
+	const sbp_field *f = std_field(ed->stdform.sel);
+	if (!f)
+		return;
+	sbp_buf line;
+	buf_init(&line);
+	buf_puts(&line, f->help ? _(f->help) : "");
+	if (f->type == FT_ENUM)
+		buf_printf(&line, " (%s)", field_choices(f));
+	ed_fit(out, line.data, width, false);
+	buf_free(&line);
 }
 
-/* Keys of the standard form. */
+/* The next word of an enum field after the current one ("" after the
+ * last when the field may be unset). */
+static const char *cycle_value(const sbp_field *f, const sbp_standard *s)
+{
+	sbp_buf v;
+	buf_init(&v);
+	field_get_text(f, s, &v);
+	size_t i = 0;
+	while (f->values[i] && strcmp(f->values[i], v.data ? v.data : "") != 0)
+		i++;
+	bool unset = !f->values[i];
+	buf_free(&v);
+	if (unset)
+		return f->values[0];
+	if (f->values[i + 1])
+		return f->values[i + 1];
+	return (f->flags & FF_REQUIRED) ? f->values[0] : "";
+}
+
+/* Keys of the standard form: Enter changes the selected field (an enum
+ * cycles through its words, others open a prompt), d clears it. */
 ed_result stdform_key(editor *ed, ed_key k)
 {
 	sbp_standard *s = ed->form_std;
@@ -221,31 +222,33 @@ ed_result stdform_key(editor *ed, ed_key k)
 		return ed_done(ed, RD_ALL);
 	}
 	size_t n = stdform_count(ed);
-	if (list_key(&ed->stdform, k, n, editor_panel_rows(ed, 0)))
+	if (list_key(&ed->stdform, k, n, editor_panel_rows(ed, 1)))
 		return ed_done(ed, RD_PANEL);
-	size_t i = ed->stdform.sel;
+	const sbp_field *f = std_field(ed->stdform.sel);
 	ed_args key = { 0, NULL, "", false, true };
 	if (k == 'u')
 		return ecmd_undo(ed, &key);
 	if (k == EK_CTRL('r'))
 		return ecmd_redo(ed, &key);
-	if (k != EK_ENTER && k != 'd')
+	if (!f || (k != EK_ENTER && k != 'd'))
 		return ed_done(ed, RD_NONE);
-	if (k == 'd' || i == 1 || i == 5 || i == 8) {
-		const char *v = k == 'd' ? "" : cycle_value(s, i);
-		if (k == 'd' && (i == 0 || i == 1))
-			return ed_err(ed, "A standard keeps its %s.", std_fields[i]);
-		if (!std_set_field(ed, s, std_fields[i], v))
+	if (k == 'd' || f->type == FT_ENUM) {
+		if (k == 'd' && (f->flags & FF_REQUIRED || f->type == FT_NAME))
+			return ed_err(ed, _("A standard keeps its %s."), f->key);
+		const char *v = k == 'd' ? "" : cycle_value(f, s);
+		if (!std_set_field(ed, s, f->key, v))
 			return ed_failed(ed);
-		return ed_ok(ed, RD_ALL, "%s: %s %s.", s->id, std_fields[i],
-			     *v ? v : "cleared");
+		if (!*v)
+			return ed_ok(ed, RD_ALL, _("%s: %s cleared."), s->id, f->key);
+		return ed_ok(ed, RD_ALL, _("%s: %s is %s."), s->id, f->key, v);
 	}
 	sbp_buf v;
 	buf_init(&v);
-	field_value(s, i, &v);
-	char *label = xasprintf("%s: ", std_fields[i]);
-	char *cmd = xasprintf("stdset %s %s", s->id, std_fields[i]);
+	field_get_text(f, s, &v);
+	char *label = xasprintf("%s: ", f->key);
+	char *cmd = xasprintf("stdset %s %s", s->id, f->key);
 	ed_result r = ed_prompt_open(ed, label, cmd, v.data, CPL_NONE, 2);
+	ed->prompt.replace = f->type != FT_NAME && f->type != FT_STRING && v.len;
 	free(label);
 	free(cmd);
 	buf_free(&v);

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sbp/fields.h"
 #include "internal.h"
 
 /* A refused edit. */
@@ -51,86 +52,38 @@ ed_result ecmd_unstd(editor *ed, const ed_args *a)
 		     step_is_flagged(s) ? " The step is flagged again." : "");
 }
 
-/* The fields of a standard that :stdset and the form change. */
-const char *const std_fields[] = {
-	"name", "kind", "measure", "target", "feedback", "dimension",
-	"weight", "goal", "better", "actual", NULL,
-};
-
-/* A copy of a standard's fields to edit. */
-static sbp_standard *std_copy(const sbp_standard *s)
+/* The fields of a standard :stdset and the catalog's form change: the
+ * field table's rows that are not fixed (the id has :rename). */
+const sbp_field *std_field(size_t i)
 {
-	sbp_standard *p = standard_new(s->id, s->name, s->kind);
-	set_string(&p->measure, s->measure);
-	set_string(&p->target, s->target);
-	set_string(&p->feedback, s->feedback);
-	p->dimension = s->dimension;
-	p->weight = s->weight;
-	p->goal = s->goal;
-	p->actual = s->actual;
-	p->better = s->better;
-	return p;
+	for (const sbp_field *f = fields_of(SBP_OBJ_STANDARD); f->key; f++)
+		if (!(f->flags & FF_FIXED) && i-- == 0)
+			return f;
+	return NULL;
 }
 
-/* Set a number field from text (empty clears). */
-static bool set_num(double *f, const char *v)
-{
-	if (!*v) {
-		*f = NAN;
-		return true;
-	}
-	return ed_parse_number(v, f);
-}
-
-/* Change one field of s through an undoable update; false (with the
- * message set) when the value is bad. */
+/* Change one field of s from text through an undoable edit; false (with
+ * the message set) when the field or the value is bad. */
 bool std_set_field(editor *ed, sbp_standard *s, const char *field, const char *v)
 {
-	sbp_standard *p = std_copy(s);
-	bool ok = true;
-	if (!strcmp(field, "name")) {
-		ok = *v != '\0';
-		set_string(&p->name, v);
-	} else if (!strcmp(field, "kind")) {
-		ok = !strcmp(v, "hard") || !strcmp(v, "soft");
-		p->kind = !strcmp(v, "soft") ? STD_SOFT : STD_HARD;
-	} else if (!strcmp(field, "measure")) {
-		set_string(&p->measure, *v ? v : NULL);
-	} else if (!strcmp(field, "target")) {
-		set_string(&p->target, *v ? v : NULL);
-	} else if (!strcmp(field, "feedback")) {
-		set_string(&p->feedback, *v ? v : NULL);
-	} else if (!strcmp(field, "dimension")) {
-		p->dimension = DIM_NONE;
-		ok = !*v || dimension_parse(v, &p->dimension);
-	} else if (!strcmp(field, "weight")) {
-		ok = set_num(&p->weight, v);
-	} else if (!strcmp(field, "goal")) {
-		ok = set_num(&p->goal, v);
-	} else if (!strcmp(field, "actual")) {
-		ok = set_num(&p->actual, v);
-	} else if (!strcmp(field, "better")) {
-		p->better = !*v ? BETTER_UNSET : !strcmp(v, "higher") ? BETTER_HIGHER
-			  : BETTER_LOWER;
-		ok = !*v || !strcmp(v, "higher") || !strcmp(v, "lower");
-	} else {
-		ed_err(ed, "No field \"%s\": name kind measure target feedback "
-		       "dimension weight goal better actual.", field);
-		standard_free(p);
+	const sbp_field *f = field_find(SBP_OBJ_STANDARD, field);
+	if (!f || (f->flags & FF_FIXED)) {
+		sbp_buf list;
+		buf_init(&list);
+		for (size_t i = 0; std_field(i); i++)
+			buf_printf(&list, " %s", std_field(i)->key);
+		ed_err(ed, _("No field \"%s\"; one of:%s."), field, list.data);
+		buf_free(&list);
 		return false;
 	}
-	if (!ok) {
-		ed_err(ed, "Bad value for %s: \"%s\".%s", field, v,
-		       !strcmp(field, "dimension") ? " Use tangibles, reliability, "
-		       "responsiveness, assurance or empathy." : "");
-		standard_free(p);
+	if (!edit_field_set(&ed->hist, SBP_OBJ_STANDARD, s, field, v)) {
+		if (f->type == FT_ENUM)
+			ed_err(ed, _("%s (one of %s)"), ed->hist.error, field_choices(f));
+		else
+			refused(ed);
 		return false;
 	}
-	ok = edit_standard_update(&ed->hist, s, p);
-	standard_free(p);
-	if (!ok)
-		refused(ed);
-	return ok;
+	return true;
 }
 
 /* :stdadd NAME: a new hard standard in the catalog. */
@@ -153,7 +106,7 @@ ed_result ecmd_stdadd(editor *ed, const ed_args *a)
 ed_result ecmd_stdset(editor *ed, const ed_args *a)
 {
 	if (a->argc < 2)
-		return ed_err(ed, "Usage: :stdset ID FIELD VALUE");
+		return ed_usage(ed, "stdset");
 	sbp_standard *s = blueprint_standard(ed->bp, a->argv[0]);
 	if (!s)
 		return ed_err(ed, "No standard has the id \"%s\".", a->argv[0]);

@@ -105,6 +105,22 @@ static bool minutes_arg(editor *ed, const char *s, double *v, ed_result *r)
 	return true;
 }
 
+/* :fix TEXT: the one-time fix that handles the encounter (SPEC 7.2;
+ * empty clears). */
+ed_result ecmd_fix(editor *ed, const ed_args *a)
+{
+	sbp_step *s = editor_step(ed);
+	if (a->from_key)
+		return ed_prompt_open(ed, _("One-time fix (empty clears): "), "fix",
+				      step_fix(s), CPL_NONE, 2);
+	if (!edit_step_fix(&ed->hist, s, *a->rest ? a->rest : NULL))
+		return refused(ed);
+	if (!*a->rest)
+		return ed_ok(ed, RD_ALL, "%s", _("Fix cleared."));
+	return ed_ok(ed, RD_ALL, _("Fix set: %s is handled by a one-time fix, not "
+				   "flagged."), s->id);
+}
+
 /* :duration MIN. */
 ed_result ecmd_duration(editor *ed, const ed_args *a)
 {
@@ -210,10 +226,7 @@ static ed_result fail_apply(editor *ed, ed_form *f)
 		return ed_ok(ed, RD_ALL, "%s", _("Fail point removed."));
 	}
 	sbp_fail *n = s->fail ? fail_clone(s->fail) : fail_new(text);
-	set_string(&n->text, text);
-	double sev = form_number(f, "severity");
-	n->severity = isnan(sev) ? 0 : (int)sev;
-	set_string(&n->recovery, form_value(f, "recovery"));
+	form_store(f, n);
 	bool ok = edit_step_fail(&ed->hist, s, n);
 	fail_free(n);
 	if (!ok)
@@ -225,16 +238,14 @@ static ed_result fail_apply(editor *ed, ed_form *f)
 static ed_result fail_form(editor *ed, sbp_step *s)
 {
 	ed_form *f = form_new(_("Fail point"), fail_apply, s);
-	ed_form_field *fl = form_add(f, "text", _("What can go wrong"), FK_TEXT,
-				     s->fail ? s->fail->text : NULL);
-	fl->help = _("Empty removes the fail point.");
-	fl = form_add_number(f, "severity", _("Severity (1-5)"),
-			     s->fail && s->fail->severity ? s->fail->severity : NAN,
-			     1, 5);
-	fl->integer = true;
-	fl = form_add(f, "recovery", _("Recovery"), FK_TEXT,
-		      s->fail ? s->fail->recovery : NULL);
-	fl->help = _("How staff recover when it happens.");
+	ed_form_field *fl = form_add_field(f, SBP_OBJ_FAIL, "text", s->fail,
+					   _("What goes wrong"), ed->lim.max_minutes);
+	fl->required = false; /* empty removes the fail point */
+	fl->help = _("What goes wrong. Empty removes the fail point.");
+	form_add_field(f, SBP_OBJ_FAIL, "severity", s->fail, _("Severity (1-5)"),
+		       ed->lim.max_minutes);
+	form_add_field(f, SBP_OBJ_FAIL, "recovery", s->fail, _("Recovery"),
+		       ed->lim.max_minutes);
 	return form_open(ed, f);
 }
 
@@ -305,9 +316,7 @@ static ed_result wait_apply(editor *ed, ed_form *f)
 		return ed_ok(ed, RD_ALL, "%s", _("Wait point removed."));
 	}
 	sbp_wait *n = s->wait ? wait_clone(s->wait) : wait_new(text);
-	set_string(&n->text, text);
-	n->expected = form_number(f, "expected");
-	n->tolerable = form_number(f, "tolerable");
+	form_store(f, n);
 	bool ok = edit_step_wait(&ed->hist, s, n);
 	wait_free(n);
 	if (!ok)
@@ -319,13 +328,15 @@ static ed_result wait_apply(editor *ed, ed_form *f)
 static ed_result wait_form(editor *ed, sbp_step *s)
 {
 	ed_form *f = form_new(_("Wait point"), wait_apply, s);
-	ed_form_field *fl = form_add(f, "text", _("What the customer waits for"),
-				     FK_TEXT, s->wait ? s->wait->text : NULL);
-	fl->help = _("Empty removes the wait point.");
-	form_add_number(f, "expected", _("Expected minutes"),
-			s->wait ? s->wait->expected : NAN, 0, ed->lim.max_minutes);
-	form_add_number(f, "tolerable", _("Tolerable minutes"),
-			s->wait ? s->wait->tolerable : NAN, 0, ed->lim.max_minutes);
+	ed_form_field *fl = form_add_field(f, SBP_OBJ_WAIT, "text", s->wait,
+					   _("What the customer waits for"),
+					   ed->lim.max_minutes);
+	fl->required = false; /* empty removes the wait point */
+	fl->help = _("What the customer waits for. Empty removes the wait point.");
+	form_add_field(f, SBP_OBJ_WAIT, "expected", s->wait, _("Expected minutes"),
+		       ed->lim.max_minutes);
+	form_add_field(f, SBP_OBJ_WAIT, "tolerable", s->wait, _("Tolerable minutes"),
+		       ed->lim.max_minutes);
 	return form_open(ed, f);
 }
 

@@ -162,8 +162,8 @@ static void cpl_gather(editor *ed, ed_complete kind, const char *prefix)
 			cpl_add(ed, export_formats[i], prefix, &cap);
 		break;
 	case CPL_FIELD:
-		for (size_t i = 0; std_fields[i]; i++)
-			cpl_add(ed, std_fields[i], prefix, &cap);
+		for (size_t i = 0; std_field(i); i++)
+			cpl_add(ed, std_field(i)->key, prefix, &cap);
 		break;
 	case CPL_FORM:
 		form_choices(ed, cpl_add, prefix, &cap);

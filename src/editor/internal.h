@@ -69,6 +69,7 @@ size_t inspector_count(editor *ed);
 void inspector_item(editor *ed, size_t i, size_t width, sbp_buf *out, ed_style *st);
 size_t stdform_count(editor *ed);
 void stdform_item(editor *ed, size_t i, size_t width, sbp_buf *out, ed_style *st);
+void stdform_detail(editor *ed, size_t k, size_t width, sbp_buf *out);
 void catalog_refresh(editor *ed);
 void catalog_item(editor *ed, size_t i, size_t width, sbp_buf *out, ed_style *st);
 void catalog_detail(editor *ed, size_t k, size_t width, sbp_buf *out);
@@ -122,7 +123,7 @@ CMD(ecmd_inspect); CMD(ecmd_catalog); CMD(ecmd_problems); CMD(ecmd_help);
 CMD(ecmd_cmdline);
 CMD(ecmd_copy); CMD(ecmd_paste); CMD(ecmd_duplicate); CMD(ecmd_raise);
 CMD(ecmd_lower); CMD(ecmd_rename); CMD(ecmd_quick_column);
-CMD(ecmd_search_next); CMD(ecmd_search_prev);
+CMD(ecmd_search_next); CMD(ecmd_search_prev); CMD(ecmd_fix);
 #undef CMD
 
 /* Quick entry (cmd_entry.c): where the prompt goes after a card. */
@@ -152,6 +153,8 @@ char *ed_slug_id_in(const sbp_blueprint *bp, char kind, const char *text,
 /* Set one field of a standard through an undoable update. */
 bool std_set_field(editor *ed, sbp_standard *s, const char *field,
 		   const char *value);
-extern const char *const std_fields[];
+/* The i-th field :stdset and the catalog's form change (the field
+ * table's standard rows but the fixed ones), NULL past the last. */
+const struct sbp_field *std_field(size_t i);
 
 #endif

@@ -59,9 +59,6 @@ ed_result ecmd_attach(editor *ed, const ed_args *a)
 	return ed_ok(ed, RD_ALL, "Type to filter, Up/Down choose, Enter attaches, Esc cancels.");
 }
 
-static const char *const kind_words[] = { "hard", "soft", NULL };
-static const char *dim_words[DIM_COUNT];
-
 /* Make the standard of the new-standard form and attach it, as one edit. */
 static ed_result picker_new_apply(editor *ed, ed_form *f)
 {
@@ -69,14 +66,10 @@ static ed_result picker_new_apply(editor *ed, ed_form *f)
 	if (blueprint_step_index(ed->bp, s) == (size_t)-1)
 		return ed_err(ed, "%s", _("The step is gone."));
 	const char *name = form_value(f, "name");
-	const char *kind = form_value(f, "kind");
-	const char *dim = form_value(f, "dimension");
 	char *id = ed_slug_id(ed->bp, 'd', name, "std");
-	sbp_standard *p = standard_new(id, name, kind && !strcmp(kind, "soft")
-					  ? STD_SOFT : STD_HARD), *n = NULL;
+	sbp_standard *p = standard_new(id, name, STD_HARD), *n = NULL;
 	free(id);
-	if (dim)
-		dimension_parse(dim, &p->dimension);
+	form_store(f, p);
 	edit_begin(&ed->hist, "new standard");
 	bool ok = edit_standard_add(&ed->hist, p, &n) &&
 		  edit_step_attach(&ed->hist, s, n);
@@ -94,16 +87,14 @@ static ed_result picker_new(editor *ed, sbp_step *s)
 	const char *name = ed->filter.text.data;
 	if (!*name)
 		return ed_err(ed, "%s", _("Type the new standard's name first, then Enter."));
-	for (int d = 1; d < DIM_COUNT; d++)
-		dim_words[d - 1] = dimension_id((sbp_dimension)d);
 	ed_form *f = form_new(_("New standard"), picker_new_apply, s);
-	ed_form_field *fl = form_add(f, "name", _("Name"), FK_TEXT, name);
-	fl->required = true;
-	fl = form_add(f, "kind", _("Kind"), FK_CHOICE, "hard");
-	fl->choices = kind_words;
-	fl->required = true;
-	fl = form_add(f, "dimension", _("Dimension (SERVQUAL)"), FK_CHOICE, NULL);
-	fl->choices = dim_words;
+	double max = ed->lim.max_minutes;
+	form_add_field(f, SBP_OBJ_STANDARD, "name", NULL, _("Name"), max);
+	ed_form_field *fl = form_add_field(f, SBP_OBJ_STANDARD, "kind", NULL,
+					   _("Kind"), max);
+	set_string(&fl->value, "hard");
+	form_add_field(f, SBP_OBJ_STANDARD, "dimension", NULL,
+		       _("Dimension (SERVQUAL)"), max);
 	ed_pop_mode(ed);
 	ed_result r = form_open(ed, f);
 	/* the name was just typed: start at the kind */
@@ -290,6 +281,7 @@ bool editor_panel(editor *ed, ed_panel *p)
 		p->hint = " Enter change  d clear  u undo  Esc back ";
 		p->count = stdform_count(ed);
 		p->list = &ed->stdform;
+		p->ndetail = 1;
 		return true;
 	case MODE_PICKER:
 		picker_refresh(ed);
@@ -353,6 +345,7 @@ void editor_panel_detail(editor *ed, size_t k, size_t width, sbp_buf *out)
 	case MODE_CATALOG: catalog_detail(ed, k, width, out); break;
 	case MODE_PROBLEMS: problems_detail(ed, k, width, out); break;
 	case MODE_FORM: form_detail(ed, k, width, out); break;
+	case MODE_STDFORM: stdform_detail(ed, k, width, out); break;
 	case MODE_PICKER:
 		buf_puts(out, "Filter: ");
 		ed_fit(out, ed->filter.text.data, width > 9 ? width - 9 : 0, false);

@@ -31,6 +31,7 @@ const ed_command ed_commands[] = {
 	{ "text", "<Enter>", ecmd_text, S | E, "edit the step's text", "TEXT", CPL_NONE },
 	{ "delete", "d", ecmd_delete, S | E, "delete the step and its flows", "", CPL_NONE },
 	{ "notes", NULL, ecmd_notes, S | E, "set the step's notes (empty clears)", "TEXT", CPL_NONE },
+	{ "fix", NULL, ecmd_fix, S | E, "a one-time fix instead of a standard (empty clears)", "TEXT", CPL_NONE },
 	{ "duration", NULL, ecmd_duration, S | E, "set the duration in minutes (empty clears)", "MIN", CPL_NONE },
 	{ "encounter", "e", ecmd_encounter, S | E, "mark as encounter: yes, no or default (e cycles)", "yes|no|default", CPL_NONE },
 	{ "move-left", "H", ecmd_move_left, S | E, "move the step one column left", "", CPL_NONE },

@@ -451,6 +451,53 @@ static void test_undo_moves_cursor(void **state)
 	assert_string_equal(editor_step(ed)->column->id, "c1");
 }
 
+static void test_method_fields(void **state)
+{
+	editor *ed = ED(state);
+	/* :stdset walks the field table: the fields of SPEC 7.1 */
+	assert_int_equal(run(ed, "stdset s1 requirement answer quickly").status, ED_OK);
+	assert_int_equal(run(ed, "stdset s1 source company").status, ED_OK);
+	assert_int_equal(run(ed, "stdset s1 desired 20").status, ED_OK);
+	assert_int_equal(run(ed, "stdset s1 adequate 45").status, ED_OK);
+	assert_int_equal(run(ed, "stdset s1 owner Front desk lead").status, ED_OK);
+	sbp_standard *s = blueprint_standard(ed->bp, "s1");
+	assert_string_equal(s->requirement, "answer quickly");
+	assert_int_equal(s->source, SOURCE_COMPANY);
+	assert_true(s->desired == 20 && s->adequate == 45);
+	assert_string_equal(s->owner, "Front desk lead");
+	assert_int_equal(run(ed, "stdset s1 source both").status, ED_ERROR);
+	assert_non_null(strstr(ed->msg, "customer"));
+	assert_int_equal(run(ed, "stdset s1 colour red").status, ED_ERROR);
+	assert_non_null(strstr(ed->msg, "requirement")); /* the list of fields */
+	/* the catalog's form lists them too, with each field's help */
+	editor_feed(ed, "S g <Enter>");
+	assert_int_equal(ed->mode, MODE_STDFORM);
+	ed_panel p;
+	assert_true(editor_panel(ed, &p));
+	bool seen = false;
+	for (size_t i = 0; i < p.count; i++) {
+		sbp_buf t;
+		ed_style st;
+		buf_init(&t);
+		editor_panel_item(ed, i, 100, &t, &st);
+		seen |= strstr(t.data, "owner") && strstr(t.data, "Front desk lead");
+		buf_free(&t);
+	}
+	assert_true(seen);
+	editor_feed(ed, "j j j <Enter>"); /* source cycles: company -> unset */
+	assert_int_equal(s->source, SOURCE_UNSET);
+	editor_feed(ed, "<Enter>");
+	assert_int_equal(s->source, SOURCE_CUSTOMER);
+	editor_feed(ed, "<Esc> <Esc>");
+	/* step fix */
+	run(ed, "goto c");
+	assert_true(step_is_flagged(blueprint_step(ed->bp, "c")));
+	assert_int_equal(run(ed, "fix Self-service kiosk").status, ED_OK);
+	assert_false(step_is_flagged(blueprint_step(ed->bp, "c")));
+	editor_feed(ed, "u");
+	assert_true(step_is_flagged(blueprint_step(ed->bp, "c")));
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, fixture_setup, fixture_teardown)
 
 int main(void)
@@ -473,6 +520,7 @@ int main(void)
 		T(test_recovery_counts_net_changes),
 		T(test_delete_says_flows),
 		T(test_undo_moves_cursor),
+		T(test_method_fields),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

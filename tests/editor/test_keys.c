@@ -297,9 +297,11 @@ static void test_catalog(void **state)
 	assert_int_equal(ed->mode, MODE_STDFORM);
 	editor_feed(ed, "j <Enter>"); /* kind cycles */
 	assert_int_equal(blueprint_standard(ed->bp, "s1")->kind, STD_SOFT);
-	editor_feed(ed, "j j <Enter> <C-u> 20 <Space> s <Enter>");
+	/* the fields follow the field table: name kind requirement source
+	 * measure target ... goal better desired adequate actual */
+	editor_feed(ed, "j j j j <Enter> <C-u> 20 <Space> s <Enter>");
 	assert_string_equal(blueprint_standard(ed->bp, "s1")->target, "20 s");
-	editor_feed(ed, "G <Enter> 80 <Enter> k k <Enter> 90 <Enter>");
+	editor_feed(ed, "G <Enter> 80 <Enter> k k k k <Enter> 90 <Enter>");
 	assert_true(blueprint_standard(ed->bp, "s1")->actual == 80);
 	assert_true(blueprint_standard(ed->bp, "s1")->goal == 90);
 	editor_feed(ed, "<Esc>");
