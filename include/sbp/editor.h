@@ -108,6 +108,9 @@ typedef struct ed_command {
 /* The command table, terminated by a row with name NULL. */
 extern const ed_command ed_commands[];
 const ed_command *editor_command_find(const char *name);
+/* The least and most words a row takes (max -1: no bound), from the
+ * synopsis in its args; the `:` line says its usage outside them. */
+void editor_command_arity(const ed_command *c, int *min, int *max);
 /* The command bound to a key in normal mode, or NULL. */
 const ed_command *editor_command_for_key(ed_key k);
 

@@ -18,7 +18,7 @@ ed_result ecmd_std(editor *ed, const ed_args *a)
 {
 	sbp_step *s = editor_step(ed);
 	if (a->argc == 0)
-		return ed_err(ed, "Usage: :std ID... (s picks from a list)");
+		return ed_usage(ed, "std");
 	for (int i = 0; i < a->argc; i++)
 		if (!blueprint_standard(ed->bp, a->argv[i]))
 			return ed_err(ed, "No standard has the id \"%s\" (S shows the catalog).",
@@ -42,7 +42,7 @@ ed_result ecmd_unstd(editor *ed, const ed_args *a)
 {
 	sbp_step *s = editor_step(ed);
 	if (a->argc != 1)
-		return ed_err(ed, "Usage: :unstd ID");
+		return ed_usage(ed, "unstd");
 	sbp_standard *std = blueprint_standard(ed->bp, a->argv[0]);
 	if (!std || !step_has_standard(s, std))
 		return ed_err(ed, "%s has no standard \"%s\".", s->id, a->argv[0]);
@@ -90,7 +90,7 @@ bool std_set_field(editor *ed, sbp_standard *s, const char *field, const char *v
 ed_result ecmd_stdadd(editor *ed, const ed_args *a)
 {
 	if (!*a->rest)
-		return ed_err(ed, "Usage: :stdadd NAME");
+		return ed_usage(ed, "stdadd");
 	char *id = ed_slug_id(ed->bp, 'd', a->rest, "std");
 	sbp_standard *p = standard_new(id, a->rest, STD_HARD), *s = NULL;
 	free(id);
@@ -145,7 +145,7 @@ static void on_stddelete(editor *ed, int choice)
 ed_result ecmd_stddelete(editor *ed, const ed_args *a)
 {
 	if (a->argc != 1)
-		return ed_err(ed, "Usage: :stddelete ID");
+		return ed_usage(ed, "stddelete");
 	sbp_standard *s = blueprint_standard(ed->bp, a->argv[0]);
 	if (!s)
 		return ed_err(ed, "No standard has the id \"%s\".", a->argv[0]);
@@ -171,7 +171,7 @@ ed_result ecmd_stddelete(editor *ed, const ed_args *a)
 ed_result ecmd_flow(editor *ed, const ed_args *a)
 {
 	if (a->argc < 2)
-		return ed_err(ed, "Usage: :flow FROM TO [LABEL]");
+		return ed_usage(ed, "flow");
 	sbp_step *from = blueprint_step(ed->bp, a->argv[0]);
 	sbp_step *to = blueprint_step(ed->bp, a->argv[1]);
 	if (!from || !to)
@@ -200,7 +200,7 @@ ed_result ecmd_flow(editor *ed, const ed_args *a)
 ed_result ecmd_unflow(editor *ed, const ed_args *a)
 {
 	if (a->argc != 2)
-		return ed_err(ed, "Usage: :unflow FROM TO");
+		return ed_usage(ed, "unflow");
 	for (size_t i = 0; i < ed->bp->flows.n; i++) {
 		sbp_flow *f = ed->bp->flows.items[i];
 		if (!strcmp(f->from->id, a->argv[0]) && !strcmp(f->to->id, a->argv[1])) {

@@ -136,7 +136,7 @@ ed_result ecmd_page_down(editor *ed, const ed_args *a)
 ed_result ecmd_goto(editor *ed, const ed_args *a)
 {
 	if (a->argc != 1)
-		return ed_err(ed, "Usage: :goto ID");
+		return ed_usage(ed, "goto");
 	sbp_step *s = blueprint_step(ed->bp, a->argv[0]);
 	if (s) {
 		editor_select(ed, s);

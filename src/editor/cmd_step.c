@@ -149,7 +149,7 @@ ed_result ecmd_encounter(editor *ed, const ed_args *a)
 	else if (a->argc == 1 && !strcmp(a->argv[0], "default"))
 		m = MARK_DEFAULT;
 	else
-		return ed_err(ed, "Usage: :encounter yes|no|default");
+		return ed_usage(ed, "encounter");
 	if (m != s->encounter && !edit_step_encounter(&ed->hist, s, m))
 		return refused(ed);
 	return ed_ok(ed, RD_ALL, "%s is %s (encounter: %s).", s->id,

@@ -46,7 +46,10 @@ static ed_result run_row(editor *ed, const ed_command *c, const char *rest,
 			      c->name);
 	ed_args a = { 0, NULL, rest, bang, false };
 	a.argv = split_words(rest, &a.argc);
-	ed_result r = c->fn(ed, &a);
+	int min, max;
+	editor_command_arity(c, &min, &max);
+	ed_result r = a.argc < min || (max >= 0 && a.argc > max)
+		      ? ed_usage(ed, c->name) : c->fn(ed, &a);
 	for (int i = 0; i < a.argc; i++)
 		free(a.argv[i]);
 	free(a.argv);

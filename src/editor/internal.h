@@ -136,6 +136,7 @@ bool prompt_special_key(editor *ed, ed_key k, bool in_form, ed_result *r);
 ed_result ecmd_colname_key(editor *ed);
 void clip_free(editor *ed);
 const ed_command *ed_command_row(const char *name);
+
 /* Changes between the saved state and the current one, as undo and redo
  * count them (edits undone again do not count). */
 size_t ed_net_changes(const editor *ed);

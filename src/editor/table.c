@@ -22,17 +22,17 @@ const ed_command ed_commands[] = {
 	{ "goto", NULL, ecmd_goto, 0, "select the step with this id", "ID", CPL_STEP },
 	{ "next", "n", ecmd_next, 0, "next flagged encounter (no standard)", "", CPL_NONE },
 	{ "prev", "N", ecmd_prev, 0, "previous flagged encounter", "", CPL_NONE },
-	{ "search", "/", ecmd_search, 0, "find text in steps, notes, fail and wait points, standards", "TEXT", CPL_STEP },
+	{ "search", "/", ecmd_search, 0, "find text in steps, notes, fail and wait points, standards", "[TEXT]", CPL_STEP },
 	{ "searchnext", "<C-n>", ecmd_search_next, 0, "the next match of the last search", "", CPL_NONE },
 	{ "searchprev", "<C-p>", ecmd_search_prev, 0, "the previous match of the last search", "", CPL_NONE },
 	/* steps */
 	{ "add", "a", ecmd_add, E, "add steps: Enter next column, Tab lane below, Ctrl-F flows", "TEXT", CPL_NONE },
-	{ "quick-column", NULL, ecmd_quick_column, E | CMD_NOLINE, "", "NAME", CPL_NONE },
+	{ "quick-column", NULL, ecmd_quick_column, E | CMD_NOLINE, "", "[NAME]", CPL_NONE },
 	{ "text", "<Enter>", ecmd_text, S | E, "edit the step's text", "TEXT", CPL_NONE },
 	{ "delete", "d", ecmd_delete, S | E, "delete the step and its flows", "", CPL_NONE },
-	{ "notes", NULL, ecmd_notes, S | E, "set the step's notes (empty clears)", "TEXT", CPL_NONE },
-	{ "fix", NULL, ecmd_fix, S | E, "a one-time fix instead of a standard (empty clears)", "TEXT", CPL_NONE },
-	{ "duration", NULL, ecmd_duration, S | E, "set the duration in minutes (empty clears)", "MIN", CPL_NONE },
+	{ "notes", NULL, ecmd_notes, S | E, "set the step's notes (empty clears)", "[TEXT]", CPL_NONE },
+	{ "fix", NULL, ecmd_fix, S | E, "a one-time fix instead of a standard (empty clears)", "[TEXT]", CPL_NONE },
+	{ "duration", NULL, ecmd_duration, S | E, "set the duration in minutes (empty clears)", "[MIN]", CPL_NONE },
 	{ "encounter", "e", ecmd_encounter, S | E, "mark as encounter: yes, no or default (e cycles)", "yes|no|default", CPL_NONE },
 	{ "move-left", "H", ecmd_move_left, S | E, "move the step one column left", "", CPL_NONE },
 	{ "move-down", "J", ecmd_move_down, S | E, "move the step to the lane below", "", CPL_NONE },
@@ -44,12 +44,12 @@ const ed_command ed_commands[] = {
 	{ "paste", "P", ecmd_paste, E, "paste the copied step into the selected cell", "", CPL_NONE },
 	{ "duplicate", "Y", ecmd_duplicate, S | E, "add a copy of the step under it", "", CPL_NONE },
 	{ "rename", "R", ecmd_rename, E, "new id for the step (or a column, lane, standard)", "NEW [column|lane|standard ID]", CPL_NONE },
-	{ "fail", "f", ecmd_fail, S | E, "set the fail point (empty removes it)", "TEXT", CPL_NONE },
+	{ "fail", "f", ecmd_fail, S | E, "set the fail point (empty removes it)", "[TEXT]", CPL_NONE },
 	{ "severity", NULL, ecmd_severity, S | E, "fail point severity 1-5 (0 clears)", "N", CPL_NONE },
-	{ "recovery", NULL, ecmd_recovery, S | E, "fail point recovery action", "TEXT", CPL_NONE },
-	{ "wait", "w", ecmd_wait, S | E, "set the wait point (empty removes it)", "TEXT", CPL_NONE },
-	{ "expected", NULL, ecmd_expected, S | E, "expected wait in minutes", "MIN", CPL_NONE },
-	{ "tolerable", NULL, ecmd_tolerable, S | E, "tolerable wait in minutes", "MIN", CPL_NONE },
+	{ "recovery", NULL, ecmd_recovery, S | E, "fail point recovery action", "[TEXT]", CPL_NONE },
+	{ "wait", "w", ecmd_wait, S | E, "set the wait point (empty removes it)", "[TEXT]", CPL_NONE },
+	{ "expected", NULL, ecmd_expected, S | E, "expected wait in minutes", "[MIN]", CPL_NONE },
+	{ "tolerable", NULL, ecmd_tolerable, S | E, "tolerable wait in minutes", "[MIN]", CPL_NONE },
 	/* standards and flows */
 	{ "attach", "s", ecmd_attach, S, "pick a standard to attach (or make one)", "", CPL_NONE },
 	{ "std", NULL, ecmd_std, S | E, "attach standards to the step", "ID...", CPL_STD },
@@ -64,7 +64,7 @@ const ed_command ed_commands[] = {
 	/* structure */
 	{ "column", NULL, ecmd_column, E, "insert a column after this one", "NAME", CPL_NONE },
 	{ "colname", "C", ecmd_colname, E, "rename this column", "NAME", CPL_NONE },
-	{ "phase", NULL, ecmd_phase, E, "set this column's phase (empty clears)", "NAME", CPL_NONE },
+	{ "phase", NULL, ecmd_phase, E, "set this column's phase (empty clears)", "[NAME]", CPL_NONE },
 	{ "phasename", NULL, ecmd_phasename, E, "rename this column's phase everywhere", "NAME", CPL_NONE },
 	{ "colmove", NULL, ecmd_colmove, E, "move this column", "left|right|N", CPL_NONE },
 	{ "coldelete", NULL, ecmd_coldelete, E, "delete this column and its steps", "", CPL_NONE },
@@ -72,8 +72,8 @@ const ed_command ed_commands[] = {
 	{ "lanename", NULL, ecmd_lanename, E, "rename this lane", "NAME", CPL_NONE },
 	{ "lanemove", NULL, ecmd_lanemove, E, "move this lane (within its zone)", "up|down|N", CPL_NONE },
 	{ "lanedelete", NULL, ecmd_lanedelete, E, "delete this lane and its steps", "", CPL_NONE },
-	{ "title", NULL, ecmd_title, E, "set the blueprint's title", "TEXT", CPL_NONE },
-	{ "description", NULL, ecmd_description, E, "set the blueprint's description", "TEXT", CPL_NONE },
+	{ "title", NULL, ecmd_title, E, "set the blueprint's title", "[TEXT]", CPL_NONE },
+	{ "description", NULL, ecmd_description, E, "set the blueprint's description", "[TEXT]", CPL_NONE },
 	/* views */
 	{ "inspect", "i", ecmd_inspect, S, "inspect and edit every field of the step", "", CPL_NONE },
 	{ "problems", "p", ecmd_problems, 0, "the check findings; Enter jumps", "", CPL_NONE },
@@ -102,6 +102,54 @@ const ed_command *editor_command_find(const char *name)
 		if (strcmp(c->name, name) == 0 && !(c->flags & CMD_NOLINE))
 			return c;
 	return NULL;
+}
+
+/* Words that take the rest of the line (blanks and all). */
+static bool rest_word(const char *w, size_t n)
+{
+	static const char *const rest[] = { "TEXT", "NAME", "LABEL", "VALUE", NULL };
+	for (size_t i = 0; rest[i]; i++)
+		if (strlen(rest[i]) == n && !strncmp(rest[i], w, n))
+			return true;
+	return false;
+}
+
+/* The numbers of words a row takes, from its synopsis: each word is one
+ * argument ("yes|no" too), [WORD] is optional, WORD... and the words
+ * that take the rest of the line have no upper bound. */
+void editor_command_arity(const ed_command *c, int *min, int *max)
+{
+	*min = 0;
+	*max = 0;
+	bool open = false, optional = false;
+	for (const char *p = c->args; *p;) {
+		while (*p == ' ')
+			p++;
+		const char *e = p;
+		while (*e && *e != ' ')
+			e++;
+		if (e == p)
+			break;
+		if (*p == '[')
+			optional = true;
+		const char *w = *p == '[' ? p + 1 : p;
+		size_t n = (size_t)(e - w);
+		bool closes = n && w[n - 1] == ']';
+		if (closes)
+			n--;
+		if (n >= 3 && !strncmp(w + n - 3, "...", 3))
+			open = true;
+		if (rest_word(w, n))
+			open = true;
+		if (!optional)
+			++*min;
+		++*max;
+		if (closes)
+			optional = false;
+		p = e;
+	}
+	if (open)
+		*max = -1;
 }
 
 /* A row by name, key-only rows too (what a prompt runs). */

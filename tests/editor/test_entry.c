@@ -498,6 +498,34 @@ static void test_method_fields(void **state)
 	assert_true(step_is_flagged(blueprint_step(ed->bp, "c")));
 }
 
+static void test_usage_from_table(void **state)
+{
+	editor *ed = ED(state);
+	static const char *const cases[][2] = {
+		{ "goto a b", "Usage: :goto ID" },
+		{ "unflow a", "Usage: :unflow FROM TO" },
+		{ "std", "Usage: :std ID..." },
+		{ "encounter", "Usage: :encounter yes|no|default" },
+		{ "rename a b", "Usage: :rename NEW [column|lane|standard ID]" },
+		{ "copy x", "Usage: :copy " },
+	};
+	run(ed, "goto a");
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		assert_int_equal(run(ed, cases[i][0]).status, ED_ERROR);
+		if (!strstr(ed->msg, cases[i][1]))
+			fail_msg(":%s says \"%s\"", cases[i][0], ed->msg);
+	}
+	/* optional words: empty clears */
+	assert_int_equal(run(ed, "notes").status, ED_OK);
+	assert_int_equal(run(ed, "flow a c the label has words").status, ED_OK);
+	int min, max;
+	editor_command_arity(editor_command_find("flow"), &min, &max);
+	assert_int_equal(min, 2);
+	assert_int_equal(max, -1);
+	editor_command_arity(editor_command_find("unflow"), &min, &max);
+	assert_int_equal(max, 2);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, fixture_setup, fixture_teardown)
 
 int main(void)
@@ -521,6 +549,7 @@ int main(void)
 		T(test_delete_says_flows),
 		T(test_undo_moves_cursor),
 		T(test_method_fields),
+		T(test_usage_from_table),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
