@@ -151,6 +151,10 @@ static void cpl_gather(editor *ed, ed_complete kind, const char *prefix)
 	case CPL_STEP:
 		for (size_t i = 0; i < bp->steps.n; i++)
 			cpl_add(ed, bp->steps.items[i]->id, prefix, &cap);
+		/* no id starts so: the ids of steps whose text holds the word */
+		for (size_t i = 0, by_id = ed->ncpl; !by_id && *prefix && i < bp->steps.n; i++)
+			if (ed_text_matches(bp->steps.items[i]->text, prefix))
+				cpl_add(ed, bp->steps.items[i]->id, "", &cap);
 		break;
 	case CPL_STD:
 		for (size_t i = 0; i < bp->standards.n; i++)

@@ -206,9 +206,23 @@ ed_result problems_key(editor *ed, ed_key k)
 	if (k != EK_ENTER || ed->diags.n == 0)
 		return ed_done(ed, RD_NONE);
 	const sbp_diag *d = &ed->diags.items[ed->problems.sel];
+	const ed_origin *o = &ed->origins[ed->problems.sel];
+	if (o->group == CHECK_STANDARDS || o->group == CHECK_UNUSED) {
+		/* a standard's finding: open the standard in the catalog */
+		size_t i = o->obj ? blueprint_standard_index(ed->bp, o->obj) : (size_t)-1;
+		if (i != (size_t)-1) {
+			ed_pop_mode(ed);
+			catalog_refresh(ed);
+			ed->catalog.sel = i;
+			list_move(&ed->catalog, 0, ed->bp->standards.n, editor_panel_rows(ed, 5));
+			ed_push_mode(ed, MODE_CATALOG);
+			return ed_ok(ed, RD_ALL, "%s [%s] %s", d->message, d->rule,
+				     _("(Enter edits the standard)"));
+		}
+	}
 	sbp_step *s = d->step ? blueprint_step(ed->bp, d->step) : NULL;
 	if (!s)
-		return ed_err(ed, "This finding is about no single step (line %d).", d->line);
+		return ed_err(ed, _("This finding is about no single step (line %d)."), d->line);
 	ed_pop_mode(ed);
 	editor_select(ed, s);
 	return ed_ok(ed, RD_ALL, "%s [%s]", d->message, d->rule);

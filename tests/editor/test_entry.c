@@ -526,6 +526,46 @@ static void test_usage_from_table(void **state)
 	assert_int_equal(max, 2);
 }
 
+static void test_flow_completes_text(void **state)
+{
+	editor *ed = ED(state);
+	/* "prep" is no id: Tab finds the step whose text says it */
+	editor_feed(ed, ": f l o w <Space> a <Space> P r e p <Tab>");
+	assert_string_equal(ed->line.text.data, "flow a d ");
+	editor_feed(ed, "<Enter>");
+	sbp_flow *f = ed->bp->flows.items[ed->bp->flows.n - 1];
+	assert_string_equal(f->to->id, "d");
+	/* several: cycled with Tab, listed in the message */
+	editor_feed(ed, ": f l o w <Space> r <Tab>");
+	assert_non_null(strstr(ed->msg, "matches"));
+	editor_feed(ed, "<Esc>");
+}
+
+static void test_problem_opens_standard(void **state)
+{
+	editor *ed = ED(state);
+	run(ed, "stdadd Never used");
+	editor_feed(ed, "p");
+	assert_int_equal(ed->mode, MODE_PROBLEMS);
+	size_t i;
+	for (i = 0; i < ed->diags.n; i++)
+		if (!strcmp(ed->diags.items[i].rule, "unused-standard"))
+			break;
+	assert_true(i < ed->diags.n);
+	ed_panel p;
+	assert_true(editor_panel(ed, &p));
+	sbp_buf t;
+	ed_style st;
+	buf_init(&t);
+	editor_panel_item(ed, i, 200, &t, &st);
+	assert_non_null(strstr(t.data, "[unused-standard]")); /* the rule id */
+	buf_free(&t);
+	ed->problems.sel = i;
+	editor_feed(ed, "<Enter>");
+	assert_int_equal(ed->mode, MODE_CATALOG);
+	assert_string_equal(ed->bp->standards.items[ed->catalog.sel]->id, "never-used");
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, fixture_setup, fixture_teardown)
 
 int main(void)
@@ -550,6 +590,8 @@ int main(void)
 		T(test_undo_moves_cursor),
 		T(test_method_fields),
 		T(test_usage_from_table),
+		T(test_flow_completes_text),
+		T(test_problem_opens_standard),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
