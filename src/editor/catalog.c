@@ -101,43 +101,75 @@ ed_result ecmd_catalog(editor *ed, const ed_args *a)
 	return ed_ok(ed, RD_ALL, "Enter edits, a adds, d deletes, Esc closes.");
 }
 
-/* Keys of the catalog. */
+/* The standard under the catalog's selection, or NULL (message set). */
+static sbp_standard *cat_sel(editor *ed)
+{
+	if (ed->bp->standards.n == 0) {
+		ed_err(ed, "%s", _("The catalog is empty: a adds a standard."));
+		return NULL;
+	}
+	return ed->bp->standards.items[ed->catalog.sel];
+}
+
+/* j k arrows...: move in the list. */
+static ed_result cat_move(editor *ed, ed_key k)
+{
+	list_key(&ed->catalog, k, ed->bp->standards.n, editor_panel_rows(ed, 5));
+	return ed_done(ed, RD_PANEL);
+}
+
+/* a: a new standard, by its name. */
+static ed_result cat_add(editor *ed, ed_key k)
+{
+	(void)k;
+	return ed_prompt_open(ed, _("New standard's name: "), "stdadd", "", CPL_NONE, 2);
+}
+
+/* d: delete the selected standard (asks when steps use it). */
+static ed_result cat_delete(editor *ed, ed_key k)
+{
+	(void)k;
+	sbp_standard *s = cat_sel(ed);
+	if (!s)
+		return ed_failed(ed);
+	char *line = xasprintf("stddelete %s", s->id);
+	ed_result r = editor_run(ed, line);
+	free(line);
+	return r;
+}
+
+/* Enter: the form of the selected standard. */
+static ed_result cat_edit(editor *ed, ed_key k)
+{
+	(void)k;
+	sbp_standard *s = cat_sel(ed);
+	if (!s)
+		return ed_failed(ed);
+	ed->form_std = s;
+	ed->stdform.sel = ed->stdform.top = 0;
+	ed_push_mode(ed, MODE_STDFORM);
+	return ed_ok(ed, RD_ALL, _("Editing %s: Enter changes a field, Esc goes back."),
+		     s->id);
+}
+
+const ed_binding catalog_bindings[] = {
+	{ "<Enter> e", cat_edit, N_("Enter edit"), N_("edit the standard's fields") },
+	{ "a", cat_add, N_("a add"), N_("add a standard") },
+	{ "d <Del>", cat_delete, N_("d delete"), N_("delete the standard (asks when in use)") },
+	{ "u", bind_undo, N_("u undo"), N_("undo") },
+	{ "<C-r>", bind_redo, NULL, N_("redo") },
+	{ ":", bind_cmdline, NULL, N_("the command line") },
+	{ LIST_KEYS, cat_move, NULL, N_("move in the list") },
+	{ "<Esc> q S", bind_close, N_("Esc close"), N_("close the catalog") },
+	{ NULL, NULL, NULL, NULL },
+};
+
+/* Keys of the catalog: its binding table. */
 ed_result catalog_key(editor *ed, ed_key k)
 {
-	size_t n = ed->bp->standards.n;
-	if (k == EK_ESC || k == 'q' || k == 'S') {
-		ed_pop_mode(ed);
-		ed->msg[0] = '\0';
-		return ed_done(ed, RD_ALL);
-	}
-	if (list_key(&ed->catalog, k, n, editor_panel_rows(ed, 5)))
-		return ed_done(ed, RD_PANEL);
-	ed_args key = { 0, NULL, "", false, true };
-	switch (k) {
-	case 'a':
-		return ed_prompt_open(ed, "New standard's name: ", "stdadd", "",
-				      CPL_NONE, 2);
-	case 'u': return ecmd_undo(ed, &key);
-	case EK_CTRL('r'): return ecmd_redo(ed, &key);
-	case ':': return ecmd_cmdline(ed, &key);
-	default: break;
-	}
-	if (n == 0)
-		return ed_err(ed, "The catalog is empty: a adds a standard.");
-	sbp_standard *s = ed->bp->standards.items[ed->catalog.sel];
-	if (k == 'd' || k == EK_DEL) {
-		char *line = xasprintf("stddelete %s", s->id);
-		ed_result r = editor_run(ed, line);
-		free(line);
+	ed_result r;
+	if (bindings_run(ed, catalog_bindings, k, &r))
 		return r;
-	}
-	if (k == EK_ENTER || k == 'e') {
-		ed->form_std = s;
-		ed->stdform.sel = ed->stdform.top = 0;
-		ed_push_mode(ed, MODE_STDFORM);
-		return ed_ok(ed, RD_ALL, "Editing %s: Enter changes a field, Esc goes back.",
-			     s->id);
-	}
 	return ed_done(ed, RD_NONE);
 }
 
@@ -210,27 +242,31 @@ static const char *cycle_value(const sbp_field *f, const sbp_standard *s)
 	return (f->flags & FF_REQUIRED) ? f->values[0] : "";
 }
 
-/* Keys of the standard form: Enter changes the selected field (an enum
- * cycles through its words, others open a prompt), d clears it. */
-ed_result stdform_key(editor *ed, ed_key k)
+/* Is the form's standard still there? Else back to the catalog. */
+static sbp_standard *form_std(editor *ed)
 {
 	sbp_standard *s = ed->form_std;
-	if (!s || blueprint_standard_index(ed->bp, s) == (size_t)-1 ||
-	    k == EK_ESC || k == 'q') {
-		ed_pop_mode(ed);
-		ed->msg[0] = '\0';
-		return ed_done(ed, RD_ALL);
-	}
-	size_t n = stdform_count(ed);
-	if (list_key(&ed->stdform, k, n, editor_panel_rows(ed, 1)))
-		return ed_done(ed, RD_PANEL);
+	if (s && blueprint_standard_index(ed->bp, s) != (size_t)-1)
+		return s;
+	return NULL;
+}
+
+/* j k arrows...: move in the fields. */
+static ed_result sf_move(editor *ed, ed_key k)
+{
+	list_key(&ed->stdform, k, stdform_count(ed), editor_panel_rows(ed, 1));
+	return ed_done(ed, RD_PANEL);
+}
+
+/* Enter: change the field (an enum cycles through its words, others
+ * open a prompt with the value, a number selected); d: clear it. */
+static ed_result sf_change(editor *ed, ed_key k)
+{
+	sbp_standard *s = form_std(ed);
 	const sbp_field *f = std_field(ed->stdform.sel);
-	ed_args key = { 0, NULL, "", false, true };
-	if (k == 'u')
-		return ecmd_undo(ed, &key);
-	if (k == EK_CTRL('r'))
-		return ecmd_redo(ed, &key);
-	if (!f || (k != EK_ENTER && k != 'd'))
+	if (!s)
+		return bind_close(ed, k);
+	if (!f)
 		return ed_done(ed, RD_NONE);
 	if (k == 'd' || f->type == FT_ENUM) {
 		if (k == 'd' && (f->flags & FF_REQUIRED || f->type == FT_NAME))
@@ -253,4 +289,25 @@ ed_result stdform_key(editor *ed, ed_key k)
 	free(cmd);
 	buf_free(&v);
 	return r;
+}
+
+const ed_binding stdform_bindings[] = {
+	{ "<Enter>", sf_change, N_("Enter change"), N_("change the field (words cycle)") },
+	{ "d", sf_change, N_("d clear"), N_("clear the field") },
+	{ "u", bind_undo, N_("u undo"), N_("undo") },
+	{ "<C-r>", bind_redo, NULL, N_("redo") },
+	{ LIST_KEYS, sf_move, NULL, N_("move in the fields") },
+	{ "<Esc> q", bind_close, N_("Esc back"), N_("back to the catalog") },
+	{ NULL, NULL, NULL, NULL },
+};
+
+/* Keys of the standard form: its binding table. */
+ed_result stdform_key(editor *ed, ed_key k)
+{
+	ed_result r;
+	if (!form_std(ed))
+		return bind_close(ed, k);
+	if (bindings_run(ed, stdform_bindings, k, &r))
+		return r;
+	return ed_done(ed, RD_NONE);
 }

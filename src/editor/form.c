@@ -343,3 +343,13 @@ ed_result form_key(editor *ed, ed_key k)
 		return form_cancel(ed);
 	return field_prompt(ed);
 }
+
+/* The keys of a form. Its fields are asked in the line editor, which
+ * runs these (prompt_special_key, line_key): the rows only document. */
+const ed_binding form_bindings[] = {
+	{ "<Enter> <Down>", NULL, N_("Enter next"), N_("keep the field, go to the next (the last applies)") },
+	{ "<Up>", NULL, N_("Up back"), N_("keep the field, go back to the one before") },
+	{ "<Tab>", NULL, N_("Tab choices"), N_("complete a field's choices (elsewhere: next field)") },
+	{ "<Esc>", NULL, N_("Esc cancel"), N_("drop the whole form: nothing changes") },
+	{ NULL, NULL, NULL, NULL },
+};

@@ -142,6 +142,28 @@ const ed_command *ed_command_row(const char *name);
 size_t ed_net_changes(const editor *ed);
 /* Remember what an undo or redo changes, to select it (live.c calls). */
 void ed_note_touched(editor *ed, const edit_event *ev);
+/* Binding tables of the panels (bindings.c): keys in editor_feed
+ * notation, the function they run (NULL: a row that only documents), the
+ * words of the panel's hint (NULL: none) and the help line. */
+typedef struct ed_binding {
+	const char *keys;
+	ed_result (*fn)(editor *ed, ed_key k);
+	const char *hint;
+	const char *help;
+} ed_binding;
+extern const ed_binding catalog_bindings[], stdform_bindings[], picker_bindings[],
+	problems_bindings[], form_bindings[], connect_bindings[], help_bindings[];
+bool bindings_run(editor *ed, const ed_binding *t, ed_key k, ed_result *r);
+/* The hint of a table into out (scratch); returns out->data. */
+const char *bindings_hint(const ed_binding *t, sbp_buf *out);
+size_t bindings_help_count(void);
+void bindings_help_item(size_t i, size_t width, sbp_buf *out, ed_style *st);
+ed_result bind_undo(editor *ed, ed_key k);
+ed_result bind_redo(editor *ed, ed_key k);
+ed_result bind_cmdline(editor *ed, ed_key k);
+ed_result bind_close(editor *ed, ed_key k);
+#define LIST_KEYS "j k <Down> <Up> <PageDown> <PageUp> <Space> g G <Home> <End>"
+
 /* Is m the mode just under the current one? */
 bool ed_under(const editor *ed, ed_mode m);
 /* "Usage: :name ARGS", from the command table's row. */

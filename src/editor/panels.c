@@ -103,41 +103,65 @@ static ed_result picker_new(editor *ed, sbp_step *s)
 	return r;
 }
 
-/* Keys of the picker: typing filters. */
+/* Picker: Up / Down / PageUp / PageDown move in the list. */
+static ed_result pk_move(editor *ed, ed_key k)
+{
+	long d = k == EK_UP || k == EK_CTRL('p') ? -1 : k == EK_DOWN || k == EK_CTRL('n')
+		 ? 1 : k == EK_PGUP ? -10 : 10;
+	list_move(&ed->picker, d, ed->npicker + 1, editor_panel_rows(ed, 1));
+	return ed_done(ed, RD_PANEL);
+}
+
+/* Picker: BS and Ctrl-U edit the filter. */
+static ed_result pk_erase(editor *ed, ed_key k)
+{
+	if (k == EK_BS)
+		lineedit_backspace(&ed->filter);
+	else
+		lineedit_set(&ed->filter, "");
+	picker_refresh(ed);
+	return ed_done(ed, RD_PANEL);
+}
+
+/* Picker: Enter attaches the selected standard, or makes a new one. */
+static ed_result pk_enter(editor *ed, ed_key k)
+{
+	(void)k;
+	sbp_step *s = editor_step(ed);
+	if (ed->picker.sel >= ed->npicker)
+		return picker_new(ed, s);
+	const sbp_standard *std = ed->bp->standards.items[ed->picker_items[ed->picker.sel]];
+	char *line = xasprintf("std %s", std->id);
+	ed_pop_mode(ed);
+	ed_result r = editor_run(ed, line);
+	free(line);
+	return r;
+}
+
+const ed_binding picker_bindings[] = {
+	{ "(text)", NULL, N_("type to filter"), N_("typing filters the list by id or name") },
+	{ "<Up> <Down> <C-p> <C-n> <PageUp> <PageDown>", pk_move, N_("Up/Down choose"),
+	  N_("choose a standard") },
+	{ "<BS> <C-u>", pk_erase, NULL, N_("erase the filter") },
+	{ "<Enter>", pk_enter, N_("Enter attach"),
+	  N_("attach it; on \"new standard\", make one (its kind and dimension)") },
+	{ "<Esc> <C-c>", bind_close, N_("Esc cancel"), N_("close the picker") },
+	{ NULL, NULL, NULL, NULL },
+};
+
+/* Keys of the picker: its table; other characters filter. */
 ed_result picker_key(editor *ed, ed_key k)
 {
-	sbp_step *s = editor_step(ed);
-	size_t n = ed->npicker + 1;
-	if (!s || k == EK_ESC || k == EK_CTRL('c')) {
-		ed_pop_mode(ed);
-		ed->msg[0] = '\0';
-		return ed_done(ed, RD_ALL);
-	}
-	switch (k) {
-	case EK_UP: case EK_CTRL('p'): list_move(&ed->picker, -1, n, editor_panel_rows(ed, 1)); break;
-	case EK_DOWN: case EK_CTRL('n'): list_move(&ed->picker, 1, n, editor_panel_rows(ed, 1)); break;
-	case EK_PGUP: list_move(&ed->picker, -10, n, editor_panel_rows(ed, 1)); break;
-	case EK_PGDN: list_move(&ed->picker, 10, n, editor_panel_rows(ed, 1)); break;
-	case EK_BS: lineedit_backspace(&ed->filter); picker_refresh(ed); break;
-	case EK_CTRL('u'): lineedit_set(&ed->filter, ""); picker_refresh(ed); break;
-	case EK_ENTER: {
-		if (ed->picker.sel >= ed->npicker)
-			return picker_new(ed, s);
-		const sbp_standard *std = ed->bp->standards.items[ed->picker_items[ed->picker.sel]];
-		char *line = xasprintf("std %s", std->id);
-		ed_pop_mode(ed);
-		ed_result r = editor_run(ed, line);
-		free(line);
+	ed_result r;
+	if (!editor_step(ed))
+		return bind_close(ed, k);
+	if (bindings_run(ed, picker_bindings, k, &r))
 		return r;
-	}
-	default:
-		if (k >= 32 && k < 0x110000) {
-			lineedit_end(&ed->filter);
-			lineedit_insert(&ed->filter, (uint32_t)k);
-			ed->picker.sel = 0;
-			picker_refresh(ed);
-		}
-		break;
+	if (k >= 32 && k < 0x110000) {
+		lineedit_end(&ed->filter);
+		lineedit_insert(&ed->filter, (uint32_t)k);
+		ed->picker.sel = 0;
+		picker_refresh(ed);
 	}
 	return ed_done(ed, RD_PANEL);
 }
@@ -191,24 +215,23 @@ ed_result ecmd_problems(editor *ed, const ed_args *a)
 				    ed->diags.n), ed->diags.n);
 }
 
-/* Keys of the problems panel. */
-ed_result problems_key(editor *ed, ed_key k)
+/* Problems: move in the list. */
+static ed_result pr_move(editor *ed, ed_key k)
 {
-	if (ed->problems_key != ed_state_key(ed))
-		problems_refresh(ed);
-	if (k == EK_ESC || k == 'q' || k == 'p') {
-		ed_pop_mode(ed);
-		ed->msg[0] = '\0';
-		return ed_done(ed, RD_ALL);
-	}
-	if (list_key(&ed->problems, k, ed->diags.n, editor_panel_rows(ed, 1)))
-		return ed_done(ed, RD_PANEL);
-	if (k != EK_ENTER || ed->diags.n == 0)
+	list_key(&ed->problems, k, ed->diags.n, editor_panel_rows(ed, 1));
+	return ed_done(ed, RD_PANEL);
+}
+
+/* Problems: Enter jumps to the finding's step, or opens its standard in
+ * the catalog. */
+static ed_result pr_enter(editor *ed, ed_key k)
+{
+	(void)k;
+	if (ed->diags.n == 0)
 		return ed_done(ed, RD_NONE);
 	const sbp_diag *d = &ed->diags.items[ed->problems.sel];
 	const ed_origin *o = &ed->origins[ed->problems.sel];
 	if (o->group == CHECK_STANDARDS || o->group == CHECK_UNUSED) {
-		/* a standard's finding: open the standard in the catalog */
 		size_t i = o->obj ? blueprint_standard_index(ed->bp, o->obj) : (size_t)-1;
 		if (i != (size_t)-1) {
 			ed_pop_mode(ed);
@@ -228,6 +251,25 @@ ed_result problems_key(editor *ed, ed_key k)
 	return ed_ok(ed, RD_ALL, "%s [%s]", d->message, d->rule);
 }
 
+const ed_binding problems_bindings[] = {
+	{ "<Enter>", pr_enter, N_("Enter go to it"),
+	  N_("go to the finding's step, or open its standard in the catalog") },
+	{ LIST_KEYS, pr_move, NULL, N_("move in the list") },
+	{ "<Esc> q p", bind_close, N_("Esc close"), N_("close the panel") },
+	{ NULL, NULL, NULL, NULL },
+};
+
+/* Keys of the problems panel: its table. */
+ed_result problems_key(editor *ed, ed_key k)
+{
+	ed_result r;
+	if (ed->problems_key != ed_state_key(ed))
+		problems_refresh(ed);
+	if (bindings_run(ed, problems_bindings, k, &r))
+		return r;
+	return ed_done(ed, RD_NONE);
+}
+
 /* ? / F1 / :help. */
 ed_result ecmd_help(editor *ed, const ed_args *a)
 {
@@ -237,26 +279,36 @@ ed_result ecmd_help(editor *ed, const ed_args *a)
 	return ed_ok(ed, RD_ALL, "j/k scroll, Esc closes.");
 }
 
-/* Keys of the help screen: scroll or close. */
-ed_result help_key(editor *ed, ed_key k)
+/* Help: scroll. */
+static ed_result hl_scroll(editor *ed, ed_key k)
 {
 	size_t rows = editor_panel_rows(ed, 0), n = help_count();
 	size_t max_top = n > rows ? n - rows : 0, *top = &ed->help.top;
 	switch (k) {
-	case EK_ESC: case 'q': case '?': case EK_F1: case EK_ENTER:
-		ed_pop_mode(ed);
-		ed->msg[0] = '\0';
-		return ed_done(ed, RD_ALL);
 	case 'j': case EK_DOWN: if (*top < max_top) (*top)++; break;
 	case 'k': case EK_UP: if (*top > 0) (*top)--; break;
 	case ' ': case EK_PGDN: *top = *top + rows < max_top ? *top + rows : max_top; break;
 	case EK_PGUP: *top = *top > rows ? *top - rows : 0; break;
 	case 'g': case EK_HOME: *top = 0; break;
-	case 'G': case EK_END: *top = max_top; break;
-	default: return ed_done(ed, RD_NONE);
+	default: *top = max_top; break;
 	}
 	ed->help.sel = *top;
 	return ed_done(ed, RD_PANEL);
+}
+
+const ed_binding help_bindings[] = {
+	{ LIST_KEYS, hl_scroll, N_("j/k scroll"), N_("scroll") },
+	{ "<Esc> q ? <F1> <Enter>", bind_close, N_("Esc close"), N_("close the help") },
+	{ NULL, NULL, NULL, NULL },
+};
+
+/* Keys of the help screen: its table. */
+ed_result help_key(editor *ed, ed_key k)
+{
+	ed_result r;
+	if (bindings_run(ed, help_bindings, k, &r))
+		return r;
+	return ed_done(ed, RD_NONE);
 }
 
 /* The panel of a mode, looking under a prompt or a question. */
@@ -285,14 +337,14 @@ bool editor_panel(editor *ed, ed_panel *p)
 		if (ed->catalog_key != ed_state_key(ed))
 			catalog_refresh(ed);
 		p->title = "Standards catalog   id / kind / dimension / actual/goal / uses / target";
-		p->hint = " Enter edit  a add  d delete  u undo  Esc close ";
+		p->hint = bindings_hint(catalog_bindings, &ed->scratch);
 		p->count = ed->bp->standards.n;
 		p->list = &ed->catalog;
 		p->ndetail = 5;
 		return true;
 	case MODE_STDFORM:
 		p->title = "Standard";
-		p->hint = " Enter change  d clear  u undo  Esc back ";
+		p->hint = bindings_hint(stdform_bindings, &ed->scratch);
 		p->count = stdform_count(ed);
 		p->list = &ed->stdform;
 		p->ndetail = 1;
@@ -300,7 +352,7 @@ bool editor_panel(editor *ed, ed_panel *p)
 	case MODE_PICKER:
 		picker_refresh(ed);
 		p->title = "Attach a standard";
-		p->hint = " type to filter  Up/Down choose  Enter attach  Esc cancel ";
+		p->hint = bindings_hint(picker_bindings, &ed->scratch);
 		p->count = ed->npicker + 1;
 		p->list = &ed->picker;
 		p->ndetail = 1;
@@ -309,7 +361,7 @@ bool editor_panel(editor *ed, ed_panel *p)
 		if (ed->problems_key != ed_state_key(ed))
 			problems_refresh(ed);
 		p->title = "Problems";
-		p->hint = " Enter jump to the step  Esc close ";
+		p->hint = bindings_hint(problems_bindings, &ed->scratch);
 		p->count = ed->diags.n;
 		p->list = &ed->problems;
 		p->ndetail = 1;
@@ -318,14 +370,14 @@ bool editor_panel(editor *ed, ed_panel *p)
 		if (!ed->form)
 			return false;
 		p->title = ed->form->title;
-		p->hint = _(" Enter next  Up/Down field  Tab choices  Esc cancel ");
+		p->hint = bindings_hint(form_bindings, &ed->scratch);
 		p->count = form_count(ed);
 		p->list = &ed->formlist;
 		p->ndetail = 1;
 		return true;
 	case MODE_HELP:
 		p->title = "Help: keys and commands";
-		p->hint = " j/k scroll  Esc close ";
+		p->hint = bindings_hint(help_bindings, &ed->scratch);
 		p->count = help_count();
 		p->list = &ed->help;
 		p->no_cursor = true;

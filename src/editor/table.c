@@ -163,12 +163,15 @@ const ed_command *ed_command_row(const char *name)
 
 static const char *const help_tail[] = {
 	"",
-	"In lists and panels: j/k or arrows move, Enter edits or jumps,",
-	"  d deletes, a adds, Esc or q closes.",
-	"On the command line: Tab completes names and ids, Up/Down walk",
-	"  the history, Ctrl-U clears, Esc cancels.",
-	"Markers on cards: ! encounter without a standard, 1-9 standards",
-	"  attached, F fail point, W wait point.",
+	N_("Quick entry (a): type a card, Enter: next column; Tab: the lane"),
+	N_("  below, with a flow from this card (Ctrl-F: no flows); arrows"),
+	N_("  move; an empty Enter or Esc stops."),
+	N_("On the command line: Tab completes names and ids (and ids from"),
+	N_("  step text), Up/Down walk the history, Ctrl-U clears, Esc cancels."),
+	N_("Ctrl-Z suspends (fg comes back), Ctrl-L redraws; a click selects,"),
+	N_("  the wheel moves the selection."),
+	N_("Markers on cards: ! encounter without a standard, 1-9 standards"),
+	N_("  attached, F fail point, W wait point."),
 };
 #define HELP_TAIL (sizeof help_tail / sizeof *help_tail)
 
@@ -193,16 +196,20 @@ size_t help_count(void)
 	size_t n = 0;
 	for (const ed_command *c = ed_commands; c->name; c++)
 		n += help_row(c);
-	return n + HELP_TAIL;
+	return n + HELP_TAIL + bindings_help_count();
 }
 
 /* One line of help: keys, `:` form, what it does. */
 void help_item(size_t i, size_t width, sbp_buf *out, ed_style *st)
 {
-	size_t n = help_count() - HELP_TAIL;
+	size_t n = help_count() - HELP_TAIL - bindings_help_count();
 	*st = STY_NORMAL;
+	if (i >= n + HELP_TAIL) {
+		bindings_help_item(i - n - HELP_TAIL, width, out, st);
+		return;
+	}
 	if (i >= n) {
-		ed_fit(out, help_tail[i - n], width, false);
+		ed_fit(out, _(help_tail[i - n]), width, false);
 		*st = STY_DIM;
 		return;
 	}
@@ -216,7 +223,7 @@ void help_item(size_t i, size_t width, sbp_buf *out, ed_style *st)
 	if (!(c->flags & CMD_NOLINE))
 		buf_printf(&cmd, ":%s %s", c->name, c->args);
 	ed_fit(&line, cmd.data, 26, true);
-	buf_printf(&line, " %s", c->help);
+	buf_printf(&line, " %s", c->help[0] ? _(c->help) : "");
 	ed_fit(out, line.data, width, false);
 	buf_free(&cmd);
 	buf_free(&line);

@@ -21,6 +21,7 @@ t_keys a
 t_wait "New step"
 t_type "Tap to unlock"
 t_keys Enter Escape
+t_wait_foot "Done adding"
 t_wait_foot "31 steps"
 app "Mobile app" | grep -q '!   Tap to unlock' || fail "no flagged card in Mobile app"
 

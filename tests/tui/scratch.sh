@@ -21,6 +21,7 @@ t_keys a
 t_wait "New step"
 t_type "Walk into shop"
 t_keys Enter Escape
+t_wait_foot "Done adding"
 t_wait "Walk into shop"
 t_screen | grep "^Customer" | grep -q "Walk into shop" || fail "not in the customer lane"
 t_wait_foot "1 step "
@@ -32,6 +33,7 @@ t_keys a
 t_wait "New step"
 t_type "Greet customer"
 t_keys Enter Escape
+t_wait_foot "Done adding"
 t_wait "Greet customer"
 t_screen | grep "^Onstage" | grep -q "!   Greet customer" || fail "not a flagged card in the onstage lane"
 t_wait_foot "1 flagged"
