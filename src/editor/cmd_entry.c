@@ -34,12 +34,12 @@ static ed_result quick_prompt(editor *ed, const char *init)
 		ed->quick.on = false;
 		return ed_err(ed, "%s", _("Add a lane and a column first (:lane, :column)."));
 	}
+	/* short: the place is in the status line, the text needs the room */
 	char *label;
 	if (ed->quick.link && alive(ed, ed->quick.last))
-		label = xasprintf(_("New step in %s / %s, from %s: "), l->name, c->name,
-				  ed->quick.last->id);
+		label = xasprintf(_("New step after %.16s: "), ed->quick.last->id);
 	else
-		label = xasprintf(_("New step in %s / %s: "), l->name, c->name);
+		label = xstrdup(_("New step: "));
 	ed->quick.on = true;
 	ed_prompt_open(ed, label, "add", init, CPL_NONE, 2);
 	free(label);

@@ -234,10 +234,23 @@ static ed_result fail_apply(editor *ed, ed_form *f)
 	return ed_ok(ed, RD_ALL, _("Fail point of %s set."), s->id);
 }
 
+/* A form's title: what it is, of which step (sanitized, fitted). */
+static char *step_title(const char *what, const sbp_step *s)
+{
+	sbp_buf t;
+	buf_init(&t);
+	ed_fit(&t, s->text, 50, false);
+	char *title = xasprintf("%s: %s", what, t.data ? t.data : "");
+	buf_free(&t);
+	return title;
+}
+
 /* f: the fail point's form (text, severity, recovery). */
 static ed_result fail_form(editor *ed, sbp_step *s)
 {
-	ed_form *f = form_new(_("Fail point"), fail_apply, s);
+	char *title = step_title(_("Fail point"), s);
+	ed_form *f = form_new(title, fail_apply, s);
+	free(title);
 	ed_form_field *fl = form_add_field(f, SBP_OBJ_FAIL, "text", s->fail,
 					   _("What goes wrong"), ed->lim.max_minutes);
 	fl->required = false; /* empty removes the fail point */
@@ -327,7 +340,9 @@ static ed_result wait_apply(editor *ed, ed_form *f)
 /* w: the wait point's form (text, expected and tolerable minutes). */
 static ed_result wait_form(editor *ed, sbp_step *s)
 {
-	ed_form *f = form_new(_("Wait point"), wait_apply, s);
+	char *title = step_title(_("Wait point"), s);
+	ed_form *f = form_new(title, wait_apply, s);
+	free(title);
 	ed_form_field *fl = form_add_field(f, SBP_OBJ_WAIT, "text", s->wait,
 					   _("What the customer waits for"),
 					   ed->lim.max_minutes);
