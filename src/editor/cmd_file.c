@@ -194,6 +194,16 @@ ed_result ecmd_wq(editor *ed, const ed_args *a)
 	return ecmd_write(ed, &w);
 }
 
+/* :x: save when there are changes, then quit (as vi's :x). */
+ed_result ecmd_x(editor *ed, const ed_args *a)
+{
+	if (!editor_modified(ed)) {
+		ed->quit = true;
+		return ed_done(ed, RD_NONE);
+	}
+	return ecmd_wq(ed, a);
+}
+
 /* Answers to "save before quitting?". */
 static void on_quit(editor *ed, int choice)
 {

@@ -123,7 +123,7 @@ CMD(ecmd_inspect); CMD(ecmd_catalog); CMD(ecmd_problems); CMD(ecmd_help);
 CMD(ecmd_cmdline);
 CMD(ecmd_copy); CMD(ecmd_paste); CMD(ecmd_duplicate); CMD(ecmd_raise);
 CMD(ecmd_lower); CMD(ecmd_rename); CMD(ecmd_quick_column);
-CMD(ecmd_search_next); CMD(ecmd_search_prev); CMD(ecmd_fix);
+CMD(ecmd_search_next); CMD(ecmd_search_prev); CMD(ecmd_fix); CMD(ecmd_x);
 #undef CMD
 
 /* Quick entry (cmd_entry.c): where the prompt goes after a card. */

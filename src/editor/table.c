@@ -85,7 +85,7 @@ const ed_command ed_commands[] = {
 	{ "w", "<C-s>", ecmd_write, 0, "save (to FILE: a copy; w! overwrites)", "[FILE]", CPL_NONE },
 	{ "saveas", NULL, ecmd_saveas, 0, "save to FILE and go on editing it", "FILE", CPL_NONE },
 	{ "wq", NULL, ecmd_wq, 0, "save and quit", "", CPL_NONE },
-	{ "x", NULL, ecmd_wq, 0, "save and quit (as :wq)", "", CPL_NONE },
+	{ "x", NULL, ecmd_x, 0, "save if changed, and quit", "", CPL_NONE },
 	{ "W", NULL, ecmd_write, 0, "save (as :w)", "[FILE]", CPL_NONE },
 	{ "q", "q", ecmd_quit, 0, "quit (asks if unsaved; q! discards)", "", CPL_NONE },
 	{ "export", NULL, ecmd_export, 0, "export (svg html md csv txt ...); asks before overwriting", "FORMAT [FILE]", CPL_FORMAT },

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 
 #include "fixture.h"
 
@@ -289,6 +290,15 @@ static void test_aliases(void **state)
 	assert_int_equal(r.status, ED_OK);
 	assert_true(ed->quit);
 	assert_false(editor_modified(ed));
+	/* unchanged: :x quits without writing */
+	ed->quit = false;
+	struct stat before, after;
+	assert_int_equal(stat(((fixture *)*state)->path, &before), 0);
+	run(ed, "x");
+	assert_true(ed->quit);
+	assert_int_equal(stat(((fixture *)*state)->path, &after), 0);
+	assert_true(before.st_mtim.tv_nsec == after.st_mtim.tv_nsec &&
+		    before.st_ino == after.st_ino);
 }
 
 static void test_export_asks(void **state)
