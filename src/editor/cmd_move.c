@@ -219,14 +219,14 @@ ed_result ecmd_prev(editor *ed, const ed_args *a)
 	return next_flagged(ed, -1);
 }
 
-/* Does the step match the search: its id, text, notes, fail point
+/* Does the step match the search: its id, text, notes, fix, fail point
  * (text and recovery), wait point, or a standard it has (id, name,
- * measure, target)? */
+ * measure, target, requirement, owner)? */
 static bool pred_search(const sbp_step *s, const void *ctx)
 {
 	const char *pat = ctx;
 	if (ed_text_matches(s->id, pat) || ed_text_matches(s->text, pat) ||
-	    (step_notes(s) && ed_text_matches(step_notes(s), pat)))
+	    ed_text_matches(step_notes(s), pat) || ed_text_matches(step_fix(s), pat))
 		return true;
 	if (s->fail && (ed_text_matches(s->fail->text, pat) ||
 			ed_text_matches(s->fail->recovery, pat)))
@@ -236,7 +236,8 @@ static bool pred_search(const sbp_step *s, const void *ctx)
 	for (size_t i = 0; i < s->stds.n; i++) {
 		const sbp_standard *d = s->stds.items[i];
 		if (ed_text_matches(d->id, pat) || ed_text_matches(d->name, pat) ||
-		    ed_text_matches(d->measure, pat) || ed_text_matches(d->target, pat))
+		    ed_text_matches(d->measure, pat) || ed_text_matches(d->target, pat) ||
+		    ed_text_matches(d->requirement, pat) || ed_text_matches(d->owner, pat))
 			return true;
 	}
 	return false;
