@@ -5,6 +5,7 @@
 
 #include "sbp/export.h"
 #include "form.h"
+#include "sbp/fields.h"
 #include "internal.h"
 
 /* Split s into words; "..." and '...' group blanks. Caller frees. */
@@ -131,6 +132,8 @@ static ed_complete line_kind(editor *ed, const char *text, int word)
 		return CPL_NONE;
 	if (c->complete == CPL_STD && !strcmp(c->name, "stdset") && word == 2)
 		return CPL_FIELD;
+	if (c->complete == CPL_STD && !strcmp(c->name, "stdset") && word == 3)
+		return (ed_complete)-2; /* the words of an enum field */
 	if ((c->complete == CPL_FORMAT || c->complete == CPL_STD) && word > 1 &&
 	    strcmp(c->name, "std") != 0)
 		return CPL_NONE;
@@ -175,6 +178,17 @@ static void cpl_gather(editor *ed, ed_complete kind, const char *prefix)
 	case CPL_FORM:
 		form_choices(ed, cpl_add, prefix, &cap);
 		break;
+	case -2: { /* :stdset ID FIELD <Tab>: the field's words */
+		int argc;
+		char **w = split_words(ed->line.text.data, &argc);
+		const sbp_field *f = argc >= 3 ? field_find(SBP_OBJ_STANDARD, w[2]) : NULL;
+		for (size_t i = 0; f && f->type == FT_ENUM && f->values[i]; i++)
+			cpl_add(ed, f->values[i], prefix, &cap);
+		for (int i = 0; i < argc; i++)
+			free(w[i]);
+		free(w);
+		break;
+	}
 	default:
 		break;
 	}

@@ -477,6 +477,12 @@ static void test_method_fields(void **state)
 	assert_string_equal(s->owner, "Front desk lead");
 	assert_int_equal(run(ed, "stdset s1 source both").status, ED_ERROR);
 	assert_non_null(strstr(ed->msg, "customer"));
+	editor_feed(ed, ": s t d s e t <Space> s1 <Space> s o u r <Tab> c <Tab>");
+	assert_string_equal(ed->line.text.data, "stdset s1 source c");
+	assert_non_null(strstr(ed->msg, "2 matches"));
+	editor_feed(ed, "o <Tab>");
+	assert_string_equal(ed->line.text.data, "stdset s1 source company ");
+	editor_feed(ed, "<Esc>");
 	assert_int_equal(run(ed, "stdset s1 colour red").status, ED_ERROR);
 	assert_non_null(strstr(ed->msg, "requirement")); /* the list of fields */
 	/* the catalog's form lists them too, with each field's help */
