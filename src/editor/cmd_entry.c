@@ -19,10 +19,11 @@ static ed_result refused(editor *ed)
 	return ed_err(ed, "%s", ed->hist.error[0] ? ed->hist.error : _("Refused."));
 }
 
-/* Is the step still in the blueprint? */
+/* Is the step still in the blueprint? (By address only: a step taken
+ * out may have been freed since.) */
 static bool alive(const editor *ed, const sbp_step *s)
 {
-	return s && blueprint_step(ed->bp, s->id) == s;
+	return s && blueprint_step_index(ed->bp, s) != (size_t)-1;
 }
 
 /* Open (or reopen) the quick-entry prompt for the selected cell. */
