@@ -122,7 +122,7 @@ void bindings_help_item(size_t i, size_t width, sbp_buf *out, ed_style *st)
 			if (i == 0) {
 				sbp_buf line;
 				buf_init(&line);
-				ed_fit(&line, b->keys, 12, true);
+				ed_fit(&line, b->keys, 16, true);
 				buf_printf(&line, " %s", _(b->help));
 				ed_fit(out, line.data, width, false);
 				buf_free(&line);
