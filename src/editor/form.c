@@ -325,6 +325,8 @@ void form_detail(editor *ed, size_t k, size_t width, sbp_buf *out)
 				   fl->choices[i]);
 	} else if (fl->help) {
 		buf_puts(&line, fl->help);
+		if (ed->prompt.replace)
+			buf_printf(&line, " %s", _("(Typing replaces the value.)"));
 	} else if (fl->kind == FK_NUMBER && !isinf(fl->max)) {
 		char lo[32], hi[32];
 		fmt_number(fl->min, lo);
