@@ -1,7 +1,7 @@
 /* Building a blueprint quickly: the quick-entry prompt of `a`. Type a
  * card's text, then Enter: the prompt is ready in the next column, back
  * in the lane this column's cards started in (a carriage return); or Tab:
- * ready in the lane below, and the next card flows from this one (Ctrl-F
+ * ready in the lane below, and the next card flows from this one (Ctrl-T
  * turns those flows off and on). Arrows move where the next card goes;
  * after the last column Enter asks a new column's name. Also: naming a
  * column in place, copying,
@@ -45,9 +45,9 @@ static ed_result quick_prompt(editor *ed, const char *init)
 	ed_prompt_open(ed, label, "add", init, CPL_NONE, 2);
 	free(label);
 	ed_ok(ed, RD_ALL, "%s", ed->quick.unlinked
-	      ? _("Enter: next column  Tab: lane below  Ctrl-F: Tab adds flows  "
+	      ? _("Enter: next column  Tab: lane below  Ctrl-T: Tab adds flows  "
 		  "arrows: move  Esc: done")
-	      : _("Enter: next column  Tab: lane below, with a flow  Ctrl-F: no flows  "
+	      : _("Enter: next column  Tab: lane below, with a flow  Ctrl-T: no flows  "
 		  "arrows: move  Esc: done"));
 	return ed_done(ed, RD_ALL);
 }
@@ -208,7 +208,7 @@ bool prompt_special_key(editor *ed, ed_key k, bool in_form, ed_result *r)
 	case EK_TAB:
 		*r = take_line(ed, quick_go, QUICK_NEXT_LANE);
 		return true;
-	case EK_CTRL('f'):
+	case EK_CTRL('t'):
 		ed->quick.unlinked = !ed->quick.unlinked;
 		if (ed->quick.unlinked)
 			ed->quick.link = false;

@@ -26,7 +26,7 @@ const ed_command ed_commands[] = {
 	{ "searchnext", "<C-n>", ecmd_search_next, 0, N_("the next match of the last search"), "", CPL_NONE },
 	{ "searchprev", "<C-p>", ecmd_search_prev, 0, N_("the previous match of the last search"), "", CPL_NONE },
 	/* steps */
-	{ "add", "a", ecmd_add, E, N_("add steps: Enter next column, Tab lane below, Ctrl-F flows"), "TEXT", CPL_NONE },
+	{ "add", "a", ecmd_add, E, N_("add steps: Enter next column, Tab lane below, Ctrl-T flows"), "TEXT", CPL_NONE },
 	{ "quick-column", NULL, ecmd_quick_column, E | CMD_NOLINE, "", "[NAME]", CPL_NONE },
 	{ "text", "<Enter>", ecmd_text, S | E, N_("edit the step's text"), "TEXT", CPL_NONE },
 	{ "delete", "d", ecmd_delete, S | E, N_("delete the step and its flows"), "", CPL_NONE },
@@ -164,7 +164,7 @@ const ed_command *ed_command_row(const char *name)
 static const char *const help_tail[] = {
 	"",
 	N_("Quick entry (a): type a card, Enter: next column; Tab: the lane"),
-	N_("  below, with a flow from this card (Ctrl-F: no flows); arrows"),
+	N_("  below, with a flow from this card (Ctrl-T: no flows); arrows"),
 	N_("  move; an empty Enter or Esc stops."),
 	N_("On the command line: Tab completes names and ids (and ids from"),
 	N_("  step text), Up/Down walk the history, Ctrl-U clears, Esc cancels."),

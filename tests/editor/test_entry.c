@@ -88,6 +88,13 @@ static void test_quick_entry_moves_and_empty(void **state)
 	assert_non_null(x);
 	assert_string_equal(x->column->id, "c2");
 	assert_ptr_equal(editor_step(ed), x);
+	/* Ctrl-T: Tab adds no flow; Ctrl-B/Ctrl-F still move the text cursor */
+	size_t nflows = ed->bp->flows.n;
+	editor_feed(ed, "a <C-t> Y <Tab> Z <C-b> W <Enter> <Esc>");
+	assert_int_equal(ed->bp->flows.n, nflows);
+	assert_non_null(blueprint_step(ed->bp, "wz"));
+	editor_feed(ed, "a <C-t> P <Tab> Q <Enter> <Esc>"); /* on again */
+	assert_int_equal(ed->bp->flows.n, nflows + 1);
 }
 
 static void test_ids_from_text(void **state)
