@@ -164,6 +164,9 @@ ed_result bind_cmdline(editor *ed, ed_key k);
 ed_result bind_close(editor *ed, ed_key k);
 #define LIST_KEYS "j k <Down> <Up> <PageDown> <PageUp> <Space> g G <Home> <End>"
 
+/* Minutes from text (empty: NAN), at most lim.max_minutes; false with
+ * *r the error. */
+bool ed_minutes_arg(editor *ed, const char *s, double *v, ed_result *r);
 /* Is m the mode just under the current one? */
 bool ed_under(const editor *ed, ed_mode m);
 /* "Usage: :name ARGS", from the command table's row. */
