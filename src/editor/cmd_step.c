@@ -6,7 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "form.h"
 #include "internal.h"
 
 /* A refused edit: its reason in plain words. */
