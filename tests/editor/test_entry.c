@@ -214,6 +214,16 @@ static void test_rename(void **state)
 	y = fixture_yaml_of(ed);
 	assert_non_null(strstr(y, "standards: [greet-fast]"));
 	free(y);
+	/* a column and a lane: the steps in them follow */
+	assert_int_equal(run(ed, "rename arrival column c1").status, ED_OK);
+	assert_int_equal(run(ed, "rename guest lane customer").status, ED_OK);
+	y = fixture_yaml_of(ed);
+	assert_non_null(strstr(y, "lane: guest, column: arrival"));
+	free(y);
+	assert_int_equal(run(ed, "rename x column nope").status, ED_ERROR);
+	editor_feed(ed, "u u");
+	assert_non_null(blueprint_column(ed->bp, "c1"));
+	assert_non_null(blueprint_lane(ed->bp, "customer"));
 	/* R opens a prompt with the id selected */
 	editor_feed(ed, "R");
 	assert_string_equal(ed->line.text.data, "arrive");
