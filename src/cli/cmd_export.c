@@ -22,31 +22,6 @@ static const char export_usage[] =
 	"  --what TABLE          csv: steps (default), standards, flows or sqi\n"
 	"  --max-size SIZE       largest input file to read (default 512M)\n";
 
-/* The usual file extension of a format. */
-static const char *format_ext(const char *format)
-{
-	if (!strcmp(format, "mermaid"))
-		return "mmd";
-	return format;
-}
-
-/* The default output path: FILE without .yaml/.yml, plus the format's
- * extension (and the table name for csv tables other than steps). Caller
- * frees. */
-static char *default_output(const char *in, const char *format, const char *what)
-{
-	size_t n = strlen(in);
-	const char *dot = strrchr(in, '.');
-	const char *slash = strrchr(in, '/');
-
-	if (dot && (!slash || dot > slash) &&
-	    (!strcmp(dot, ".yaml") || !strcmp(dot, ".yml")))
-		n = (size_t)(dot - in);
-	if (what && strcmp(what, "steps"))
-		return xasprintf("%.*s.%s.%s", (int)n, in, what, format_ext(format));
-	return xasprintf("%.*s.%s", (int)n, in, format_ext(format));
-}
-
 /* Is arg the option name (or name=value)? Sets *val from the same or the
  * next argument. */
 static bool take_opt(int argc, char **argv, int *i, const char *s, const char *l,
@@ -131,7 +106,7 @@ int cmd_export(int argc, char **argv)
 	}
 	char *def = NULL;
 	if (!out)
-		out = !strcmp(in, "-") ? "-" : (def = default_output(in, format, o.what));
+		out = !strcmp(in, "-") ? "-" : (def = export_default_path(in, format, o.what));
 	if (strcmp(out, "-") && !strcmp(out, in)) {
 		fprintf(stderr, "sbp export: the output would overwrite the input '%s'; use -o\n", cli_safe(in));
 		free(def);
