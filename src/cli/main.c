@@ -21,6 +21,8 @@ static const char usage[] =
 	"                                       what changed, by object id\n"
 	"       sbp merge BASE OURS THEIRS [-o OUT]\n"
 	"                                       three-way merge by object id (git merge driver)\n"
+	"       sbp import -f csv [-o OUT] [--force] IN...\n"
+	"                                       a blueprint from exported CSV or a workshop grid\n"
 	"       sbp --help | --version\n"
 	"\n"
 	"Options for every command: --max-size SIZE (largest file to read, default 512M).\n"
@@ -102,6 +104,8 @@ int main(int argc, char **argv)
 			return cmd_diff(argc - 1, argv + 1);
 		if (!strcmp(c, "merge"))
 			return cmd_merge(argc - 1, argv + 1);
+		if (!strcmp(c, "import"))
+			return cmd_import(argc - 1, argv + 1);
 	}
 	sbp_limits lim;
 	sbp_limits_default(&lim);
