@@ -126,6 +126,10 @@ bool csv_read(const char *data, size_t len, char sep, csv_table *t,
 	for (size_t at = 0; at < len && ok;) {
 		const char *nl = memchr(data + at, '\n', len - at);
 		size_t n = nl ? (size_t)(nl - (data + at)) + 1 : len - at;
+		/* No row begun (libcsv's state 0, ROW_NOT_BEGUN): the next
+		 * one starts on this line, after any blank lines. */
+		if (st.cur.n == 0 && p.pstate == 0)
+			st.row_line = st.line;
 		size_t used = csv_parse(&p, data + at, n, on_field, on_row, &st);
 		if (used != n) {
 			*line = st.line;
