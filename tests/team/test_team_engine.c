@@ -255,7 +255,7 @@ static void test_csv_read(void **state)
 	assert_int_equal(line, 3);
 	assert_int_equal(col, 2);
 	csv_table_free(&t);
-	const char *tab = "a\tb,c\n";
+	const char *tab = "a\tb,c\td\n";
 	assert_true(csv_read(tab, strlen(tab), 0, &t, &line, &col, err, sizeof err));
 	assert_int_equal(t.sep, '\t');
 	assert_string_equal(t.rows[0].fields[1], "b,c");
