@@ -91,8 +91,9 @@ static bool import_files(import_ctx *x, const import_file *files, size_t n)
 		ok = import_fail(x, 0, 0, "%s", _("a workshop grid is imported on its own, one file at a time"));
 	}
 	/* Steps first: the flows table names them. */
-	static const import_table order[] = {TABLE_STEPS, TABLE_STANDARDS, TABLE_FLOWS, TABLE_GRID};
-	for (size_t o = 0; o < 4 && ok; o++)
+	static const import_table order[] = {TABLE_HEAD, TABLE_LANES, TABLE_COLUMNS, TABLE_STEPS,
+					     TABLE_STANDARDS, TABLE_FLOWS, TABLE_GRID};
+	for (size_t o = 0; o < sizeof order / sizeof *order && ok; o++)
 		for (size_t i = 0; i < n && ok; i++) {
 			if (kinds[i] != order[o])
 				continue;

@@ -27,7 +27,10 @@ bool import_fail(import_ctx *x, int line, int col, const char *fmt, const char *
 
 /* The tables sbp export -f csv writes: which one a header is, and one
  * table read into the document. */
-typedef enum import_table { TABLE_STEPS, TABLE_STANDARDS, TABLE_FLOWS, TABLE_GRID } import_table;
+typedef enum import_table {
+	TABLE_HEAD, TABLE_LANES, TABLE_COLUMNS, /* read first, when given */
+	TABLE_STEPS, TABLE_STANDARDS, TABLE_FLOWS, TABLE_GRID
+} import_table;
 import_table import_table_kind(const csv_row *head);
 bool import_table_read(import_ctx *x, import_table kind, const csv_table *t);
 /* After every table: standards that steps name but no table defined. */

@@ -26,11 +26,18 @@ static int tab_col(const csv_row *head, const char *name)
 	return -1;
 }
 
+/* A cell without the apostrophe export puts before text that a
+ * spreadsheet would take for a formula (=, +, -, @, tab, CR). */
+static const char *unformula(const char *s)
+{
+	return s[0] == '\'' && s[1] && strchr("=+-@\t\r", s[1]) ? s + 1 : s;
+}
+
 /* The cell of row r under column name ("" when absent). */
 static const char *tab_get(const csv_row *head, const csv_row *r, const char *name)
 {
 	int c = tab_col(head, name);
-	return c < 0 ? "" : csv_field(r, (size_t)c);
+	return c < 0 ? "" : unformula(csv_field(r, (size_t)c));
 }
 
 /* Fail with a message at the cell of row r under column name. */
@@ -68,7 +75,7 @@ static void put_others(sbp_node *m, const csv_row *head, const csv_row *r,
 		       const char *const *known)
 {
 	for (size_t i = 0; i < head->n; i++) {
-		const char *key = head->fields[i], *v = csv_field(r, i);
+		const char *key = head->fields[i], *v = unformula(csv_field(r, i));
 		bool skip = !*v || !sbp_id_valid(key) || node_get(m, key);
 		for (size_t k = 0; !skip && known[k]; k++)
 			skip = !strcmp(key, known[k]);
@@ -263,16 +270,67 @@ static bool tab_flow(import_ctx *x, const csv_row *head, const csv_row *r)
 	return true;
 }
 
+/* A row of a lanes table (id, name, zone) or a columns table (id, name,
+ * phase): these fix the order and keep lanes and columns no step uses. */
+static bool tab_lane_or_column(import_ctx *x, const csv_row *head, const csv_row *r,
+			       bool lane)
+{
+	static const char *const known[] = {"id", "name", NULL};
+	const char *id = need_id(x, head, r, "id");
+	if (!id)
+		return false;
+	if (hmap_get(lane ? &x->lane_ids : &x->column_ids, id))
+		return tab_fail(x, head, r, "id", _("id '%s' is used twice"), id);
+	sbp_node *o = node_new(NODE_MAP, NULL);
+	node_set(o, "id", node_str(id));
+	node_set(o, "name", import_text(tab_get(head, r, "name")));
+	if (lane) {
+		sbp_zone z;
+		const char *zs = tab_get(head, r, "zone");
+		if (!zone_parse(zs, &z) && !import_zone_from_name(zs, &z)) {
+			node_free(o);
+			return tab_fail(x, head, r, "zone",
+					_("'%s' is not a zone (evidence, customer, onstage, backstage or support)"), zs);
+		}
+		node_set(o, "zone", node_str(zone_id(z)));
+	} else {
+		put_text(o, "phase", tab_get(head, r, "phase"));
+	}
+	put_others(o, head, r, known);
+	import_add(lane ? x->lanes : x->columns, lane ? &x->lane_ids : &x->column_ids, o);
+	return true;
+}
+
+/* The row of a blueprint table (title, description, lang...): the
+ * document's own keys. */
+static bool tab_head(import_ctx *x, const csv_row *head, const csv_row *r)
+{
+	static const char *const known[] = {"sbp", NULL};
+	sbp_node *m = node_new(NODE_MAP, NULL);
+	put_others(m, head, r, known);
+	for (size_t i = 0; i < m->n; i++)
+		node_set(x->doc, m->keys[i], node_clone(m->items[i]));
+	node_free(m);
+	return true;
+}
+
 /* Which table a header is. */
 import_table import_table_kind(const csv_row *head)
 {
-	if (tab_col(head, "id") >= 0 && tab_col(head, "lane") >= 0 &&
-	    tab_col(head, "column") >= 0 && tab_col(head, "text") >= 0)
+	bool id = tab_col(head, "id") >= 0, name = tab_col(head, "name") >= 0;
+	if (id && tab_col(head, "lane") >= 0 && tab_col(head, "column") >= 0 &&
+	    tab_col(head, "text") >= 0)
 		return TABLE_STEPS;
-	if (tab_col(head, "id") >= 0 && tab_col(head, "name") >= 0 && tab_col(head, "kind") >= 0)
+	if (id && name && tab_col(head, "kind") >= 0)
 		return TABLE_STANDARDS;
+	if (id && name && tab_col(head, "zone") >= 0)
+		return TABLE_LANES;
+	if (id && name)
+		return TABLE_COLUMNS;
 	if (tab_col(head, "from") >= 0 && tab_col(head, "to") >= 0)
 		return TABLE_FLOWS;
+	if (tab_col(head, "title") >= 0 || tab_col(head, "description") >= 0)
+		return TABLE_HEAD;
 	return TABLE_GRID;
 }
 
@@ -284,7 +342,10 @@ bool import_table_read(import_ctx *x, import_table kind, const csv_table *t)
 		const csv_row *r = &t->rows[i];
 		bool ok = kind == TABLE_STEPS ? tab_step(x, head, r)
 			  : kind == TABLE_STANDARDS ? tab_standard(x, head, r)
-						     : tab_flow(x, head, r);
+			  : kind == TABLE_LANES ? tab_lane_or_column(x, head, r, true)
+			  : kind == TABLE_COLUMNS ? tab_lane_or_column(x, head, r, false)
+			  : kind == TABLE_HEAD ? (i == 1 ? tab_head(x, head, r) : true)
+						: tab_flow(x, head, r);
 		if (!ok)
 			return false;
 	}
