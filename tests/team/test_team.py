@@ -209,6 +209,20 @@ def group_git():
     check(rc == 1 and "[merge-conflict]" in out and "report" in out,
           "sbp check loads the merged file and names the conflict:\n" + out)
 
+    # sbp diff as git's difftool, and sbp fmt as its textconv filter.
+    d = repo("difftool")
+    with open(os.path.join(d, ".gitattributes"), "a") as f:
+        f.write("*.yaml diff=sbp\n")
+    git("config", "diff.sbp.textconv", "%s fmt - <" % SBP, cwd=d)
+    git("config", "difftool.sbp.cmd", '%s diff "$LOCAL" "$REMOTE"' % SBP, cwd=d)
+    with open(os.path.join(d, "bp.yaml"), "w") as f:
+        f.write(edit(BASE, ("goal: 90", "goal: 91")).replace("{id: call, name: Call}", "{name: Call, id: call}"))
+    rc, out, err = git("difftool", "-y", "-t", "sbp", "--", "bp.yaml", cwd=d)
+    check("standard rings: goal changed from 90 to 91" in out, "git difftool runs sbp diff: %s %s" % (out, err))
+    rc, out, err = git("diff", cwd=d)
+    check("+    goal: 91" in out or "goal: 91" in out, "git diff shows the change through textconv: " + out + err)
+    check("name: Call, id: call" not in out, "textconv hides key order noise:\n" + out)
+
     # sbp merge directly: -o, exit codes, the stderr list.
     b = write("m-base.yaml", BASE)
     o = write("m-ours.yaml", edit(BASE, ("goal: 90", "goal: 92")))
