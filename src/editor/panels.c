@@ -179,6 +179,9 @@ ed_result problems_key(editor *ed, ed_key k)
 	}
 	if (list_key(&ed->problems, k, ed->diags.n, editor_panel_rows(ed, 1)))
 		return ed_done(ed, RD_PANEL);
+	ed_result cr;
+	if (conflicts_problems_key(ed, k, &cr))
+		return cr;
 	if (k != EK_ENTER || ed->diags.n == 0)
 		return ed_done(ed, RD_NONE);
 	const sbp_diag *d = &ed->diags.items[ed->problems.sel];

@@ -76,6 +76,7 @@ const ed_command ed_commands[] = {
 	/* views */
 	{ "inspect", "i", ecmd_inspect, S, "inspect and edit every field of the step", "", CPL_NONE },
 	{ "problems", "p", ecmd_problems, 0, "the check findings; Enter jumps", "", CPL_NONE },
+	{ "resolve", NULL, ecmd_resolve, E, "resolve a merge conflict (x-conflicts; o/t in the problems panel)", "ours|theirs [N]", CPL_NONE },
 	{ "help", "? <F1>", ecmd_help, 0, "this list", "", CPL_NONE },
 	{ "cmdline", ":", ecmd_cmdline, CMD_NOLINE, "type a command", "", CPL_NONE },
 	/* history and files */
