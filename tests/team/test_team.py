@@ -246,6 +246,9 @@ def group_git():
           "-o leaves OURS alone")
     rc, _, _ = run("merge", b, b, b, "-o", out_path)
     check(rc == 0, "an unchanged merge exits 0")
+    empty = write("m-empty.yaml", "")
+    rc, _, err = run("merge", empty, o, t, "-o", out_path)
+    check(rc == 1 and "x-conflicts" in read(out_path), "an empty BASE (added on both sides) merges with conflicts: " + err)
     rc, _, _ = run("merge", b, o, os.path.join(TMP, "nope.yaml"))
     check(rc == 2, "a missing file exits 2")
 
