@@ -60,6 +60,8 @@ ed_result catalog_key(editor *ed, ed_key k);
 ed_result stdform_key(editor *ed, ed_key k);
 ed_result picker_key(editor *ed, ed_key k);
 ed_result problems_key(editor *ed, ed_key k);
+/* o / t on a merge-conflict finding (conflicts.c). */
+bool conflicts_problems_key(editor *ed, ed_key k, ed_result *r);
 ed_result help_key(editor *ed, ed_key k);
 void history_free(ed_history *h);
 void completion_reset(editor *ed);
@@ -119,7 +121,7 @@ CMD(ecmd_lanedelete); CMD(ecmd_title); CMD(ecmd_description);
 CMD(ecmd_stdadd); CMD(ecmd_stdset); CMD(ecmd_stddelete);
 CMD(ecmd_undo); CMD(ecmd_redo);
 CMD(ecmd_write); CMD(ecmd_saveas); CMD(ecmd_wq); CMD(ecmd_quit); CMD(ecmd_export);
-CMD(ecmd_inspect); CMD(ecmd_catalog); CMD(ecmd_problems); CMD(ecmd_help);
+CMD(ecmd_inspect); CMD(ecmd_catalog); CMD(ecmd_problems); CMD(ecmd_resolve); CMD(ecmd_help);
 CMD(ecmd_cmdline);
 CMD(ecmd_copy); CMD(ecmd_paste); CMD(ecmd_duplicate); CMD(ecmd_raise);
 CMD(ecmd_lower); CMD(ecmd_rename); CMD(ecmd_quick_column);

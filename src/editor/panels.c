@@ -251,9 +251,20 @@ static ed_result pr_enter(editor *ed, ed_key k)
 	return ed_ok(ed, RD_ALL, "%s [%s]", d->message, d->rule);
 }
 
+/* Problems: o keeps ours, t takes theirs on a merge-conflict finding. */
+static ed_result pr_resolve(editor *ed, ed_key k)
+{
+	ed_result r;
+	if (conflicts_problems_key(ed, k, &r))
+		return r;
+	return ed_done(ed, RD_NONE);
+}
+
 const ed_binding problems_bindings[] = {
 	{ "<Enter>", pr_enter, N_("Enter go to it"),
 	  N_("go to the finding's step, or open its standard in the catalog") },
+	{ "o t", pr_resolve, N_("o/t ours/theirs"),
+	  N_("resolve a merge conflict: keep ours (o) or take theirs (t)") },
 	{ LIST_KEYS, pr_move, NULL, N_("move in the list") },
 	{ "<Esc> q p", bind_close, N_("Esc close"), N_("close the panel") },
 	{ NULL, NULL, NULL, NULL },
