@@ -47,6 +47,7 @@ typedef enum ed_mode {
 	MODE_HELP,      /* every command and key */
 	MODE_CONFIRM,   /* a question answered by one key */
 	MODE_CONNECT,   /* pick the target of a new flow */
+	MODE_FORM,      /* a small form of fields, one prompt each (form.c) */
 } ed_mode;
 
 /* What a command asks the front end to redraw. */
@@ -82,6 +83,7 @@ typedef ed_result (*ed_cmd_fn)(editor *ed, const ed_args *a);
 /* What Tab completes in a command's arguments. */
 typedef enum ed_complete {
 	CPL_NONE, CPL_STEP, CPL_STD, CPL_ZONE, CPL_FORMAT, CPL_FIELD,
+	CPL_FORM, /* the choices of the open form's field */
 } ed_complete;
 
 /* Command flags. */
@@ -106,6 +108,9 @@ typedef struct ed_command {
 /* The command table, terminated by a row with name NULL. */
 extern const ed_command ed_commands[];
 const ed_command *editor_command_find(const char *name);
+/* The least and most words a row takes (max -1: no bound), from the
+ * synopsis in its args; the `:` line says its usage outside them. */
+void editor_command_arity(const ed_command *c, int *min, int *max);
 /* The command bound to a key in normal mode, or NULL. */
 const ed_command *editor_command_for_key(ed_key k);
 
@@ -126,6 +131,7 @@ typedef struct ed_prompt {
 	char *command;
 	ed_complete complete;
 	int history; /* which history: 0 commands, 1 search, 2 other */
+	bool replace; /* the text is selected: typing replaces it */
 } ed_prompt;
 
 /* Where a finding of the problems panel comes from (findings.c). */
@@ -208,6 +214,22 @@ struct editor {
 
 	sbp_step *connect_from;
 	char *search;            /* the last search */
+	struct ed_form *form;    /* the open form (form.c), or NULL */
+	ed_list formlist;
+	struct {                 /* quick entry (cmd_entry.c) */
+		bool on;         /* the add prompt comes back after Enter */
+		bool unlinked;   /* Tab does not add a flow (Ctrl-F) */
+		bool link;       /* the next card flows from last (after Tab) */
+		sbp_step *last;  /* the step added before */
+		size_t home;     /* the lane Enter goes back to */
+	} quick;
+	sbp_step *clip;          /* a copied step (detached, owned) */
+	struct {                 /* what an undo or redo touched (cmd_step.c) */
+		bool on;
+		const sbp_step *step; /* a step it changed or brought back */
+		bool cell;            /* else the cell a step left */
+		size_t lane, col;
+	} touch;
 
 	sbp_summary sum;
 	size_t sum_key;          /* history state the grid and counts are for */
@@ -227,6 +249,9 @@ struct editor {
 	size_t recover_key;      /* history state last written to recovery */
 	bool recover_written;
 	size_t recover_failed;   /* history state whose autosave failed + 1 */
+	long long unsaved_since; /* ms (editor_autosave_tick's clock) of the
+				    first change not in the recovery file */
+	size_t recover_skip;     /* recovery files kept for later (k) */
 	char *save_target;       /* a save waiting for a confirmation */
 	sbp_buf scratch;
 };
@@ -273,11 +298,16 @@ void editor_select(editor *ed, const sbp_step *s);
 const sbp_summary *editor_summary(editor *ed);
 
 /* Data safety. editor_autosave writes the recovery file when there are
- * changes it does not hold yet (call it after 2 s of idle time);
+ * changes it does not hold yet; editor_autosave_tick (call it after every
+ * key and every tick, with a monotonic clock in ms) does so once the first
+ * change it does not hold is ED_AUTOSAVE_MS old, even while keys keep
+ * coming;
  * editor_hangup writes it whatever the idle time (SIGHUP, SIGTERM, lost
  * terminal); editor_cleanup removes the lock, and the recovery file
  * after a clean quit. */
+#define ED_AUTOSAVE_MS 2000
 void editor_autosave(editor *ed);
+void editor_autosave_tick(editor *ed, long long now_ms);
 void editor_hangup(editor *ed);
 void editor_cleanup(editor *ed, bool clean);
 

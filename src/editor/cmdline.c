@@ -4,6 +4,8 @@
 #include <string.h>
 
 #include "sbp/export.h"
+#include "form.h"
+#include "sbp/fields.h"
 #include "internal.h"
 
 /* Split s into words; "..." and '...' group blanks. Caller frees. */
@@ -45,7 +47,10 @@ static ed_result run_row(editor *ed, const ed_command *c, const char *rest,
 			      c->name);
 	ed_args a = { 0, NULL, rest, bang, false };
 	a.argv = split_words(rest, &a.argc);
-	ed_result r = c->fn(ed, &a);
+	int min, max;
+	editor_command_arity(c, &min, &max);
+	ed_result r = a.argc < min || (max >= 0 && a.argc > max)
+		      ? ed_usage(ed, c->name) : c->fn(ed, &a);
 	for (int i = 0; i < a.argc; i++)
 		free(a.argv[i]);
 	free(a.argv);
@@ -127,6 +132,8 @@ static ed_complete line_kind(editor *ed, const char *text, int word)
 		return CPL_NONE;
 	if (c->complete == CPL_STD && !strcmp(c->name, "stdset") && word == 2)
 		return CPL_FIELD;
+	if (c->complete == CPL_STD && !strcmp(c->name, "stdset") && word == 3)
+		return (ed_complete)-2; /* the words of an enum field */
 	if ((c->complete == CPL_FORMAT || c->complete == CPL_STD) && word > 1 &&
 	    strcmp(c->name, "std") != 0)
 		return CPL_NONE;
@@ -147,6 +154,10 @@ static void cpl_gather(editor *ed, ed_complete kind, const char *prefix)
 	case CPL_STEP:
 		for (size_t i = 0; i < bp->steps.n; i++)
 			cpl_add(ed, bp->steps.items[i]->id, prefix, &cap);
+		/* no id starts so: the ids of steps whose text holds the word */
+		for (size_t i = 0, by_id = ed->ncpl; !by_id && *prefix && i < bp->steps.n; i++)
+			if (ed_text_matches(bp->steps.items[i]->text, prefix))
+				cpl_add(ed, bp->steps.items[i]->id, "", &cap);
 		break;
 	case CPL_STD:
 		for (size_t i = 0; i < bp->standards.n; i++)
@@ -161,9 +172,23 @@ static void cpl_gather(editor *ed, ed_complete kind, const char *prefix)
 			cpl_add(ed, export_formats[i], prefix, &cap);
 		break;
 	case CPL_FIELD:
-		for (size_t i = 0; std_fields[i]; i++)
-			cpl_add(ed, std_fields[i], prefix, &cap);
+		for (size_t i = 0; std_field(i); i++)
+			cpl_add(ed, std_field(i)->key, prefix, &cap);
 		break;
+	case CPL_FORM:
+		form_choices(ed, cpl_add, prefix, &cap);
+		break;
+	case -2: { /* :stdset ID FIELD <Tab>: the field's words */
+		int argc;
+		char **w = split_words(ed->line.text.data, &argc);
+		const sbp_field *f = argc >= 3 ? field_find(SBP_OBJ_STANDARD, w[2]) : NULL;
+		for (size_t i = 0; f && f->type == FT_ENUM && f->values[i]; i++)
+			cpl_add(ed, f->values[i], prefix, &cap);
+		for (int i = 0; i < argc; i++)
+			free(w[i]);
+		free(w);
+		break;
+	}
 	default:
 		break;
 	}
@@ -296,12 +321,16 @@ static ed_result line_submit(editor *ed)
 	ed->msg[0] = '\0';
 	ed->msg_error = false;
 	ed_result r;
-	if (command && strchr(command, ' ')) {
+	if (ed->mode == MODE_FORM && ed->form) {
+		r = form_field_done(ed, text, 1);
+	} else if (ed->quick.on && command && !strcmp(command, "add")) {
+		r = quick_submit(ed, text, QUICK_NEXT_COL);
+	} else if (command && strchr(command, ' ')) {
 		char *line = xasprintf("%s %s", command, text);
 		r = editor_run(ed, line);
 		free(line);
 	} else if (command) {
-		const ed_command *c = editor_command_find(command);
+		const ed_command *c = ed_command_row(command);
 		r = c ? run_row(ed, c, text, false) : ed_err(ed, "no command %s", command);
 	} else {
 		r = editor_run(ed, text);
@@ -318,6 +347,14 @@ ed_result line_key(editor *ed, ed_key k)
 	lineedit *le = &ed->line;
 	if (k != EK_TAB && k != EK_BTAB)
 		completion_reset(ed);
+	bool replace = ed->prompt.replace;
+	ed->prompt.replace = false;
+	bool in_form = ed_under(ed, MODE_FORM) && ed->form;
+	if (in_form || ed->quick.on) {
+		ed_result r;
+		if (prompt_special_key(ed, k, in_form, &r))
+			return r;
+	}
 	switch (k) {
 	case EK_ENTER:
 		return line_submit(ed);
@@ -326,7 +363,11 @@ ed_result line_key(editor *ed, ed_key k)
 	case EK_CTRL('g'):
 		ed->quit_after_save = false;
 		ed_pop_mode(ed);
+		if (ed->quick.on)
+			return quick_end(ed);
 		ed->msg[0] = '\0';
+		if (in_form)
+			return form_cancel(ed);
 		return ed_done(ed, RD_ALL);
 	case EK_BS:
 		if (le->text.len == 0 && !ed->prompt.command) {
@@ -348,8 +389,11 @@ ed_result line_key(editor *ed, ed_key k)
 	case EK_UP: return history_walk(ed, -1);
 	case EK_DOWN: return history_walk(ed, 1);
 	default:
-		if (k >= 32 && k < 0x110000)
+		if (k >= 32 && k < 0x110000) {
+			if (replace)
+				lineedit_set(le, "");
 			lineedit_insert(le, (uint32_t)k);
+		}
 		break;
 	}
 	return ed_done(ed, RD_MSG);
@@ -360,4 +404,13 @@ ed_result ecmd_cmdline(editor *ed, const ed_args *a)
 {
 	(void)a;
 	return ed_prompt_open(ed, ":", NULL, "", CPL_NONE, 0);
+}
+
+/* "Usage: :name ARGS" from the command's row of the table. */
+ed_result ed_usage(editor *ed, const char *name)
+{
+	const ed_command *c = editor_command_find(name);
+	if (!c)
+		return ed_err(ed, "%s", _("Unknown command."));
+	return ed_err(ed, _("Usage: :%s %s"), c->name, c->args);
 }

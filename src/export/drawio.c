@@ -113,8 +113,8 @@ static void dio_card(dio_ctx *d, const lay_card *cd, const char *lane_id, double
 
 	buf_init(&tip);
 	buf_init(&label);
-	if (s->notes)
-		buf_printf(&tip, "%s", s->notes);
+	if (step_notes(s))
+		buf_printf(&tip, "%s", step_notes(s));
 	const lay_block *parts[] = {&cd->text, &cd->fix, &cd->fail, &cd->wait, &cd->foot};
 	for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
 		if (!parts[i]->nlines)

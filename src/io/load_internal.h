@@ -9,13 +9,15 @@
 #include <yaml.h>
 
 #include "sbp/diag.h"
+#include "sbp/fields.h"
+#include "sbp/i18n.h"
 #include "sbp/hmap.h"
 #include "sbp/io.h"
 #include "sbp/model.h"
 
-/* Stop after this many errors, and this many values kept under unknown
- * keys (each costs memory; known keys cost far less). */
-#define SBP_MAX_ERRORS 200
+/* Stop after this many values kept under unknown keys (each costs
+ * memory; known keys cost far less). How many diagnostics are kept is
+ * sbp_limits' max_diags. */
 #define SBP_MAX_NODES 1000000
 
 /* A reference by id, resolved once the whole file is read. */
@@ -36,6 +38,11 @@ typedef struct pend_flow {
 	sbp_flow *flow;
 	ref from, to;
 } pend_flow;
+
+typedef struct pend_measurement {
+	sbp_measurement *m;
+	ref std;
+} pend_measurement;
 
 /* The keys seen in one mapping, to refuse duplicates. Short keys of
  * small mappings (every known key) live inline, so reading an object
@@ -71,9 +78,14 @@ typedef struct loader {
 	sbp_blueprint *bp;
 	SBP_VEC(pend_step) psteps;
 	SBP_VEC(pend_flow) pflows;
+	SBP_VEC(pend_measurement) pmeasures;
 } loader;
 
 /* Event layer (load.c). */
+/* The length of a UTF-8 byte-order mark at the start of s (3), or 0.
+ * Windows editors write one; the loader skips it before parsing, so
+ * positions count from the character after it. */
+size_t ld_bom_len(const char *s, size_t len);
 bool ld_next(loader *ld);
 sbp_pos ld_pos(const loader *ld);
 void ld_error(loader *ld, const char *rule, sbp_pos pos, const char *fmt, ...)
@@ -119,6 +131,7 @@ void ld_lane(loader *ld);
 void ld_standard(loader *ld);
 void ld_step(loader *ld);
 void ld_flow(loader *ld);
+void ld_measurement(loader *ld);
 /* The object of kind ('l' lane, 'c' column, 'd' standard, 's' step)
  * named id, or NULL. */
 void *ld_lookup(const sbp_blueprint *bp, char kind, const char *id);

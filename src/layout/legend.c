@@ -15,7 +15,7 @@ static const char T_UNTITLED[] = "Untitled blueprint", T_VERSION[] = "Version",
 		  T_GOAL[] = "goal", T_ACTUAL[] = "actual", T_BELOW[] = "below goal",
 		  T_MEETS[] = "meets goal", T_TARGET[] = "target",
 		  T_COUNTS[] = "%zu steps \xC2\xB7 %zu encounter steps \xC2\xB7 %zu without a standard (!) "
-			       "\xC2\xB7 encounter coverage %.0f%% \xC2\xB7 %zu fail points \xC2\xB7 "
+			       "\xC2\xB7 encounter coverage %s \xC2\xB7 %zu fail points \xC2\xB7 "
 			       "%zu wait points \xC2\xB7 %zu standards";
 
 /* The text of a scalar x- key at the top of the file, or NULL. */
@@ -87,7 +87,8 @@ double layout_place_title(sbp_layout *lay, double y, const char *source_name)
 				 w, LAY_FONT_BODY, LAY_LEFT, 0);
 	y += (double)lay->meta.nlines * lay_fonts[LAY_FONT_BODY].line_h + 2;
 	buf_reset(&b);
-	buf_printf(&b, T_COUNTS, s->steps, s->encounters, s->unstandardized, s->coverage,
+	buf_printf(&b, T_COUNTS, s->steps, s->encounters, s->unstandardized,
+		   check_coverage_text(s, 0, (char[16]){0}),
 		   s->fail_points, s->wait_points, s->standards);
 	if (source_name && *source_name)
 		buf_printf(&b, " \xC2\xB7 %s", source_name);

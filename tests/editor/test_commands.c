@@ -28,7 +28,7 @@ static void test_step_commands(void **state)
 	run(ed, "text Look for the desk");
 	assert_string_equal(s->text, "Look for the desk");
 	run(ed, "notes first time here");
-	assert_string_equal(s->notes, "first time here");
+	assert_string_equal(step_notes(s), "first time here");
 	run(ed, "duration 2.5");
 	assert_true(s->duration == 2.5);
 	run(ed, "encounter yes");
@@ -63,7 +63,7 @@ static void test_bad_commands_change_nothing(void **state)
 		"unstd s2", "flow a", "flow a zz", "flow a a", "lane Kiosk nozone",
 		"lane Kiosk", "colmove 99", "colmove sideways", "lanemove 0",
 		"severity 3", "duration abc", "duration -1", "encounter maybe",
-		"export nope out.x", "export svg", "stdset s1 colour red",
+		"export nope out.x", "export svg a b", "stdset s1 colour red", "duration 1e300",
 		"stdset nope name x", "stdset s1 weight heavy", "stdset s1 kind firm",
 		"stddelete nope", "unflow a d", "add", "text", "colname", "lanename",
 		"column", "stdadd", "expected 3", "saveas",
@@ -258,7 +258,7 @@ static void test_untitled(void **state)
 	assert_int_equal(ed->bp->columns.n, 3);
 	assert_false(editor_modified(ed));
 	assert_string_equal(editor_file_name(ed), "[untitled]");
-	editor_feed(ed, "j j a Hello <Enter>");
+	editor_feed(ed, "j j a Hello <Enter> <Esc>");
 	assert_int_equal(ed->bp->steps.n, 1);
 	assert_int_equal(run(ed, "w").status, ED_ERROR);
 	editor_free(ed);
