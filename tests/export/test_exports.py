@@ -407,9 +407,14 @@ def test_pdf():
     out = export(hotel, "pdf", "--with-tables", name="tables")
     n = pdf_pages(out)[0]
     check(n >= 2, "pdf --with-tables adds pages")
-    tables = norm(pdf_text(out, 2) + pdf_text(out, n))
-    for t in ("Fail points and recovery", "Wait points", "Standards", "Bring a new key to the room"):
-        check(t in tables or t in norm(pdf_text(out)), "pdf --with-tables has %r" % t)
+    tables = norm(" ".join(pdf_text(out, k) for k in range(2, n + 1)))
+    hm = model(hotel)
+    want = ["Fail points and recovery", "Wait points", "Standards"]
+    want += [st["fail"]["recovery"] for st in hm["steps"] if st.get("fail") and st["fail"].get("recovery")]
+    want += [st["fail"]["text"] for st in hm["steps"] if st.get("fail")]
+    want += [sd["name"] for sd in hm["standards"]]
+    for t in want:
+        check(norm(t) in tables, "pdf --with-tables: the table pages have %r" % t)
     out = export(os.path.join(HERE, "hostile.yaml"), "pdf")
     txt = pdf_text(out)
     check("script" in txt and "中文" in txt, "pdf has the hostile text as text")
