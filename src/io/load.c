@@ -17,6 +17,8 @@ void sbp_limits_default(sbp_limits *l)
 	l->max_depth = SBP_DEFAULT_MAX_DEPTH;
 	l->max_scalar = SBP_DEFAULT_MAX_SCALAR;
 	l->max_steps = SBP_DEFAULT_MAX_STEPS;
+	l->max_lanes = SBP_DEFAULT_MAX_LANES;
+	l->max_columns = SBP_DEFAULT_MAX_COLUMNS;
 }
 
 sbp_pos ld_pos(const loader *ld)

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "load_internal.h"
+#include "sbp/i18n.h"
 
 /* Report a required key that is missing from the object at pos. */
 static void missing(loader *ld, sbp_pos pos, const char *what, const char *key)
@@ -50,6 +51,12 @@ void ld_column(loader *ld)
 	sbp_pos kp;
 	bool had_id = false, had_name = false;
 
+	if (ld->bp->columns.n >= ld->lim.max_columns) {
+		ld_error(ld, RULE_LIMIT, pos, _("more columns than the limit of %zu"),
+			 ld->lim.max_columns);
+		ld->fatal = true;
+		return;
+	}
 	if (!ld_map_begin(ld, "a column"))
 		return;
 	while (ld_map_next(ld, &ks, &key, &kp)) {
@@ -101,6 +108,12 @@ void ld_lane(loader *ld)
 	sbp_zone z = ZONE_COUNT;
 	bool had_id = false, had_name = false;
 
+	if (ld->bp->lanes.n >= ld->lim.max_lanes) {
+		ld_error(ld, RULE_LIMIT, pos, _("more lanes than the limit of %zu"),
+			 ld->lim.max_lanes);
+		ld->fatal = true;
+		return;
+	}
 	if (!ld_map_begin(ld, "a lane"))
 		return;
 	while (ld_map_next(ld, &ks, &key, &kp)) {
