@@ -74,6 +74,12 @@ const ed_command ed_commands[] = {
 	{ "title", NULL, ecmd_title, E, "set the blueprint's title", "TEXT", CPL_NONE },
 	{ "description", NULL, ecmd_description, E, "set the blueprint's description", "TEXT", CPL_NONE },
 	/* views */
+	{ "zoom", "z", ecmd_zoom, 0, "cards: compact, normal (what fits), full text", "[compact|normal|full]", CPL_NONE },
+	{ "detail", "D", ecmd_detail, 0, "show or hide the detail pane of the step", "", CPL_NONE },
+	{ "flows", "F", ecmd_flows, 0, "show or hide the flows between columns", "", CPL_NONE },
+	{ "hints", "b", ecmd_hints, 0, "show or hide the key hint bar", "", CPL_NONE },
+	{ "journey-next", "]", ecmd_journey_next, S, "go to the next step along the flows", "", CPL_NONE },
+	{ "journey-prev", "[", ecmd_journey_prev, S, "go to the previous step along the flows", "", CPL_NONE },
 	{ "inspect", "i", ecmd_inspect, S, "inspect and edit every field of the step", "", CPL_NONE },
 	{ "problems", "p", ecmd_problems, 0, "the check findings; Enter jumps", "", CPL_NONE },
 	{ "help", "? <F1>", ecmd_help, 0, "this list", "", CPL_NONE },
@@ -119,7 +125,10 @@ static const char *const help_tail[] = {
 	"On the command line: Tab completes names and ids, Up/Down walk",
 	"  the history, Ctrl-U clears, Esc cancels.",
 	"Markers on cards: ! encounter without a standard, 1-9 standards",
-	"  attached, F fail point, W wait point.",
+	"  attached, F fail point, W wait point; after them < marks a step",
+	"  that flows into the selected one, > one it flows to.",
+	"The selected card is highlighted whole; the detail pane under or",
+	"  beside the grid shows all of it (D hides it).",
 };
 #define HELP_TAIL (sizeof help_tail / sizeof *help_tail)
 

@@ -277,3 +277,15 @@ const char *lay_mark_letter(lay_mark_kind k)
 	default: return "!";
 	}
 }
+
+/* One line of s from pos, at most maxcols display columns (the editor's
+ * cards): *end is where its text ends, the return value where the next
+ * line's text starts. */
+size_t layout_wrap_line(const char *s, size_t len, size_t pos, size_t maxcols,
+			size_t *end)
+{
+	size_t next = line_break(s, len, pos, maxcols * 1000, METRIC_COLUMNS, end);
+	while (*end > pos && (s[*end - 1] == ' ' || s[*end - 1] == '\t'))
+		(*end)--;
+	return skip_spaces(s, len, next);
+}
