@@ -87,6 +87,7 @@ typedef struct ed_view {
 	int pane_y, pane_x, pane_h, pane_w; /* 0 high or wide: no pane */
 	int hint_y;       /* the key hint bar, -1 when hidden */
 	size_t cap;       /* lines a card may take */
+	bool names_cut;   /* lane names get only their lane's lines */
 	/* lanes, in body lines */
 	size_t nlanes;
 	size_t *lane_y, *lane_h, *name_lines;

@@ -1,5 +1,6 @@
 /* Commands of the view: zoom, the detail pane, the flows view, the key
  * hint bar, and walking the journey along flows. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
@@ -114,4 +115,36 @@ ed_result ecmd_journey_prev(editor *ed, const ed_args *a)
 {
 	(void)a;
 	return journey(ed, false);
+}
+
+/* Closing the message box needs nothing more. */
+static void message_closed(editor *ed, int choice)
+{
+	(void)ed;
+	(void)choice;
+}
+
+/* M: the whole last message in a box (the message line shows two lines). */
+ed_result ecmd_message(editor *ed, const ed_args *a)
+{
+	(void)a;
+	if (!ed->msg[0])
+		return ed_ok(ed, RD_MSG, "%s", _("No message to show"));
+	size_t w = ed->cols > 24 ? (size_t)ed->cols - 12 : 12;
+	size_t n = view_wrap(ed->msg, w, w, 0, NULL, NULL);
+	size_t *b = xmalloc(2 * n * sizeof *b), *e = b + n;
+	view_wrap(ed->msg, w, w, n, b, e);
+	sbp_buf t;
+	buf_init(&t);
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			buf_putc(&t, '\n');
+		buf_add(&t, ed->msg + b[i], e[i] - b[i]);
+	}
+	buf_puts(&t, "\n\n");
+	buf_puts(&t, _("q or Esc closes"));
+	ed_ask(ed, _("Message"), t.data, "q", true, message_closed);
+	buf_free(&t);
+	free(b);
+	return ed_done(ed, RD_ALL);
 }

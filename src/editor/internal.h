@@ -132,7 +132,7 @@ CMD(ecmd_write); CMD(ecmd_saveas); CMD(ecmd_wq); CMD(ecmd_quit); CMD(ecmd_export
 CMD(ecmd_inspect); CMD(ecmd_catalog); CMD(ecmd_problems); CMD(ecmd_help);
 CMD(ecmd_cmdline);
 CMD(ecmd_zoom); CMD(ecmd_detail); CMD(ecmd_flows); CMD(ecmd_hints);
-CMD(ecmd_journey_next); CMD(ecmd_journey_prev);
+CMD(ecmd_journey_next); CMD(ecmd_journey_prev); CMD(ecmd_message);
 CMD(ecmd_copy); CMD(ecmd_paste); CMD(ecmd_duplicate); CMD(ecmd_raise);
 CMD(ecmd_lower); CMD(ecmd_rename); CMD(ecmd_quick_column);
 CMD(ecmd_search_next); CMD(ecmd_search_prev);

@@ -79,6 +79,7 @@ const ed_command ed_commands[] = {
 	{ "flows", "F", ecmd_flows, 0, "show or hide the flows between columns", "", CPL_NONE },
 	{ "hints", "b", ecmd_hints, 0, "show or hide the key hint bar", "", CPL_NONE },
 	{ "journey-next", "]", ecmd_journey_next, S, "go to the next step along the flows", "", CPL_NONE },
+	{ "message", "M", ecmd_message, 0, "show the whole last message", "", CPL_NONE },
 	{ "journey-prev", "[", ecmd_journey_prev, S, "go to the previous step along the flows", "", CPL_NONE },
 	{ "inspect", "i", ecmd_inspect, S, "inspect and edit every field of the step", "", CPL_NONE },
 	{ "problems", "p", ecmd_problems, 0, "the check findings; Enter jumps", "", CPL_NONE },
@@ -125,10 +126,7 @@ static const char *const help_tail[] = {
 	"On the command line: Tab completes names and ids, Up/Down walk",
 	"  the history, Ctrl-U clears, Esc cancels.",
 	"Markers on cards: ! encounter without a standard, 1-9 standards",
-	"  attached, F fail point, W wait point; after them < marks a step",
-	"  that flows into the selected one, > one it flows to.",
-	"The selected card is highlighted whole; the detail pane under or",
-	"  beside the grid shows all of it (D hides it).",
+	"  attached, F fail point, W wait point, then <- flows in, -> out.",
 };
 #define HELP_TAIL (sizeof help_tail / sizeof *help_tail)
 

@@ -99,11 +99,13 @@ void editor_select(editor *ed, const sbp_step *s)
 	ed_scroll_to_sel(ed);
 }
 
-/* Body rows at the current terminal size. */
+/* Rows between the headers and the hint bar or status line: what a
+ * panel covers (the grid's body is this minus a bottom detail pane). */
 size_t editor_body_rows(const editor *ed)
 {
 	ed_view *v = editor_view((editor *)ed);
-	return v->body_h > 1 ? (size_t)v->body_h : 1;
+	int r = v->body_h + (v->pane_x == 0 ? v->pane_h : 0);
+	return r > 1 ? (size_t)r : 1;
 }
 
 /* The lane-name area. */
@@ -201,13 +203,12 @@ void editor_status_line(editor *ed, size_t width, sbp_buf *left, sbp_buf *right)
 			buf_printf(&pos, " [%zu/%zu]", ed->idx + 1, n);
 	}
 	size_t lw = utf8_width(left->data, left->len);
-	size_t pw = utf8_width(pos.data ? pos.data : "", pos.len);
 	buf_printf(&r, P_("%zu step", "%zu steps", s->steps), s->steps);
 	buf_puts(&r, "  ");
 	buf_printf(&r, P_("%zu encounter", "%zu encounters", s->encounters), s->encounters);
 	buf_puts(&r, "  ");
 	buf_printf(&r, _("%zu flagged  %s covered "), s->unstandardized, cov);
-	if (lw + 2 + pw + utf8_width(r.data, r.len) + 1 > width) {
+	if (lw + utf8_width(r.data, r.len) + 14 > width) { /* the place first */
 		buf_reset(&r);
 		buf_printf(&r, _("%zu st %zu enc %zu flagged %s "), s->steps,
 			   s->encounters, s->unstandardized, cov);

@@ -1,6 +1,7 @@
 /* The view's geometry: the lane-name area (what the names need, up to a
  * fifth of the screen; longer names wrap), grid columns sharing the rest
- * of the width, card heights in lines (wrapped text, capped by the zoom),
+ * of the width, card heights in lines (wrapped text, capped by the zoom:
+ * normal fits the screen when it can, cutting long lane names first),
  * lanes as tall as their tallest cell, the detail pane at the bottom or
  * the right when there is room, and the key hint bar. Computed again only
  * when the blueprint, the terminal size or a view setting changed. */
@@ -12,8 +13,6 @@
 
 #define VM_MIN_COL 16   /* the narrowest grid column, gutter included */
 #define VM_MARK_W 4     /* the markers before a card's first line */
-#define VM_NORMAL_MIN 3 /* normal zoom: lines a card keeps when the grid
-			   cannot fit the screen anyway */
 
 /* Wrap s into lines: the first first_w columns wide, the others width. */
 size_t view_wrap(const char *s, size_t first_w, size_t width, size_t max,
@@ -75,7 +74,7 @@ static int label_width(const sbp_blueprint *bp, int cols)
 		if (w > need)
 			need = w;
 	}
-	int cap = cols / 5 > 10 ? cols / 5 : 10;
+	int cap = cols / 4 > 10 ? cols / 4 : 10;
 	int w = (int)need + 2;
 	return w < 10 ? 10 : w > cap ? cap : w;
 }
@@ -119,7 +118,7 @@ static size_t grid_lines(ed_view *v, const editor *ed, size_t cap, bool store)
 	for (size_t l = 0; l < g->nlanes; l++) {
 		if (l > 0 && ed->bp->lanes.items[l]->zone != ed->bp->lanes.items[l - 1]->zone)
 			y++; /* the rule between two zones */
-		size_t h = v->name_lines[l], k, end;
+		size_t h = v->names_cut ? 1 : v->name_lines[l], k, end;
 		for (cells_lane(cs, l, &k, &end); k < end; k++) {
 			size_t sum = 0;
 			for (size_t i = cs->start[k]; i < cs->start[k + 1]; i++) {
@@ -214,7 +213,7 @@ static size_t normal_cap(ed_view *v, const editor *ed, size_t most)
 		else
 			hi = mid;
 	}
-	return lo ? lo : (most < VM_NORMAL_MIN ? most : VM_NORMAL_MIN);
+	return lo;
 }
 
 /* Compute the geometry from scratch. */
@@ -248,7 +247,18 @@ static void view_build(editor *ed, ed_view *v)
 	} else {
 		most = cards_full(v, &ed->grid, v->col_w);
 	}
-	v->cap = v->zoom == ZOOM_NORMAL ? normal_cap(v, ed, most) : most;
+	v->names_cut = false;
+	v->cap = most;
+	if (v->zoom == ZOOM_NORMAL) {
+		/* what fits; else with names cut to their lanes; else one line */
+		v->cap = normal_cap(v, ed, most);
+		if (!v->cap) {
+			v->names_cut = true;
+			v->cap = normal_cap(v, ed, most);
+		}
+		if (!v->cap)
+			v->cap = 1;
+	}
 	v->height = grid_lines(v, ed, v->cap, true);
 }
 

@@ -127,8 +127,12 @@ static void frame_label(editor *ed, ed_view *v, ed_frame *f, size_t l, int y0)
 	const sbp_lane *lane = ed->bp->lanes.items[l];
 	size_t w = v->label_w > 3 ? (size_t)v->label_w - 2 : 1;
 	size_t n = v->name_lines[l];
+	if (n > v->lane_h[l])
+		n = v->lane_h[l];
 	size_t *b = xmalloc(2 * n * sizeof *b), *e = b + n;
 	view_wrap(lane->name, w, w, n, b, e);
+	if (n < v->name_lines[l])
+		e[n - 1] = strlen(lane->name); /* the rest, cut with … */
 	size_t top = ed->top, bot = ed->top + (size_t)v->body_h;
 	for (size_t j = 0; j < n; j++) {
 		size_t r = v->lane_y[l] + j;

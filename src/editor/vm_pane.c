@@ -228,7 +228,7 @@ void frame_footer(editor *ed, ed_view *v, ed_frame *f)
 	size_t nl = 1, w = (size_t)cols - 1;
 	size_t *b = NULL, *e = NULL;
 	if (ed->mode != MODE_LINE && ed->msg[0]) {
-		nl = view_wrap(ed->msg, w, w, 4, NULL, NULL);
+		nl = 1;
 		b = xmalloc(2 * nl * sizeof *b);
 		e = b + nl;
 		nl = view_wrap(ed->msg, w, w, nl, b, e);
@@ -251,9 +251,16 @@ void frame_footer(editor *ed, ed_view *v, ed_frame *f)
 		return;
 	}
 	ed_role role = ed->msg_error ? VR_MSG_ERROR : VR_MSG;
+	bool more = b && utf8_width(ed->msg, strlen(ed->msg)) > w;
+	const char *tail = _(" M: all");
+	int tw = more ? (int)utf8_width(tail, strlen(tail)) : 0;
 	for (size_t j = 0; j < nl && b; j++) {
-		size_t len = j + 1 == nl ? strlen(ed->msg + b[j]) : e[j] - b[j];
-		frame_text_at(f, sy + 1 + (int)j, 0, (int)w, role, ed->msg + b[j], len, nl > 1);
+		bool last = j + 1 == nl;
+		size_t len = last ? strlen(ed->msg + b[j]) : e[j] - b[j];
+		frame_text_at(f, sy + 1 + (int)j, 0, (int)w - (last ? tw : 0), role,
+			      ed->msg + b[j], len, false);
 	}
+	if (more)
+		frame_put(f, y, cols - 1 - tw, tw, VR_DIM, tail);
 	free(b);
 }

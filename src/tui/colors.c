@@ -65,7 +65,7 @@ void tui_colors_init(void)
 	set_pair(R_ERROR, COLOR_RED, bg, A_BOLD);
 	set_pair(R_GOOD, COLOR_GREEN, bg, 0);
 	set_pair(R_BORDER, rich ? 31 : COLOR_CYAN, bg, 0);
-	set_pair(R_LINKED, rich ? 0 : COLOR_BLACK, rich ? 214 : COLOR_YELLOW, A_BOLD);
+	set_pair(R_LINKED, rich ? 166 : COLOR_YELLOW, bg, A_BOLD | A_UNDERLINE);
 	set_pair(R_FIX, rich ? 33 : COLOR_BLUE, bg, A_BOLD);
 	set_pair(R_HINT_KEY, rich ? 25 : COLOR_BLUE, bg, A_BOLD);
 	if (rich) {
