@@ -24,5 +24,7 @@ bool cli_parse_size(const char *s, size_t *out);
 const char *cli_safe(const char *s);
 /* Print the diagnostics of one file to out (sorted), GCC-style. */
 void cli_print_diags(FILE *out, const char *file, sbp_diags *d);
+/* Bind the message catalog (src/cli/i18n.c); after setlocale. */
+void cli_i18n_init(void);
 
 #endif

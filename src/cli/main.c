@@ -6,9 +6,10 @@
 #include <unistd.h>
 
 #include "sbp/cli.h"
+#include "sbp/i18n.h"
 #include "sbp/utf8.h"
 
-static const char usage[] =
+static const char usage[] = N_(
 	"usage: sbp [FILE]                      open the editor (new blueprint if FILE is absent)\n"
 	"       sbp check [--format text|json] FILE...\n"
 	"                                       lint; exit 0 clean, 1 findings, 2 unreadable/invalid\n"
@@ -20,7 +21,7 @@ static const char usage[] =
 	"       sbp --help | --version\n"
 	"\n"
 	"Options for every command: --max-size SIZE (largest file to read, default 512M).\n"
-	"See sbp(1) for the editor's keys and the check rules.\n";
+	"See sbp(1) for the editor's keys and the check rules.\n");
 
 bool cli_use_color(FILE *f)
 {
@@ -71,19 +72,21 @@ void cli_print_diags(FILE *out, const char *file, sbp_diags *d)
 
 int main(int argc, char **argv)
 {
-	/* Only the character set comes from the environment (widths, ncurses'
-	 * wide characters): the other categories stay "C", so numbers always
-	 * use a dot and messages are English throughout, and start-up skips
+	/* Only the character set and the messages' language come from the
+	 * environment (widths, ncurses' wide characters; gettext): the other
+	 * categories stay "C", so numbers always use a dot, and start-up skips
 	 * loading a dozen locale files. */
 	setlocale(LC_CTYPE, "");
+	setlocale(LC_MESSAGES, "");
+	cli_i18n_init();
 	if (argc >= 2) {
 		const char *c = argv[1];
 		if (!strcmp(c, "--help") || !strcmp(c, "-h") || !strcmp(c, "help")) {
-			fputs(usage, stdout);
+			fputs(_(usage), stdout);
 			return 0;
 		}
 		if (!strcmp(c, "--version") || !strcmp(c, "-V")) {
-			printf("sbp %s (blueprint format version 1)\n", SBP_VERSION);
+			printf(_("sbp %s (blueprint format version 1)\n"), SBP_VERSION);
 			return 0;
 		}
 		if (!strcmp(c, "check"))
@@ -101,14 +104,14 @@ int main(int argc, char **argv)
 	for (int i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--max-size") && i + 1 < argc) {
 			if (!cli_parse_size(argv[++i], &lim.max_file_size)) {
-				fprintf(stderr, "sbp: bad size '%s'\n", cli_safe(argv[i]));
+				fprintf(stderr, _("sbp: bad size '%s'\n"), cli_safe(argv[i]));
 				return 2;
 			}
 		} else if (argv[i][0] == '-' && argv[i][1]) {
-			fprintf(stderr, "sbp: unknown option '%s'\n%s", cli_safe(argv[i]), usage);
+			fprintf(stderr, _("sbp: unknown option '%s'\n%s"), cli_safe(argv[i]), _(usage));
 			return 2;
 		} else if (path) {
-			fprintf(stderr, "sbp: the editor opens one file\n%s", usage);
+			fprintf(stderr, _("sbp: the editor opens one file\n%s"), _(usage));
 			return 2;
 		} else {
 			path = argv[i];
