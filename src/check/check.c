@@ -27,6 +27,7 @@ static const struct {
 	[CR_BYPASSED] = {RULE_BYPASSED, SBP_WARNING},
 	[CR_BELOW_GOAL] = {RULE_BELOW_GOAL, SBP_WARNING},
 	[CR_UNKNOWN_KEY] = {RULE_UNKNOWN_KEY, SBP_WARNING},
+	[CR_MERGE_CONFLICT] = {RULE_MERGE_CONFLICT, SBP_WARNING},
 };
 
 /* Every rule id of SPEC section 3, including the loader's. */
@@ -35,7 +36,7 @@ static const char *const known_rules[] = {
 	RULE_UNKNOWN_REFERENCE, RULE_ZONE_ORDER, RULE_LIMIT,
 	RULE_UNSTANDARDIZED, RULE_HARD_UNMEASURED, RULE_SOFT_NO_FEEDBACK,
 	RULE_FAIL_NO_RECOVERY, RULE_WAIT_NO_TOLERANCE, RULE_UNUSED_STANDARD,
-	RULE_BYPASSED, RULE_BELOW_GOAL, RULE_UNKNOWN_KEY,
+	RULE_BYPASSED, RULE_BELOW_GOAL, RULE_UNKNOWN_KEY, RULE_MERGE_CONFLICT,
 };
 
 /* Is rule a known rule id? */
@@ -160,6 +161,7 @@ void check_blueprint(const sbp_blueprint *bp, sbp_diags *out, sbp_summary *sum)
 
 	check_ctx_init(&c, bp, out);
 	check_extras(&c, &bp->extras, top, NULL);
+	check_conflicts(&c);
 	check_lanes(&c);
 	check_columns(&c);
 	for (size_t i = 0; i < bp->standards.n; i++)
@@ -194,6 +196,7 @@ void check_blueprint_origins(const sbp_blueprint *bp, sbp_diags *out,
 	*origins = NULL;
 	check_ctx_init(&c, bp, out);
 	check_extras(&c, &bp->extras, top, NULL);
+	check_conflicts(&c);
 	origins_fill(origins, &cap, out, &from, CHECK_TOP, NULL);
 	check_lanes(&c);
 	origins_fill(origins, &cap, out, &from, CHECK_LANES, NULL);

@@ -22,6 +22,7 @@ typedef enum check_rule {
 	CR_BYPASSED,
 	CR_BELOW_GOAL,
 	CR_UNKNOWN_KEY,
+	CR_MERGE_CONFLICT,
 	CR_COUNT
 } check_rule;
 
@@ -68,5 +69,7 @@ bool *check_used_standards(const sbp_blueprint *bp);
 void check_report_unused(check_ctx *c, const sbp_standard *s);
 void check_lanes(check_ctx *c);
 void check_columns(check_ctx *c);
+/* x-conflicts left by sbp merge (rules_conflicts.c). */
+void check_conflicts(check_ctx *c);
 
 #endif

@@ -78,7 +78,7 @@ void check_step_ctx(check_ctx *c, const sbp_step *s)
 	rule_unstandardized(c, s);
 	rule_fail(c, s);
 	rule_wait(c, s);
-	check_extras(c, &s->extras, s->pos, s->id);
+	check_extras(c, step_extras(s), s->pos, s->id);
 	if (s->fail)
 		check_extras(c, &s->fail->extras, s->fail->pos.line > 0 ?
 			     s->fail->pos : s->pos, s->id);

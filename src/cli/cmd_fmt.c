@@ -18,7 +18,7 @@ static int fmt_one(const char *path, bool check, const sbp_limits *lim)
 
 	if (!read_file(path, lim->max_file_size, &data, &len)) {
 		fprintf(stderr, "%s: error: cannot read: %s\n", safe,
-			errno == EFBIG ? "file larger than --max-size" : strerror(errno));
+			errno == EFBIG ? "file larger than --max-size" : file_strerror(errno));
 		return 2;
 	}
 	diags_init(&d);

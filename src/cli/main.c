@@ -18,6 +18,10 @@ static const char usage[] = N_(
 	"                                       mermaid json txt\n"
 	"       sbp fmt [--check] FILE...       rewrite in canonical form\n"
 	"       sbp new [-t TEMPLATE] FILE      start from a template (sbp new --list)\n"
+	"       sbp diff [--format text|json|md] OLD NEW\n"
+	"                                       what changed, by object id\n"
+	"       sbp merge BASE OURS THEIRS [-o OUT]\n"
+	"                                       three-way merge by object id (git merge driver)\n"
 	"       sbp --help | --version\n"
 	"\n"
 	"Options for every command: --max-size SIZE (largest file to read, default 512M).\n"
@@ -97,6 +101,10 @@ int main(int argc, char **argv)
 			return cmd_new(argc - 1, argv + 1);
 		if (!strcmp(c, "export"))
 			return cmd_export(argc - 1, argv + 1);
+		if (!strcmp(c, "diff"))
+			return cmd_diff(argc - 1, argv + 1);
+		if (!strcmp(c, "merge"))
+			return cmd_merge(argc - 1, argv + 1);
 	}
 	sbp_limits lim;
 	sbp_limits_default(&lim);

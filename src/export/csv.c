@@ -36,7 +36,7 @@ static void csv_steps(sbp_buf *out, const sbp_blueprint *bp)
 		esc_csv(out, s->column ? s->column->name : NULL), SEP(out);
 		esc_csv(out, s->column ? s->column->phase : NULL), SEP(out);
 		esc_csv(out, s->text), SEP(out);
-		esc_csv(out, s->notes), SEP(out);
+		esc_csv(out, step_notes(s)), SEP(out);
 		buf_puts(out, enc ? "yes" : "no"), SEP(out);
 		buf_puts(out, step_is_flagged(s) ? "yes" : "no"), SEP(out);
 		sbp_buf ids;

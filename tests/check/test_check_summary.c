@@ -194,7 +194,7 @@ static void test_hostile_text(void **state)
 	sbp_step *s = fx_step(bp, "evil", "onstage", evil, 60);
 	s->fail = fail_new(evil);
 	s->wait = wait_new(evil);
-	extras_add(&s->extras, evil, node_str("1"), (sbp_pos){61, 1});
+	extras_add(&step_more(s)->extras, evil, node_str("1"), (sbp_pos){61, 1});
 	/* an id made through the API, never checked by a loader */
 	sbp_standard *std = standard_new("\x1b[31m\xe2\x80\xae", "S", STD_SOFT);
 	fx_set(&std->feedback, "survey");

@@ -20,7 +20,7 @@ t_same "$f" "$SRCDIR/blueprints/hotel.yaml"
 
 step ":w elsewhere.yaml works"
 t_cmd "w elsewhere.yaml"
-t_wait_foot "elsewhere.yaml"
+t_wait_foot "Wrote a copy to elsewhere.yaml"
 t_file_has "$T_DIR/elsewhere.yaml" "title: Kept in memory"
 t_same "$f" "$SRCDIR/blueprints/hotel.yaml"
 t_cmd "q!"
