@@ -5,6 +5,7 @@
 
 #include "sbp/check.h"
 #include "sbp/cli.h"
+#include "sbp/i18n.h"
 #include "sbp/utf8.h"
 
 /* The one-line summary of a checked file. */
@@ -14,8 +15,8 @@ static void print_summary(FILE *out, const char *file, const sbp_summary *s)
 	buf_init(&name);
 	sanitize(&name, file, strlen(file));
 	fprintf(out,
-		"%s: %zu steps, %zu encounter steps, %zu unstandardized, %zu fail points, "
-		"%zu wait points, %zu standards, encounter coverage %.1f%%\n",
+		_("%s: %zu steps, %zu encounter steps, %zu unstandardized, %zu fail points, "
+		"%zu wait points, %zu standards, encounter coverage %.1f%%\n"),
 		name.data, s->steps, s->encounters, s->unstandardized, s->fail_points,
 		s->wait_points, s->standards, s->coverage);
 	buf_free(&name);
@@ -70,7 +71,7 @@ int cmd_check(int argc, char **argv)
 			if (!strcmp(a, "json")) {
 				json = true;
 			} else if (strcmp(a, "text") != 0) {
-				fprintf(stderr, "sbp check: unknown format '%s' (text or json)\n", cli_safe(a));
+				fprintf(stderr, _("sbp check: unknown format '%s' (text or json)\n"), cli_safe(a));
 				node_free(report);
 				return 2;
 			}
@@ -78,12 +79,12 @@ int cmd_check(int argc, char **argv)
 			json = true;
 		} else if (!strcmp(a, "--max-size") && i + 1 < argc) {
 			if (!cli_parse_size(argv[++i], &lim.max_file_size)) {
-				fprintf(stderr, "sbp check: bad size '%s'\n", cli_safe(argv[i]));
+				fprintf(stderr, _("sbp check: bad size '%s'\n"), cli_safe(argv[i]));
 				node_free(report);
 				return 2;
 			}
 		} else if (a[0] == '-' && a[1]) {
-			fprintf(stderr, "sbp check: unknown option '%s'\n", cli_safe(a));
+			fprintf(stderr, _("sbp check: unknown option '%s'\n"), cli_safe(a));
 			node_free(report);
 			return 2;
 		}
@@ -120,7 +121,7 @@ int cmd_check(int argc, char **argv)
 		blueprint_free(bp);
 	}
 	if (nfiles == 0) {
-		fprintf(stderr, "sbp check: no file given\nusage: sbp check [--format text|json] FILE...\n");
+		fprintf(stderr, _("sbp check: no file given\nusage: sbp check [--format text|json] FILE...\n"));
 		node_free(report);
 		return 2;
 	}
