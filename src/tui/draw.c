@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sbp/i18n.h"
 #include "sbp/utf8.h"
 #include "tui.h"
 
@@ -95,7 +96,7 @@ static void draw_rule(editor *ed, int y, size_t l)
 	if (label) {
 		sbp_buf b;
 		buf_init(&b);
-		buf_printf(&b, " %s ", label);
+		buf_printf(&b, " %s ", _(label));
 		tui_put(y, 2, b.data, (size_t)COLS - 2, tui_attr(R_RULE_LABEL));
 		buf_free(&b);
 	}
@@ -125,7 +126,7 @@ static void draw_card(editor *ed, int y, int x, const sbp_step *s, bool sel)
 		if (sel) {
 			draw_card_mark(y, x, "    ", w);
 			if (w > 4)
-				tui_put(y, x + 4, "(empty: a adds)", w - 4, tui_attr(R_DIM));
+				tui_put(y, x + 4, _("(empty: a adds)"), w - 4, tui_attr(R_DIM));
 		}
 		return;
 	}
@@ -270,11 +271,11 @@ static void draw_footer(editor *ed)
 static void draw_too_small(void)
 {
 	char msg[64];
-	snprintf(msg, sizeof msg, "terminal too small (need %dx%d)", ED_MIN_COLS,
+	snprintf(msg, sizeof msg, _("terminal too small (need %dx%d)"), ED_MIN_COLS,
 		 ED_MIN_ROWS);
 	int y = LINES / 2;
 	tui_put(y > 0 ? y - 1 : 0, 0, msg, (size_t)COLS, A_BOLD);
-	snprintf(msg, sizeof msg, "now %dx%d; q quits", COLS, LINES);
+	snprintf(msg, sizeof msg, _("now %dx%d; q quits"), COLS, LINES);
 	tui_put(y, 0, msg, (size_t)COLS, A_NORMAL);
 	curs_set(0);
 }
