@@ -13,8 +13,8 @@
 #include "sbp/i18n.h"
 #include "import_internal.h"
 
-/* Longest id made from text. */
-#define SLUG_MAX 32
+/* Longest id made from text (as the editor's). */
+#define SLUG_MAX 24
 
 /* The grid being read. */
 typedef struct grid {
@@ -299,9 +299,13 @@ static void grid_cell(grid *g, const char *lane, const char *col, const char *ce
 		}
 		char *slug = import_slug(text, SLUG_MAX);
 		const char *id = slug ? import_ids_unique(&g->step_ids, slug) : NULL;
-		/* Text without Latin letters: lane-based ids, hotline-3. */
-		for (unsigned k = 1; !id; k++) {
-			char *try = xasprintf("%s-%u", lane, k);
+		/* Text without Latin letters: lane-based ids, numbered from the
+		 * lane's count of steps as the editor does (hotline-3). */
+		size_t k0 = 1;
+		for (size_t i = 0; !id && i < g->x->steps->n; i++)
+			k0 += !strcmp(node_get(g->x->steps->items[i], "lane")->text, lane);
+		for (size_t k = k0; !id; k++) {
+			char *try = xasprintf("%s-%zu", lane, k);
 			if (import_ids_take(&g->step_ids, try))
 				id = g->step_ids.owned[g->step_ids.n - 1];
 			free(try);
