@@ -335,7 +335,8 @@ typedef struct sbp_sqi_point {
 } sbp_sqi_point;
 /* The SQI series (SPEC 7.3): for every date on which some measurement
  * records failures, the sum over that date's measurements of the
- * standard's weight (1 when it has none) x failures; oldest first. Returns
+ * standard's weight x failures (a standard without a weight adds nothing:
+ * it is not in the index); oldest first. Returns
  * the number of points; *out (caller frees) is NULL when there are none. */
 size_t blueprint_sqi(const sbp_blueprint *bp, sbp_sqi_point **out);
 /* Goal attainment: the weighted share of goals met. Over the standards
