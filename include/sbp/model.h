@@ -312,8 +312,8 @@ bool standard_is_customer(const sbp_standard *s);
 /* An encounter answered only by company-defined standards (at least one
  * standard, none customer-defined) and no fix: rule company-standard-only. */
 bool step_company_standard_only(const sbp_step *s);
-/* Flagged (Gap 2): an encounter step with no fix and no standard whose
- * source is customer. */
+/* Flagged (Gap 2): an encounter step with no fix (an empty one counts as
+ * none) and no standard whose source is customer. */
 bool step_is_flagged(const sbp_step *s);
 /* The current actual: the value of the standard's latest measurement
  * that has one, else its actual key; NAN when neither. */

@@ -15,7 +15,8 @@ bool standard_is_customer(const sbp_standard *s)
 
 bool step_is_flagged(const sbp_step *s)
 {
-	if (!step_is_encounter(s) || step_fix(s))
+	const char *fix = step_fix(s);
+	if (!step_is_encounter(s) || (fix && *fix)) /* fix: "" fixes nothing */
 		return false;
 	for (size_t i = 0; i < s->stds.n; i++)
 		if (standard_is_customer(s->stds.items[i]))

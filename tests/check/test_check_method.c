@@ -53,6 +53,13 @@ static void test_company_only(void **state)
 	assert_int_equal(sum.fixed, 1);
 	diags_free(&d);
 
+	/* an empty fix fixes nothing */
+	fx_set(&pull->more->fix, "");
+	fx_check(bp, &d, &sum);
+	assert_int_equal(fx_count(&d, RULE_UNSTANDARDIZED), 1);
+	assert_int_equal(sum.fixed, 0);
+	diags_free(&d);
+
 	/* explicit customer source counts like the default */
 	fx_set(&pull->more->fix, NULL);
 	blueprint_standard(bp, "recipe")->source = SOURCE_CUSTOMER;
