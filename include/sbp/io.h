@@ -17,12 +17,14 @@ typedef struct sbp_limits {
 	int max_depth;        /* nesting of mappings and sequences */
 	size_t max_scalar;    /* bytes in one scalar */
 	size_t max_steps;
+	size_t max_diags;     /* diagnostics kept by the loader and listed per file */
 } sbp_limits;
 
 #define SBP_DEFAULT_MAX_FILE_SIZE ((size_t)512 << 20)
 #define SBP_DEFAULT_MAX_DEPTH 64
 #define SBP_DEFAULT_MAX_SCALAR ((size_t)1 << 20)
 #define SBP_DEFAULT_MAX_STEPS ((size_t)4000000)
+#define SBP_DEFAULT_MAX_DIAGS ((size_t)200)
 
 void sbp_limits_default(sbp_limits *l);
 

@@ -49,6 +49,8 @@ static sbp_node *json_file(const char *file, const sbp_diags *d, const sbp_summa
 		node_push(list, o);
 	}
 	node_set(f, "diagnostics", list);
+	if (d->dropped) /* past the loader's limit: counted, not kept */
+		node_set(f, "more", node_num((double)d->dropped));
 	if (s) {
 		sbp_node *o = node_new(NODE_MAP, NULL);
 		node_set(o, "steps", node_num((double)s->steps));
@@ -70,11 +72,10 @@ static sbp_node *json_file(const char *file, const sbp_diags *d, const sbp_summa
 int cmd_check(int argc, char **argv)
 {
 	bool json = false;
-	sbp_limits lim;
+	const sbp_limits *lim = cli_limits();
 	int status = 0, nfiles = 0;
 	sbp_node *report = node_new(NODE_SEQ, NULL);
 
-	sbp_limits_default(&lim);
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		if (!strcmp(a, "--format") && i + 1 < argc) {
@@ -88,12 +89,6 @@ int cmd_check(int argc, char **argv)
 			}
 		} else if (!strcmp(a, "--format=json")) {
 			json = true;
-		} else if (!strcmp(a, "--max-size") && i + 1 < argc) {
-			if (!cli_parse_size(argv[++i], &lim.max_file_size)) {
-				fprintf(stderr, "sbp check: bad size '%s'\n", cli_safe(argv[i]));
-				node_free(report);
-				return 2;
-			}
 		} else if (a[0] == '-' && a[1]) {
 			fprintf(stderr, "sbp check: unknown option '%s'\n", cli_safe(a));
 			node_free(report);
@@ -102,7 +97,7 @@ int cmd_check(int argc, char **argv)
 	}
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
-		if (!strcmp(a, "--format") || !strcmp(a, "--max-size")) {
+		if (!strcmp(a, "--format")) {
 			i++;
 			continue;
 		}
@@ -113,7 +108,7 @@ int cmd_check(int argc, char **argv)
 		sbp_summary sum;
 		diags_init(&d);
 		nfiles++;
-		sbp_blueprint *bp = sbp_load_file(a, &lim, &d);
+		sbp_blueprint *bp = sbp_load_file(a, lim, &d);
 		if (bp)
 			check_blueprint(bp, &d, &sum);
 		diags_sort(&d);

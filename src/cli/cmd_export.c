@@ -74,10 +74,8 @@ int cmd_export(int argc, char **argv)
 {
 	const char *format = NULL, *out = NULL, *in = NULL, *v;
 	export_opts o = {0};
-	sbp_limits lim;
 	char *scale_end;
 
-	sbp_limits_default(&lim);
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
@@ -89,8 +87,7 @@ int cmd_export(int argc, char **argv)
 			   take_opt(argc, argv, &i, "-o", "--output", &v) ||
 			   take_opt(argc, argv, &i, NULL, "--paper", &v) ||
 			   take_opt(argc, argv, &i, NULL, "--scale", &v) ||
-			   take_opt(argc, argv, &i, NULL, "--what", &v) ||
-			   take_opt(argc, argv, &i, NULL, "--max-size", &v)) {
+			   take_opt(argc, argv, &i, NULL, "--what", &v)) {
 			if (!v) {
 				fprintf(stderr, "sbp export: option '%s' needs a value\n", cli_safe(a));
 				return 2;
@@ -103,15 +100,12 @@ int cmd_export(int argc, char **argv)
 				o.paper = v;
 			else if (!strncmp(a, "--what", 6))
 				o.what = v;
-			else if (!strncmp(a, "--scale", 7)) {
+			else { /* --scale */
 				o.scale = strtod(v, &scale_end);
 				if (scale_end == v || *scale_end || !(o.scale > 0 && o.scale <= 50)) {
 					fprintf(stderr, "sbp export: bad scale '%s' (a number above 0, at most 50)\n", cli_safe(v));
 					return 2;
 				}
-			} else if (!cli_parse_size(v, &lim.max_file_size)) {
-				fprintf(stderr, "sbp export: bad size '%s'\n", cli_safe(v));
-				return 2;
 			}
 		} else if (a[0] == '-' && a[1]) {
 			fprintf(stderr, "sbp export: unknown option '%s'\n%s", cli_safe(a), export_usage);
@@ -153,7 +147,7 @@ int cmd_export(int argc, char **argv)
 	sbp_diags d;
 	diags_init(&d);
 	const char *name = strcmp(in, "-") ? in : "<stdin>";
-	sbp_blueprint *bp = sbp_load_file(in, &lim, &d);
+	sbp_blueprint *bp = sbp_load_file(in, cli_limits(), &d);
 	int status = 0;
 	if (!bp) {
 		cli_print_diags(stderr, name, &d);

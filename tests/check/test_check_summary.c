@@ -9,7 +9,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include <cmocka.h>
 
@@ -301,7 +300,8 @@ static void test_incremental(void **state)
 	blueprint_free(bp);
 }
 
-/* 100,000 steps with standards and flows check in linear time. */
+/* 100,000 steps with standards and flows: every finding and count is
+ * right (speed belongs to bench/). */
 static void test_large_blueprint(void **state)
 {
 	(void)state;
@@ -330,16 +330,12 @@ static void test_large_blueprint(void **state)
 			blueprint_insert_flow(bp, (size_t)-1, f);
 		}
 	}
-	clock_t t0 = clock();
 	fx_check(bp, &d, &sum);
-	double ms = 1000.0 * (double)(clock() - t0) / CLOCKS_PER_SEC;
-	fprintf(stderr, "check of %zu steps: %.1f ms\n", n, ms);
 	assert_int_equal(sum.encounters, n / 2 + 2);
 	assert_int_equal(sum.unstandardized, n / 200);
 	assert_int_equal(fx_count(&d, RULE_UNSTANDARDIZED), n / 200);
 	assert_int_equal(fx_count(&d, RULE_UNUSED_STANDARD), 100);
 	assert_int_equal(d.n, n / 200 + 100);
-	assert_true(ms < 5000.0); /* generous: valgrind runs it too */
 	diags_free(&d);
 	blueprint_free(bp);
 }
