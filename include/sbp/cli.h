@@ -15,6 +15,7 @@ int cmd_export(int argc, char **argv);
 int cmd_measure(int argc, char **argv);
 int cmd_diff(int argc, char **argv);
 int cmd_merge(int argc, char **argv);
+int cmd_import(int argc, char **argv);
 /* The editor (src/tui): open path, or a new blueprint when path is NULL. */
 int tui_main(const char *path, const sbp_limits *lim);
 

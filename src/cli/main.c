@@ -22,6 +22,8 @@ static const char usage[] =
 	"                                       what changed, by object id\n"
 	"       sbp merge BASE OURS THEIRS [-o OUT]\n"
 	"                                       three-way merge by object id (git merge driver)\n"
+	"       sbp import -f csv [-o OUT] [--force] IN...\n"
+	"                                       a blueprint from exported CSV or a workshop grid\n"
 	"       sbp --help | --version\n"
 	"\n"
 	"Options for every command: --max-size SIZE (largest file to read, default 512M).\n"
@@ -40,6 +42,7 @@ static const struct subcommand {
 	{"measure", cmd_measure},
 	{"diff", cmd_diff},
 	{"merge", cmd_merge},
+	{"import", cmd_import},
 };
 
 /* The editor: sbp [FILE]. */
