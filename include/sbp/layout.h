@@ -223,6 +223,10 @@ void layout_free(sbp_layout *lay);
  * returns how many. Used by the text export. */
 size_t layout_wrap(sbp_layout *lay, const char *s, size_t len,
 		   size_t maxcols, size_t maxlines);
+/* One line of that wrapping from byte pos: *end ends its text, the
+ * return value starts the next line's (the editor wraps card by card). */
+size_t layout_wrap_line(const char *s, size_t len, size_t pos, size_t maxcols,
+			size_t *end);
 /* The same for a width in points in a font (the poster's text). */
 size_t layout_wrap_width(sbp_layout *lay, const char *s, size_t len,
 			 double width, lay_font_id font, size_t maxlines);

@@ -1,8 +1,8 @@
 /* The export dispatcher (export.h): pick the writer of a format, run it
  * into memory and write the result atomically (or to stdout). */
 #include <errno.h>
-#include <stdarg.h>
 #include <fcntl.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <strings.h>
 #include <stdlib.h>

@@ -343,3 +343,16 @@ const lay_rgb *lay_mark_ink(lay_mark_kind k)
 	default: return &lay_flag_ink;
 	}
 }
+
+/* One line of s from pos, at most maxcols display columns (the editor's
+ * cards): *end is where its text ends, the return value where the next
+ * line's text starts. */
+size_t layout_wrap_line(const char *s, size_t len, size_t pos, size_t maxcols,
+			size_t *end)
+{
+	bool forced;
+	size_t next = line_break(s, len, pos, maxcols * 1000, METRIC_COLUMNS, end, &forced);
+	while (*end > pos && (s[*end - 1] == ' ' || s[*end - 1] == '\t'))
+		(*end)--;
+	return skip_spaces(s, len, next);
+}
