@@ -6,12 +6,11 @@
 #include <string.h>
 
 #include "layout_internal.h"
+#include "sbp/terms.h"
 
-/* The poster's own words on cards, in one place (the blueprint's lang
- * picks them once the term table lands). */
-static const char T_FAIL[] = "Fail point", T_SEVERITY[] = "severity",
-		  T_RECOVERY[] = "Recovery", T_NO_RECOVERY[] = "no recovery plan",
-		  T_WAIT[] = "Wait point", T_MIN[] = "min", T_FIX[] = "One-time fix";
+/* The poster's own words on cards come from the term table (terms.h),
+ * in the blueprint's language. */
+#define W(lay, t) term((term_lang)(lay)->lang, (t))
 
 /* The one-time fix of a step (SPEC 7.2), NULL when none (or empty). */
 static const char *card_fix(const sbp_step *s)
@@ -21,8 +20,9 @@ static const char *card_fix(const sbp_step *s)
 }
 
 /* "3–8 min", "3 min" or "≤ 8 min": a wait point's minutes. */
-static void wait_minutes(sbp_buf *b, const sbp_wait *w)
+static void wait_minutes(const sbp_layout *lay, sbp_buf *b, const sbp_wait *w)
 {
+	const char *T_MIN = W(lay, T_MINUTES);
 	char e[32], t[32];
 
 	fmt_number(w->expected, e);
@@ -75,27 +75,27 @@ static void callout_texts(sbp_layout *lay, const sbp_step *s, sbp_buf *tmp,
 {
 	buf_reset(tmp);
 	if (s->fail) {
-		buf_printf(tmp, "%s", T_FAIL);
+		buf_printf(tmp, "%s", W(lay, T_COL_FAIL));
 		if (s->fail->severity)
-			buf_printf(tmp, " (%s %d)", T_SEVERITY, s->fail->severity);
-		buf_printf(tmp, ": %s\n%s: %s", s->fail->text, T_RECOVERY,
-			   s->fail->recovery ? s->fail->recovery : T_NO_RECOVERY);
+			buf_printf(tmp, " (%s %d)", W(lay, T_COL_SEVERITY), s->fail->severity);
+		buf_printf(tmp, ": %s\n%s: %s", s->fail->text, W(lay, T_COL_RECOVERY),
+			   s->fail->recovery ? s->fail->recovery : W(lay, T_NO_RECOVERY));
 	}
 	out[0] = card_string(lay, tmp, &len[0]);
 	buf_reset(tmp);
 	if (s->wait) {
-		buf_printf(tmp, "%s: %s", T_WAIT, s->wait->text);
+		buf_printf(tmp, "%s: %s", W(lay, T_COL_WAIT), s->wait->text);
 		size_t at = tmp->len;
 		buf_puts(tmp, " \xC2\xB7 ");
 		size_t before = tmp->len;
-		wait_minutes(tmp, s->wait);
+		wait_minutes(lay, tmp, s->wait);
 		if (tmp->len == before)
 			tmp->len = at, tmp->data[at] = '\0';
 	}
 	out[1] = card_string(lay, tmp, &len[1]);
 	buf_reset(tmp);
 	if (card_fix(s))
-		buf_printf(tmp, "%s: %s", T_FIX, card_fix(s));
+		buf_printf(tmp, "%s: %s", W(lay, T_ONE_TIME_FIX), card_fix(s));
 	out[2] = card_string(lay, tmp, &len[2]);
 }
 
@@ -141,7 +141,7 @@ void layout_measure_card(sbp_layout *lay, lay_card *cd, sbp_buf *tmp)
 	if (!isnan(s->duration)) {
 		char num[32];
 		fmt_number(s->duration, num);
-		buf_printf(tmp, "%s %s", num, T_MIN);
+		buf_printf(tmp, "%s %s", num, W(lay, T_MINUTES));
 	}
 	for (size_t i = 0; i < s->stds.n; i++) {
 		const sbp_standard *st = s->stds.items[i];

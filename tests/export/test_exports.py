@@ -185,15 +185,16 @@ def norm(t):
 
 
 def minutes(w):
-    """A wait point's minutes as the poster shows them: 3–8 min."""
+    """A wait point's minutes as the poster shows them: 3–8 (then the unit
+    in the blueprint's language)."""
     num = lambda v: ("%d" % v) if float(v).is_integer() else ("%g" % v)
     e, t = w.get("expected"), w.get("tolerable")
     if e is not None and t is not None:
-        return "%s\u2013%s min" % (num(e), num(t))
+        return "%s\u2013%s" % (num(e), num(t))
     if e is not None:
-        return "%s min" % num(e)
+        return "%s" % num(e)
     if t is not None:
-        return "\u2264 %s min" % num(t)
+        return "\u2264 %s" % num(t)
     return None
 
 
