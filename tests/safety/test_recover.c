@@ -370,6 +370,40 @@ static void test_planted_foreign(void **state)
 	tu_dir_free(d);
 }
 
+/* A recovery file of an earlier version (no session in its header) is
+ * still offered, never replaced by our writes, and can be adopted. */
+static void test_legacy_file(void **state)
+{
+	(void)state;
+	char *d = tu_dir_new(), *f = tu_path(d, "x.yaml"), *sd = use_state_dir(d);
+	char *rp = recover_path_for(f), err[512];
+	sbp_recover_info list[4];
+
+	tu_write(rp, "# sbp-recover time=1700000000 changes=4 written=2023-11-14T22:13:20Z\n"
+		 "sbp: 1\ntitle: Old work\n");
+	chmod(rp, 0600);
+	assert_int_equal(recover_list(f, list, 4), 1);
+	assert_int_equal(list[0].changes, 4);
+	assert_int_equal(list[0].pid, 0);
+	assert_false(list[0].mine);
+	assert_false(list[0].alive);
+	assert_true(recover_write(f, bp_text, strlen(bp_text), 1, NULL, err, sizeof err));
+	assert_int_equal(recover_list(f, list, 4), 2); /* ours went beside it */
+	char *got = recover_read_file(rp, NULL);
+	assert_string_equal(got, "sbp: 1\ntitle: Old work\n");
+	free(got);
+	recover_remove(f);
+	assert_int_equal(recover_list(f, list, 4), 1);
+	assert_true(recover_adopt(rp));
+	assert_true(recover_find(f, list));
+	assert_true(list[0].mine);
+	assert_int_equal(list[0].changes, 4);
+	recover_remove(f);
+	assert_int_equal(recover_list(f, list, 4), 0);
+	free(f), free(sd), free(rp);
+	tu_dir_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -381,6 +415,7 @@ int main(void)
 		cmocka_unit_test(test_session_and_base),
 		cmocka_unit_test(test_two_sessions),
 		cmocka_unit_test(test_planted_foreign),
+		cmocka_unit_test(test_legacy_file),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
