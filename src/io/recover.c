@@ -23,6 +23,7 @@
 #include "safety_internal.h"
 #include "sbp/io.h"
 #include "sbp/safety.h"
+#include "sbp/i18n.h"
 
 #define HEADER "# sbp-recover "
 #define SUFFIX ".sbp-recover"
@@ -391,8 +392,8 @@ static bool write_in(const place *p, bool untitled, const sbp_buf *text,
 			free(c);
 	}
 	if (!name) {
-		snprintf(err, errlen, "cannot write a recovery file in %s: the names "
-			 "there belong to other sessions", p->dir);
+		snprintf(err, errlen, _("cannot write a recovery file in %s: the names "
+			 "there belong to other sessions"), p->dir);
 		return false;
 	}
 	if (!atomic_write_ex(name, text->data, text->len, &o, err, errlen)) {
