@@ -21,6 +21,12 @@ typedef struct export_opts {
 extern const char *const export_formats[];
 bool export_format_known(const char *format);
 
+/* The usual extension of a format ("mmd" for mermaid). */
+const char *export_format_ext(const char *format);
+/* The default output path: in without .yaml/.yml, plus the csv table
+ * name when what is not "steps" (NULL), plus the extension. Caller frees. */
+char *export_default_path(const char *in, const char *format, const char *what);
+
 /* Write bp in format to out_path ("-" = stdout), atomically for files.
  * On failure err says why in plain words. The first pdf or png export
  * loads cairo and pango (dlopen); when they are missing, err names the

@@ -19,33 +19,8 @@ static const char export_usage[] =
 	"                        pages with overlap and crop marks (default a4)\n"
 	"  --scale N             png: pixels per point (default 2); pdf --tile:\n"
 	"                        enlarge the poster N times\n"
-	"  --what TABLE          csv: steps (default), standards or flows\n"
+	"  --what TABLE          csv: steps (default), standards, flows or sqi\n"
 	"  --max-size SIZE       largest input file to read (default 512M)\n";
-
-/* The usual file extension of a format. */
-static const char *format_ext(const char *format)
-{
-	if (!strcmp(format, "mermaid"))
-		return "mmd";
-	return format;
-}
-
-/* The default output path: FILE without .yaml/.yml, plus the format's
- * extension (and the table name for csv tables other than steps). Caller
- * frees. */
-static char *default_output(const char *in, const char *format, const char *what)
-{
-	size_t n = strlen(in);
-	const char *dot = strrchr(in, '.');
-	const char *slash = strrchr(in, '/');
-
-	if (dot && (!slash || dot > slash) &&
-	    (!strcmp(dot, ".yaml") || !strcmp(dot, ".yml")))
-		n = (size_t)(dot - in);
-	if (what && strcmp(what, "steps"))
-		return xasprintf("%.*s.%s.%s", (int)n, in, what, format_ext(format));
-	return xasprintf("%.*s.%s", (int)n, in, format_ext(format));
-}
 
 /* Is arg the option name (or name=value)? Sets *val from the same or the
  * next argument. */
@@ -74,10 +49,8 @@ int cmd_export(int argc, char **argv)
 {
 	const char *format = NULL, *out = NULL, *in = NULL, *v;
 	export_opts o = {0};
-	sbp_limits lim;
 	char *scale_end;
 
-	sbp_limits_default(&lim);
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
@@ -89,8 +62,7 @@ int cmd_export(int argc, char **argv)
 			   take_opt(argc, argv, &i, "-o", "--output", &v) ||
 			   take_opt(argc, argv, &i, NULL, "--paper", &v) ||
 			   take_opt(argc, argv, &i, NULL, "--scale", &v) ||
-			   take_opt(argc, argv, &i, NULL, "--what", &v) ||
-			   take_opt(argc, argv, &i, NULL, "--max-size", &v)) {
+			   take_opt(argc, argv, &i, NULL, "--what", &v)) {
 			if (!v) {
 				fprintf(stderr, "sbp export: option '%s' needs a value\n", cli_safe(a));
 				return 2;
@@ -103,15 +75,12 @@ int cmd_export(int argc, char **argv)
 				o.paper = v;
 			else if (!strncmp(a, "--what", 6))
 				o.what = v;
-			else if (!strncmp(a, "--scale", 7)) {
+			else { /* --scale */
 				o.scale = strtod(v, &scale_end);
 				if (scale_end == v || *scale_end || !(o.scale > 0 && o.scale <= 50)) {
 					fprintf(stderr, "sbp export: bad scale '%s' (a number above 0, at most 50)\n", cli_safe(v));
 					return 2;
 				}
-			} else if (!cli_parse_size(v, &lim.max_file_size)) {
-				fprintf(stderr, "sbp export: bad size '%s'\n", cli_safe(v));
-				return 2;
 			}
 		} else if (a[0] == '-' && a[1]) {
 			fprintf(stderr, "sbp export: unknown option '%s'\n%s", cli_safe(a), export_usage);
@@ -137,7 +106,7 @@ int cmd_export(int argc, char **argv)
 	}
 	char *def = NULL;
 	if (!out)
-		out = !strcmp(in, "-") ? "-" : (def = default_output(in, format, o.what));
+		out = !strcmp(in, "-") ? "-" : (def = export_default_path(in, format, o.what));
 	if (strcmp(out, "-") && !strcmp(out, in)) {
 		fprintf(stderr, "sbp export: the output would overwrite the input '%s'; use -o\n", cli_safe(in));
 		free(def);
@@ -153,7 +122,7 @@ int cmd_export(int argc, char **argv)
 	sbp_diags d;
 	diags_init(&d);
 	const char *name = strcmp(in, "-") ? in : "<stdin>";
-	sbp_blueprint *bp = sbp_load_file(in, &lim, &d);
+	sbp_blueprint *bp = sbp_load_file(in, cli_limits(), &d);
 	int status = 0;
 	if (!bp) {
 		cli_print_diags(stderr, name, &d);

@@ -99,12 +99,15 @@ static void recover_into(editor *ed, bool changed)
 	if (changed) {
 		/* Saving must notice the newer file on disk and ask. */
 		ed->stamp = ed->recover.base;
-		ed_ok(ed, RD_ALL, _("Recovered %zu unsaved changes over a file changed "
-		      "on disk since; saving asks before overwriting it."),
-		      ed->recover.changes);
+		ed_ok(ed, RD_ALL, P_("Recovered %zu unsaved change over a file changed "
+				     "on disk since; saving asks before overwriting it.",
+				     "Recovered %zu unsaved changes over a file changed "
+				     "on disk since; saving asks before overwriting it.",
+				     ed->recover.changes), ed->recover.changes);
 	} else {
-		ed_ok(ed, RD_ALL, _("Recovered %zu unsaved changes. Save with Ctrl-S or :w."),
-		      ed->recover.changes);
+		ed_ok(ed, RD_ALL, P_("Recovered %zu unsaved change. Save with Ctrl-S or :w.",
+				     "Recovered %zu unsaved changes. Save with Ctrl-S or :w.",
+				     ed->recover.changes), ed->recover.changes);
 	}
 }
 
@@ -296,7 +299,7 @@ static void write_recovery(editor *ed)
 	char err[512];
 	buf_init(&out);
 	sbp_save_yaml(ed->bp, &out);
-	size_t changes = ed->hist.changes + (ed->base_dirty ? ed->recover.changes : 0);
+	size_t changes = ed_net_changes(ed) + (ed->base_dirty ? ed->recover.changes : 0);
 	if (recover_write(ed->path, out.data, out.len, changes ? changes : 1,
 			  ed->path ? &ed->stamp : NULL, err, sizeof err)) {
 		ed->recover_written = true;

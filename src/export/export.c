@@ -1,9 +1,12 @@
 /* The export dispatcher (export.h): pick the writer of a format, run it
  * into memory and write the result atomically (or to stdout). */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "export_internal.h"
 #include "sbp/io.h"
@@ -94,8 +97,8 @@ static bool check_opts(const export_opts *o, char *err, size_t errlen)
 		return false;
 	}
 	if (o->what && strcmp(o->what, "steps") && strcmp(o->what, "standards") &&
-	    strcmp(o->what, "flows")) {
-		snprintf(err, errlen, "unknown table '%s' (steps, standards or flows)", o->what);
+	    strcmp(o->what, "flows") && strcmp(o->what, "sqi")) {
+		snprintf(err, errlen, "unknown table '%s' (steps, standards, flows or sqi)", o->what);
 		return false;
 	}
 	if (!(o->scale >= 0 && o->scale <= 50)) {
@@ -103,6 +106,47 @@ static bool check_opts(const export_opts *o, char *err, size_t errlen)
 		return false;
 	}
 	return true;
+}
+
+/* Write data to path when it is a character device (-o /dev/null,
+ * /dev/stdout on a terminal): there is nothing to replace atomically.
+ * Returns -1 when path is not one (the caller saves it as a file), else
+ * 1 written or 0 failed with err set. */
+static int write_device(const char *path, const char *data, size_t len, char *err,
+			size_t errlen)
+{
+	struct stat st;
+	if (stat(path, &st) != 0 || !S_ISCHR(st.st_mode))
+		return -1;
+	int fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC | O_NONBLOCK);
+	if (fd < 0 || fstat(fd, &st) != 0 || !S_ISCHR(st.st_mode)) {
+		int e = errno;
+		if (fd >= 0)
+			close(fd);
+		else if (e != ENOENT) {
+			snprintf(err, errlen, "cannot write to %s: %s", path, strerror(e));
+			return 0;
+		}
+		return -1;
+	}
+	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+	for (size_t off = 0; off < len;) {
+		ssize_t n = write(fd, data + off, len - off);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			snprintf(err, errlen, "cannot write to %s: %s", path,
+				 strerror(n < 0 ? errno : EIO));
+			close(fd);
+			return 0;
+		}
+		off += (size_t)n;
+	}
+	if (close(fd) != 0) {
+		snprintf(err, errlen, "cannot write to %s: %s", path, strerror(errno));
+		return 0;
+	}
+	return 1;
 }
 
 /* Run the format's writer and write the result atomically or to stdout. */
@@ -131,7 +175,8 @@ bool export_blueprint(const sbp_blueprint *bp, const char *format,
 				ok = false;
 			}
 		} else {
-			ok = atomic_write(out_path, out.data, out.len, err, errlen);
+			int dev = write_device(out_path, out.data, out.len, err, errlen);
+			ok = dev >= 0 ? dev == 1 : atomic_write(out_path, out.data, out.len, err, errlen);
 		}
 	}
 	buf_free(&out);
