@@ -18,6 +18,7 @@
 #include "sbp/diag.h"
 #include "sbp/edit.h"
 #include "sbp/editor_grid.h"
+#include "sbp/editor_view.h"
 #include "sbp/io.h"
 #include "sbp/lineedit.h"
 #include "sbp/model.h"
@@ -174,7 +175,8 @@ struct editor {
 	/* selection: lane, column, index in the cell's stack */
 	size_t lane, col, idx;
 	ed_grid grid;
-	size_t top, left; /* viewport: first body row, first column */
+	size_t top, left; /* viewport: first body line, first column */
+	ed_view *view;    /* the screen's geometry and view settings */
 	int rows, cols;   /* terminal size, from editor_resize */
 
 	ed_mode mode;

@@ -155,8 +155,8 @@ void check_extras(check_ctx *c, const sbp_extras *e, sbp_pos owner,
 		if (strncmp(key, "x-", 2) == 0)
 			continue;
 		check_report(c, CR_UNKNOWN_KEY, e->items[i].pos, owner, step,
-			     "unknown key '%s' (kept; prefix it with x- for "
-			     "your own fields)", check_q(c, key));
+			     _("unknown key '%s' (kept; prefix it with x- for "
+			     "your own fields)"), check_q(c, key));
 	}
 }
 

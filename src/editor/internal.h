@@ -3,6 +3,8 @@
 #define SBP_EDITOR_INTERNAL_H
 
 #include "sbp/editor.h"
+#include "sbp/editor_view.h"
+#include "sbp/i18n.h"
 #include "sbp/i18n.h"
 #include "sbp/utf8.h"
 
@@ -33,6 +35,15 @@ void findings_full(editor *ed);
 void findings_event(editor *ed, const edit_event *ev);
 void findings_stop(editor *ed);
 void ed_scroll_to_sel(editor *ed);
+
+/* The display list (vm_frame.c, vm_pane.c): items, the pane, the footer. */
+void frame_text_at(ed_frame *f, int y, int x, int w, ed_role role,
+		   const char *s, size_t len, bool fill);
+void frame_put(ed_frame *f, int y, int x, int w, ed_role role, const char *s);
+void frame_glyph(ed_frame *f, int y, int x, int n, ed_glyph g, ed_role role,
+		 bool vertical);
+void frame_pane(editor *ed, ed_view *v, ed_frame *f);
+void frame_footer(editor *ed, ed_view *v, ed_frame *f);
 
 /* Modes: push a mode over the current one, pop back. */
 void ed_push_mode(editor *ed, ed_mode m);
@@ -123,6 +134,8 @@ CMD(ecmd_undo); CMD(ecmd_redo);
 CMD(ecmd_write); CMD(ecmd_saveas); CMD(ecmd_wq); CMD(ecmd_quit); CMD(ecmd_export);
 CMD(ecmd_inspect); CMD(ecmd_catalog); CMD(ecmd_problems); CMD(ecmd_resolve); CMD(ecmd_help);
 CMD(ecmd_cmdline);
+CMD(ecmd_zoom); CMD(ecmd_detail); CMD(ecmd_flows); CMD(ecmd_hints);
+CMD(ecmd_journey_next); CMD(ecmd_journey_prev); CMD(ecmd_message);
 CMD(ecmd_copy); CMD(ecmd_paste); CMD(ecmd_duplicate); CMD(ecmd_raise);
 CMD(ecmd_lower); CMD(ecmd_rename); CMD(ecmd_quick_column);
 CMD(ecmd_search_next); CMD(ecmd_search_prev); CMD(ecmd_fix); CMD(ecmd_x);

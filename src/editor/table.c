@@ -80,6 +80,13 @@ const ed_command ed_commands[] = {
 	{ "resolve", NULL, ecmd_resolve, E, N_("resolve a merge conflict (x-conflicts; o/t in the problems panel)"), "ours|theirs [N]", CPL_NONE },
 	{ "help", "? <F1>", ecmd_help, 0, N_("this list"), "", CPL_NONE },
 	{ "cmdline", ":", ecmd_cmdline, CMD_NOLINE, N_("type a command"), "", CPL_NONE },
+	{ "zoom", "z", ecmd_zoom, 0, N_("cards: compact, normal (what fits), full text"), "[compact|normal|full]", CPL_NONE },
+	{ "detail", "D", ecmd_detail, 0, N_("show or hide the detail pane of the step"), "", CPL_NONE },
+	{ "flows", "F", ecmd_flows, 0, N_("show or hide the flows between columns"), "", CPL_NONE },
+	{ "hints", "b", ecmd_hints, 0, N_("show or hide the key hint bar"), "", CPL_NONE },
+	{ "journey-next", "]", ecmd_journey_next, S, N_("go to the next step along the flows"), "", CPL_NONE },
+	{ "message", "M", ecmd_message, 0, N_("show the whole last message"), "", CPL_NONE },
+	{ "journey-prev", "[", ecmd_journey_prev, S, N_("go to the previous step along the flows"), "", CPL_NONE },
 	/* history and files */
 	{ "undo", "u", ecmd_undo, 0, N_("undo the last change"), "", CPL_NONE },
 	{ "redo", "<C-r>", ecmd_redo, 0, N_("redo what was undone"), "", CPL_NONE },
@@ -172,7 +179,9 @@ static const char *const help_tail[] = {
 	N_("Ctrl-Z suspends (fg comes back), Ctrl-L redraws; a click selects,"),
 	N_("  the wheel moves the selection."),
 	N_("Markers on cards: ! encounter without a standard, 1-9 standards"),
-	N_("  attached, F fail point, W wait point."),
+	N_("  attached, F fail point, W wait point, then <- flows in, -> out."),
+	N_("In lists and panels: j/k or arrows move, Enter edits or jumps,"),
+	N_("  d deletes, a adds, Esc or q closes."),
 };
 #define HELP_TAIL (sizeof help_tail / sizeof *help_tail)
 
