@@ -170,8 +170,7 @@ static bool screen_start(void)
 	if (cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0))
 		setenv("NCURSES_NO_UTF8_ACS", "1", 0);
 	if (!newterm(NULL, stdout, stdin)) {
-		fprintf(stderr, _("sbp: cannot use the terminal \"%s\"
-"),
+		fprintf(stderr, _("sbp: cannot use the terminal \"%s\"\n"),
 			cli_safe(getenv("TERM") ? getenv("TERM") : ""));
 		return false;
 	}
