@@ -229,6 +229,8 @@ static bool name_free(const char *name)
 
 	if (lstat(name, &st) != 0)
 		return errno == ENOENT;
+	if (S_ISDIR(st.st_mode))
+		return false;
 	if (!S_ISREG(st.st_mode))
 		return true; /* a planted link or pipe: replaced, never followed */
 	return st.st_uid == geteuid() && probe(name, &info) && info.mine;

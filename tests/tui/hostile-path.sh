@@ -56,4 +56,22 @@ t_wait_dead
 t_file_has "$good" "title: Renamed"
 out=$(t_bytes_clean "$T_DIR/good.typescript") || fail "the file name reached the terminal:
 $out"
+
+step "its recovery question (which names the recovery file) is clean too"
+t_start_script crash "$good"
+t_use crash
+t_wait_foot "30 steps"
+t_cmd "title Unsaved"
+t_wait_foot "[+]"
+kill -TERM "$(t_pid)"
+t_wait_dead
+t_start_script again "$good"
+t_use again
+t_wait_re "[Rr]ecover"
+t_keys d
+t_wait_foot "Discarded"
+t_keys q
+t_wait_dead
+out=$(t_bytes_clean "$T_DIR/again.typescript") || fail "the file name reached the terminal:
+$out"
 pass
