@@ -12,6 +12,9 @@ int cmd_check(int argc, char **argv);
 int cmd_fmt(int argc, char **argv);
 int cmd_new(int argc, char **argv);
 int cmd_export(int argc, char **argv);
+int cmd_measure(int argc, char **argv);
+int cmd_diff(int argc, char **argv);
+int cmd_merge(int argc, char **argv);
 /* The editor (src/tui): open path, or a new blueprint when path is NULL. */
 int tui_main(const char *path, const sbp_limits *lim);
 

@@ -26,6 +26,10 @@ typedef enum sbp_severity { SBP_ERROR, SBP_WARNING } sbp_severity;
 #define RULE_BYPASSED "bypassed-interaction"
 #define RULE_BELOW_GOAL "below-goal"
 #define RULE_UNKNOWN_KEY "unknown-key"
+#define RULE_COMPANY_STANDARD_ONLY "company-standard-only"
+#define RULE_OUTSIDE_TOLERANCE "outside-tolerance"
+#define RULE_NO_ENCOUNTERS "no-encounters"
+#define RULE_MERGE_CONFLICT "merge-conflict"
 
 typedef struct sbp_diag {
 	int line, col;         /* 1-based; 0 when not known */

@@ -25,6 +25,7 @@ typedef struct edit_op edit_op;   /* one recorded change (private) */
 typedef enum edit_obj {
 	EDIT_LANE, EDIT_COLUMN, EDIT_STANDARD, EDIT_STEP, EDIT_FLOW,
 	EDIT_BLUEPRINT, /* its title and description */
+	EDIT_MEASUREMENT, /* a row of the measurement log */
 } edit_obj;
 
 typedef enum edit_change {
@@ -100,6 +101,7 @@ bool edit_step_add(edit_history *h, sbp_lane *lane, sbp_column *col,
 bool edit_step_delete(edit_history *h, sbp_step *s);
 bool edit_step_text(edit_history *h, sbp_step *s, const char *text);
 bool edit_step_notes(edit_history *h, sbp_step *s, const char *notes); /* NULL clears */
+bool edit_step_fix(edit_history *h, sbp_step *s, const char *fix);     /* NULL clears */
 bool edit_step_duration(edit_history *h, sbp_step *s, double minutes); /* NAN clears */
 bool edit_step_encounter(edit_history *h, sbp_step *s, sbp_mark mark);
 bool edit_step_move(edit_history *h, sbp_step *s, sbp_lane *lane, sbp_column *col);
@@ -143,6 +145,34 @@ bool edit_standard_update(edit_history *h, sbp_standard *s, const sbp_standard *
 bool edit_standard_delete(edit_history *h, sbp_standard *s);
 /* Number of steps that use s. O(steps). */
 size_t edit_standard_uses(const sbp_blueprint *bp, const sbp_standard *s);
+
+/* Set one field of an object from text, through the field table
+ * (sbp/fields.h): the value is checked as the loader checks it ("" clears
+ * an optional field) and the change is undoable. kind is one of
+ * SBP_OBJ_STANDARD, _STEP, _LANE, _COLUMN, _FLOW; fields marked FF_FIXED
+ * (ids, references, lists) are refused: they have their own edits. */
+bool edit_field_set(edit_history *h, int kind, void *obj, const char *key,
+		    const char *text);
+
+/* Measurements: append a copy of proto (its standard must be one of the
+ * blueprint's, its date valid); delete one. The current actual of the
+ * standard follows. */
+bool edit_measurement_add(edit_history *h, const sbp_measurement *proto,
+			  sbp_measurement **out);
+bool edit_measurement_delete(edit_history *h, sbp_measurement *m);
+
+/* The blueprint's lang: key. */
+bool edit_lang(edit_history *h, sbp_lang lang);
+/* edit_rename.c. A new id for a lane, column, standard or step (every
+ * reference follows); refused when id is invalid or taken. */
+bool edit_rename_id(edit_history *h, edit_obj obj, void *p, const char *id);
+/* Move a step before the previous (dir < 0) or after the next (dir > 0)
+ * step of its cell. */
+bool edit_step_reorder(edit_history *h, sbp_step *s, int dir);
+/* A copy of src with every field but its id and flows, in lane/col (id
+ * NULL: a fresh one); *out is the copy. */
+bool edit_step_copy(edit_history *h, const sbp_step *src, sbp_lane *lane,
+		    sbp_column *col, const char *id, sbp_step **out);
 
 /* Blueprint title and description (NULL clears). */
 bool edit_title(edit_history *h, const char *title);

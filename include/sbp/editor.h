@@ -47,6 +47,7 @@ typedef enum ed_mode {
 	MODE_HELP,      /* every command and key */
 	MODE_CONFIRM,   /* a question answered by one key */
 	MODE_CONNECT,   /* pick the target of a new flow */
+	MODE_FORM,      /* a small form of fields, one prompt each (form.c) */
 } ed_mode;
 
 /* What a command asks the front end to redraw. */
@@ -82,6 +83,7 @@ typedef ed_result (*ed_cmd_fn)(editor *ed, const ed_args *a);
 /* What Tab completes in a command's arguments. */
 typedef enum ed_complete {
 	CPL_NONE, CPL_STEP, CPL_STD, CPL_ZONE, CPL_FORMAT, CPL_FIELD,
+	CPL_FORM, /* the choices of the open form's field */
 } ed_complete;
 
 /* Command flags. */
@@ -126,6 +128,7 @@ typedef struct ed_prompt {
 	char *command;
 	ed_complete complete;
 	int history; /* which history: 0 commands, 1 search, 2 other */
+	bool replace; /* the text is selected: typing replaces it */
 } ed_prompt;
 
 /* Where a finding of the problems panel comes from (findings.c). */
@@ -208,6 +211,14 @@ struct editor {
 
 	sbp_step *connect_from;
 	char *search;            /* the last search */
+	struct ed_form *form;    /* the open form (form.c), or NULL */
+	ed_list formlist;
+	struct {                 /* quick entry (cmd_entry.c) */
+		bool on;         /* the add prompt comes back after Enter */
+		bool chain;      /* each new step flows from the one before */
+		sbp_step *last;  /* the step added before, for the chain */
+	} quick;
+	sbp_step *clip;          /* a copied step (detached, owned) */
 
 	sbp_summary sum;
 	size_t sum_key;          /* history state the grid and counts are for */
@@ -227,6 +238,9 @@ struct editor {
 	size_t recover_key;      /* history state last written to recovery */
 	bool recover_written;
 	size_t recover_failed;   /* history state whose autosave failed + 1 */
+	long long unsaved_since; /* ms (editor_autosave_tick's clock) of the
+				    first change not in the recovery file */
+	size_t recover_skip;     /* recovery files kept for later (k) */
 	char *save_target;       /* a save waiting for a confirmation */
 	sbp_buf scratch;
 };
@@ -273,11 +287,16 @@ void editor_select(editor *ed, const sbp_step *s);
 const sbp_summary *editor_summary(editor *ed);
 
 /* Data safety. editor_autosave writes the recovery file when there are
- * changes it does not hold yet (call it after 2 s of idle time);
+ * changes it does not hold yet; editor_autosave_tick (call it after every
+ * key and every tick, with a monotonic clock in ms) does so once the first
+ * change it does not hold is ED_AUTOSAVE_MS old, even while keys keep
+ * coming;
  * editor_hangup writes it whatever the idle time (SIGHUP, SIGTERM, lost
  * terminal); editor_cleanup removes the lock, and the recovery file
  * after a clean quit. */
+#define ED_AUTOSAVE_MS 2000
 void editor_autosave(editor *ed);
+void editor_autosave_tick(editor *ed, long long now_ms);
 void editor_hangup(editor *ed);
 void editor_cleanup(editor *ed, bool clean);
 

@@ -79,6 +79,13 @@ bool dimension_parse(const char *s, sbp_dimension *out);
 
 typedef enum sbp_better { BETTER_UNSET, BETTER_HIGHER, BETTER_LOWER } sbp_better;
 
+/* Whose standard it is (SPEC 7.1). Unset reads as customer; it is kept
+ * apart so that an explicit `source: customer` is written back. */
+typedef enum sbp_source { SOURCE_UNSET, SOURCE_CUSTOMER, SOURCE_COMPANY } sbp_source;
+
+/* The language of what exports write around the user's text (SPEC 7.5). */
+typedef enum sbp_lang { LANG_UNSET, LANG_EN, LANG_ZH } sbp_lang;
+
 /* Where something started in its source file (1-based; 0 if made). */
 typedef struct sbp_pos {
 	int line, col;
@@ -114,16 +121,35 @@ typedef struct sbp_column {
 	sbp_pos pos;
 } sbp_column;
 
+struct sbp_measurement;
+
 typedef struct sbp_standard {
 	char *id, *name;
 	sbp_std_kind kind;
 	char *measure, *target, *feedback; /* NULL when absent */
+	char *requirement, *owner;         /* NULL when absent */
 	sbp_dimension dimension;
+	sbp_source source;
 	double weight, goal, actual; /* NAN when absent */
+	double desired, adequate;    /* NAN when absent */
 	sbp_better better;
+	/* Derived, kept by measurements_index(): the latest measurement of
+	 * this standard that has a value (NULL when none). */
+	const struct sbp_measurement *latest;
 	sbp_extras extras;
 	sbp_pos pos;
 } sbp_standard;
+
+/* One dated row of the measurement log (SPEC 7.3). */
+typedef struct sbp_measurement {
+	char date[11];          /* YYYY-MM-DD, always valid */
+	sbp_standard *standard; /* never NULL in a blueprint */
+	double value;           /* NAN when absent */
+	double failures, volume; /* whole numbers >= 0, NAN when absent */
+	char *note;             /* NULL when absent */
+	sbp_extras extras;
+	sbp_pos pos;
+} sbp_measurement;
 
 typedef struct sbp_fail {
 	char *text;
@@ -142,20 +168,41 @@ typedef struct sbp_wait {
 
 typedef enum sbp_mark { MARK_DEFAULT, MARK_YES, MARK_NO } sbp_mark;
 
+/* A step's rarely used fields, kept out of the step itself so that the
+ * common step stays small (allocated on first use, freed with the step). */
+typedef struct sbp_step_more {
+	char *notes; /* NULL when absent */
+	char *fix;   /* a one-time fix (SPEC 7.2), NULL when absent */
+	sbp_extras extras;
+} sbp_step_more;
+
 typedef struct sbp_step {
 	char *id;
 	sbp_lane *lane;
 	sbp_column *column;
 	char *text;  /* never NULL */
-	char *notes; /* NULL when absent */
+	sbp_step_more *more; /* NULL until a rare field is set */
 	sbp_mark encounter;
 	double duration; /* minutes, NAN when absent */
 	SBP_VEC(sbp_standard) stds;
 	sbp_wait *wait; /* NULL when none */
 	sbp_fail *fail; /* NULL when none */
-	sbp_extras extras;
 	sbp_pos pos;
 } sbp_step;
+
+/* The rare fields of s, allocated on first use. */
+sbp_step_more *step_more(sbp_step *s);
+/* Notes and fix of s, NULL when absent. */
+static inline const char *step_notes(const sbp_step *s)
+{
+	return s->more ? s->more->notes : NULL;
+}
+static inline const char *step_fix(const sbp_step *s)
+{
+	return s->more ? s->more->fix : NULL;
+}
+/* The unknown keys of s (an empty list when none). */
+const sbp_extras *step_extras(const sbp_step *s);
 
 typedef struct sbp_flow {
 	sbp_step *from, *to;
@@ -174,6 +221,8 @@ typedef struct sbp_blueprint {
 	SBP_VEC(sbp_standard) standards;
 	SBP_VEC(sbp_step) steps;
 	SBP_VEC(sbp_flow) flows;
+	SBP_VEC(sbp_measurement) measurements; /* in file order */
+	sbp_lang lang;
 	hmap column_ids, lane_ids, standard_ids, step_ids;
 	sbp_extras extras;
 } sbp_blueprint;
@@ -233,22 +282,89 @@ void column_free(sbp_column *c);
 void standard_free(sbp_standard *s);
 void step_free(sbp_step *s);
 void flow_free(sbp_flow *f);
+/* A measurement of std on date (YYYY-MM-DD, copied); numbers NAN. */
+sbp_measurement *measurement_new(const char *date, sbp_standard *std);
+void measurement_free(sbp_measurement *m);
 void fail_free(sbp_fail *f);
 void wait_free(sbp_wait *w);
 sbp_fail *fail_clone(const sbp_fail *f);
 sbp_wait *wait_clone(const sbp_wait *w);
+
+/* Insert a measurement at index at ((size_t)-1 appends; the blueprint
+ * takes it) / unlink the one at index at (the caller owns it). Both keep
+ * every standard's latest measurement right. */
+void blueprint_insert_measurement(sbp_blueprint *bp, size_t at, sbp_measurement *m);
+sbp_measurement *blueprint_remove_measurement(sbp_blueprint *bp, size_t at);
+/* Recompute every standard's latest measurement with a value: O(standards
+ * + measurements). The loader calls it once; edits keep it. */
+void measurements_index(sbp_blueprint *bp);
+/* Is date a valid ISO calendar date YYYY-MM-DD? */
+bool sbp_date_valid(const char *date);
 
 /* A step the customer meets: every onstage step, any step marked
  * encounter: true, and none marked encounter: false. */
 bool step_is_encounter(const sbp_step *s);
 bool step_has_standard(const sbp_step *s, const sbp_standard *std);
 /* The method's predicates: every part of sbp calls these, none re-derives
- * them. A flagged step is an encounter with nothing that says how well it
- * must be done (Gap 2). */
+ * them (SPEC 7.1-7.3). */
+/* Is the standard customer-defined (source customer, or unset)? */
+bool standard_is_customer(const sbp_standard *s);
+/* An encounter answered only by company-defined standards (at least one
+ * standard, none customer-defined) and no fix: rule company-standard-only. */
+bool step_company_standard_only(const sbp_step *s);
+/* Flagged (Gap 2): an encounter step with no fix and no standard whose
+ * source is customer. */
 bool step_is_flagged(const sbp_step *s);
-/* A standard whose current actual is worse than its goal, in the direction
- * its better: key gives (Gap 3); false when either is unknown. */
+/* The current actual: the value of the standard's latest measurement
+ * that has one, else its actual key; NAN when neither. */
+double standard_current_actual(const sbp_standard *s);
+/* Is a worse than b in the standard's direction (better: lower means a
+ * larger number is worse; otherwise a smaller one)? */
+bool standard_worse(const sbp_standard *s, double a, double b);
+/* Below goal (Gap 3): the current actual is worse than the goal; false
+ * when either is unknown. */
 bool standard_below_goal(const sbp_standard *s);
+/* Outside the zone of tolerance: the current actual is worse than the
+ * adequate level; false when either is unknown. */
+bool standard_outside_tolerance(const sbp_standard *s);
+
+/* One point of the service quality index: a date and its points. */
+typedef struct sbp_sqi_point {
+	char date[11];
+	double points;
+} sbp_sqi_point;
+/* The SQI series (SPEC 7.3): for every date on which some measurement
+ * records failures, the sum over that date's measurements of the
+ * standard's weight (1 when it has none) x failures; oldest first. Returns
+ * the number of points; *out (caller frees) is NULL when there are none. */
+size_t blueprint_sqi(const sbp_blueprint *bp, sbp_sqi_point **out);
+/* Goal attainment: the weighted share of goals met. Over the standards
+ * with both a goal and a current actual, the sum of the weights (1 when
+ * absent) of those not below goal, divided by the sum of all their
+ * weights. A met goal counts fully and a missed one not at all, so the
+ * figure does not depend on how a measure is worded (a share of successes
+ * or of failures), a goal of 0 failures is met by 0 failures only, and a
+ * miss of a 99% goal by 98% shows. NAN when no standard counts; *counted
+ * (may be NULL) gets how many did. */
+double blueprint_goal_attainment(const sbp_blueprint *bp, size_t *counted);
+
+/* The time analysis of one phase (adjacent columns sharing a phase; the
+ * adjacent columns without one form a group whose phase is NULL). */
+typedef struct sbp_phase_time {
+	const char *phase;   /* borrowed from the first column; NULL: none */
+	size_t first, ncols; /* its columns, by index */
+	double customer;     /* the customer's time: the sum of duration over
+				the steps in customer and onstage lanes (min) */
+	double expected;     /* the sum of its wait points' expected minutes */
+	double tolerable;    /* the sum of its wait points' tolerable minutes */
+	size_t waits, timed; /* wait points; steps with a duration counted */
+	size_t with_expected, with_tolerable; /* waits giving each figure */
+	double share;        /* (customer + expected) over the same sum for
+				the whole journey, 0-1; NAN when that is 0 */
+} sbp_phase_time;
+/* Every phase's time analysis, in column order. Returns the count; *out
+ * (caller frees) is NULL when there are no columns. O(columns + steps). */
+size_t blueprint_phase_times(const sbp_blueprint *bp, sbp_phase_time **out);
 /* Replace *field with a copy of value (NULL clears). */
 void set_string(char **field, const char *value);
 

@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <sys/stat.h>
 #include <stdarg.h>
 
 /* Allocators that print a message and abort when memory runs out. */
@@ -60,7 +61,17 @@ void fmt_number(double v, char out[32]);
 
 /* Read a whole file into memory (NUL-terminated). Returns false and sets
  * errno on failure; fails with EFBIG when it is larger than max bytes.
- * Caller frees *data. path "-" reads stdin. */
+ * Caller frees *data. path "-" (or "/dev/stdin") reads stdin. Anything but
+ * a regular file is refused at once, never opened blocking: errno is then
+ * one of the SBP_E* values below (file_strerror words them). */
 bool read_file(const char *path, size_t max, char **data, size_t *len);
+
+/* errno values of files that are not regular files (beyond the system's). */
+enum { SBP_EFIFO = 0x5b900, SBP_ESOCK, SBP_EDEV, SBP_ENOTREG };
+/* Open path for reading without blocking (O_NONBLOCK, then cleared):
+ * -1 with errno (EISDIR, SBP_E*) when it is not a regular file. */
+int file_open_regular(const char *path, struct stat *st);
+/* strerror, with words for the SBP_E* values. */
+const char *file_strerror(int e);
 
 #endif

@@ -19,7 +19,7 @@ static const char export_usage[] =
 	"                        pages with overlap and crop marks (default a4)\n"
 	"  --scale N             png: pixels per point (default 2); pdf --tile:\n"
 	"                        enlarge the poster N times\n"
-	"  --what TABLE          csv: steps (default), standards or flows\n"
+	"  --what TABLE          csv: steps (default), standards, flows or sqi\n"
 	"  --max-size SIZE       largest input file to read (default 512M)\n";
 
 /* The usual file extension of a format. */

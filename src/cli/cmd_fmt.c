@@ -20,7 +20,7 @@ static int fmt_one(const char *path, bool check, const sbp_limits *lim)
 
 	if (!read_file(path, lim->max_file_size, &data, &len)) {
 		fprintf(stderr, "%s: error: cannot read: %s\n", safe,
-			errno == EFBIG ? "file larger than --max-size" : strerror(errno));
+			errno == EFBIG ? "file larger than --max-size" : file_strerror(errno));
 		return 2;
 	}
 	diags_init(&d);
@@ -59,10 +59,13 @@ static int fmt_one(const char *path, bool check, const sbp_limits *lim)
 			status = 1;
 		}
 	} else if (!same) {
-		char err[512];
+		char err[512] = "";
 		if (!atomic_write(path, out.data, out.len, err, sizeof err)) {
 			fprintf(stderr, "sbp fmt: %s\n", cli_safe(err));
 			status = 2;
+		} else if (*err) {
+			/* saved, with a note (written in place: not atomic) */
+			fprintf(stderr, "sbp fmt: warning: %s\n", cli_safe(err));
 		}
 	}
 	buf_free(&out);

@@ -15,6 +15,13 @@ static const char usage[] =
 	"                                       mermaid json txt\n"
 	"       sbp fmt [--check] FILE...       rewrite in canonical form\n"
 	"       sbp new [-t TEMPLATE] FILE      start from a template (sbp new --list)\n"
+	"       sbp measure FILE STANDARD [--value V] [--failures N] [--volume N] [--date D]\n"
+	"                   [--note T] | sbp measure FILE --csv DATA.csv\n"
+	"                                       append to the measurement log\n"
+	"       sbp diff [--format text|json|md] OLD NEW\n"
+	"                                       what changed, by object id\n"
+	"       sbp merge BASE OURS THEIRS [-o OUT]\n"
+	"                                       three-way merge by object id (git merge driver)\n"
 	"       sbp --help | --version\n"
 	"\n"
 	"Options for every command: --max-size SIZE (largest file to read, default 512M).\n"
@@ -30,6 +37,9 @@ static const struct subcommand {
 	{"fmt", cmd_fmt},
 	{"new", cmd_new},
 	{"export", cmd_export},
+	{"measure", cmd_measure},
+	{"diff", cmd_diff},
+	{"merge", cmd_merge},
 };
 
 /* The editor: sbp [FILE]. */

@@ -9,15 +9,17 @@
 
 enum { SAVE_MAIN, SAVE_COPY, SAVE_AS };
 
-/* Write the blueprint to target atomically; on failure say why. */
-static bool write_to(editor *ed, const char *target)
+/* Write the blueprint to target atomically; on failure say why. A note
+ * (the save was not atomic) goes to note. */
+static bool write_to(editor *ed, const char *target, char *note, size_t notelen)
 {
 	sbp_buf out;
-	char err[512] = "";
+	char err[4400] = "";
 	buf_init(&out);
 	sbp_save_yaml(ed->bp, &out);
 	bool ok = atomic_write(target, out.data, out.len, err, sizeof err);
 	buf_free(&out);
+	snprintf(note, notelen, "%s", ok ? err : "");
 	if (!ok) {
 		ed->quit_after_save = false;
 		ed_err(ed, "Not saved: %s. Your changes are kept: :w OTHER-FILE "
@@ -41,11 +43,13 @@ static void saved_main(editor *ed)
 /* Save in one of the three ways, asking nothing more. */
 static bool save_now(editor *ed, const char *target, int how)
 {
-	if (!write_to(ed, target))
+	char note[4400];
+	if (!write_to(ed, target, note, sizeof note))
 		return false;
 	if (how == SAVE_COPY) {
 		ed_ok(ed, RD_ALL, "Wrote a copy to %s; still editing %s "
-		      "(:saveas switches).", target, editor_file_name(ed));
+		      "(:saveas switches).%s%s", target, editor_file_name(ed),
+		      note[0] ? " Note: " : "", note);
 		if (ed->quit_after_save)
 			ed->quit = true;
 		return true;
@@ -61,8 +65,12 @@ static bool save_now(editor *ed, const char *target, int how)
 		ed->locked = lock_acquire(ed->path, false, &other) == LOCK_ACQUIRED;
 	}
 	saved_main(ed);
-	ed_ok(ed, RD_ALL, "Saved %s (%zu steps).", editor_file_name(ed),
-	      ed->bp->steps.n);
+	if (note[0])
+		ed_ok(ed, RD_ALL, "Saved %s (%zu steps), but %s.", editor_file_name(ed),
+		      ed->bp->steps.n, note);
+	else
+		ed_ok(ed, RD_ALL, "Saved %s (%zu steps).", editor_file_name(ed),
+		      ed->bp->steps.n);
 	return true;
 }
 
@@ -129,7 +137,11 @@ static ed_result save_main(editor *ed, bool bang)
 		return ed_err(ed, "Read-only (open by %s): :w OTHER-FILE saves a copy.",
 			      ed->lock_note[0] ? ed->lock_note : "another session");
 	}
-	if (!bang && file_stamp_changed(ed->path, &ed->stamp)) {
+	/* A FIFO or device put in the file's place: refused at once by the
+	 * write (never opened, never waited on), no question first. */
+	struct stat st;
+	bool regular = stat(ed->path, &st) != 0 || S_ISREG(st.st_mode);
+	if (!bang && regular && file_stamp_changed(ed->path, &ed->stamp)) {
 		char *text = xasprintf(
 			"%s changed on disk since you opened it\n"
 			"(someone else saved it?).\n\n"

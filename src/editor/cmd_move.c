@@ -219,31 +219,67 @@ ed_result ecmd_prev(editor *ed, const ed_args *a)
 	return next_flagged(ed, -1);
 }
 
-/* Does the step match the search (id, text or notes)? */
+/* Does the step match the search: its id, text, notes, fail point
+ * (text and recovery), wait point, or a standard it has (id, name,
+ * measure, target)? */
 static bool pred_search(const sbp_step *s, const void *ctx)
 {
 	const char *pat = ctx;
-	return ed_text_matches(s->id, pat) || ed_text_matches(s->text, pat) ||
-	       (s->notes && ed_text_matches(s->notes, pat));
+	if (ed_text_matches(s->id, pat) || ed_text_matches(s->text, pat) ||
+	    (step_notes(s) && ed_text_matches(step_notes(s), pat)))
+		return true;
+	if (s->fail && (ed_text_matches(s->fail->text, pat) ||
+			ed_text_matches(s->fail->recovery, pat)))
+		return true;
+	if (s->wait && ed_text_matches(s->wait->text, pat))
+		return true;
+	for (size_t i = 0; i < s->stds.n; i++) {
+		const sbp_standard *d = s->stds.items[i];
+		if (ed_text_matches(d->id, pat) || ed_text_matches(d->name, pat) ||
+		    ed_text_matches(d->measure, pat) || ed_text_matches(d->target, pat))
+			return true;
+	}
+	return false;
 }
 
-/* / TEXT: the next step whose id, text or notes hold TEXT. */
+/* Go to the next (dir 1) or previous (dir -1) match of the search. */
+static ed_result search_go(editor *ed, int dir)
+{
+	if (!ed->search)
+		return ed_err(ed, "%s", _("Nothing to search for yet: /TEXT."));
+	size_t count = 0;
+	for (size_t i = 0; i < ed->bp->steps.n; i++)
+		count += pred_search(ed->bp->steps.items[i], ed->search);
+	if (count == 0 || !find_step(ed, dir, pred_search, ed->search))
+		return ed_err(ed, _("No step matches \"%s\"."), ed->search);
+	return ed_ok(ed, RD_GRID | RD_STATUS,
+		     P_("%zu step matches \"%s\" (Ctrl-N next, Ctrl-P previous).",
+			"%zu steps match \"%s\" (Ctrl-N next, Ctrl-P previous).", count),
+		     count, ed->search);
+}
+
+/* / TEXT: the next step that matches TEXT (empty: the last search). */
 ed_result ecmd_search(editor *ed, const ed_args *a)
 {
 	if (a->from_key)
 		return ed_prompt_open(ed, "/", "search", "", CPL_STEP, 1);
 	if (*a->rest)
 		set_string(&ed->search, a->rest);
-	if (!ed->search)
-		return ed_err(ed, "Nothing to search for yet: /TEXT.");
-	size_t count = 0;
-	for (size_t i = 0; i < ed->bp->steps.n; i++)
-		count += pred_search(ed->bp->steps.items[i], ed->search);
-	if (count == 0 || !find_step(ed, 1, pred_search, ed->search))
-		return ed_err(ed, "No step matches \"%s\".", ed->search);
-	return ed_ok(ed, RD_GRID | RD_STATUS,
-		     "%zu step%s match \"%s\" (/ then Enter finds the next).",
-		     count, count == 1 ? "" : "s", ed->search);
+	return search_go(ed, 1);
+}
+
+/* Ctrl-N / :searchnext. */
+ed_result ecmd_search_next(editor *ed, const ed_args *a)
+{
+	(void)a;
+	return search_go(ed, 1);
+}
+
+/* Ctrl-P / :searchprev. */
+ed_result ecmd_search_prev(editor *ed, const ed_args *a)
+{
+	(void)a;
+	return search_go(ed, -1);
 }
 
 /* c: start picking the target of a flow from the selected step. */

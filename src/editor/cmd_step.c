@@ -17,12 +17,12 @@ static ed_result refused(editor *ed)
 ed_result ecmd_add(editor *ed, const ed_args *a)
 {
 	if (a->from_key)
-		return ed_prompt_open(ed, "New step: ", "add", "", CPL_NONE, 2);
+		return quick_start(ed);
 	if (!*a->rest)
-		return ed_err(ed, "A step needs some text: :add TEXT.");
+		return ed_usage(ed, "add");
 	if (ed->lane >= ed->bp->lanes.n || ed->col >= ed->bp->columns.n)
-		return ed_err(ed, "Add a lane and a column first (:lane, :column).");
-	char *id = ed_slug_id(ed->bp, 's', a->rest, "step");
+		return ed_err(ed, "%s", _("Add a lane and a column first (:lane, :column)."));
+	char *id = ed_slug_id_in(ed->bp, 's', a->rest, ed->bp->lanes.items[ed->lane]);
 	sbp_step *s = NULL;
 	bool ok = edit_step_add(&ed->hist, ed->bp->lanes.items[ed->lane],
 				ed->bp->columns.items[ed->col], id, a->rest, &s);
@@ -67,7 +67,7 @@ ed_result ecmd_notes(editor *ed, const ed_args *a)
 {
 	sbp_step *s = editor_step(ed);
 	if (a->from_key)
-		return ed_prompt_open(ed, "Notes: ", "notes", s->notes, CPL_NONE, 2);
+		return ed_prompt_open(ed, "Notes: ", "notes", step_notes(s), CPL_NONE, 2);
 	if (!edit_step_notes(&ed->hist, s, *a->rest ? a->rest : NULL))
 		return refused(ed);
 	return ed_ok(ed, RD_ALL, *a->rest ? "Notes set." : "Notes cleared.");

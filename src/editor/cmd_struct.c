@@ -46,10 +46,12 @@ ed_result ecmd_column(editor *ed, const ed_args *a)
 ed_result ecmd_colname(editor *ed, const ed_args *a)
 {
 	sbp_column *c = cur_col(ed);
+	if (a->from_key)
+		return ecmd_colname_key(ed);
 	if (!c)
 		return ed_err(ed, "No column here.");
 	if (!*a->rest)
-		return ed_err(ed, "Usage: :colname NAME");
+		return ed_usage(ed, "colname");
 	if (!edit_column_rename(&ed->hist, c, a->rest))
 		return refused(ed);
 	return ed_ok(ed, RD_ALL, "Column renamed.");

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "sbp/export.h"
+#include "form.h"
 #include "internal.h"
 
 /* Split s into words; "..." and '...' group blanks. Caller frees. */
@@ -164,6 +165,9 @@ static void cpl_gather(editor *ed, ed_complete kind, const char *prefix)
 		for (size_t i = 0; std_fields[i]; i++)
 			cpl_add(ed, std_fields[i], prefix, &cap);
 		break;
+	case CPL_FORM:
+		form_choices(ed, cpl_add, prefix, &cap);
+		break;
 	default:
 		break;
 	}
@@ -296,12 +300,16 @@ static ed_result line_submit(editor *ed)
 	ed->msg[0] = '\0';
 	ed->msg_error = false;
 	ed_result r;
-	if (command && strchr(command, ' ')) {
+	if (ed->mode == MODE_FORM && ed->form) {
+		r = form_field_done(ed, text, 1);
+	} else if (ed->quick.on && command && !strcmp(command, "add")) {
+		r = quick_submit(ed, text, QUICK_NEXT_COL);
+	} else if (command && strchr(command, ' ')) {
 		char *line = xasprintf("%s %s", command, text);
 		r = editor_run(ed, line);
 		free(line);
 	} else if (command) {
-		const ed_command *c = editor_command_find(command);
+		const ed_command *c = ed_command_row(command);
 		r = c ? run_row(ed, c, text, false) : ed_err(ed, "no command %s", command);
 	} else {
 		r = editor_run(ed, text);
@@ -318,6 +326,14 @@ ed_result line_key(editor *ed, ed_key k)
 	lineedit *le = &ed->line;
 	if (k != EK_TAB && k != EK_BTAB)
 		completion_reset(ed);
+	bool replace = ed->prompt.replace;
+	ed->prompt.replace = false;
+	bool in_form = ed_under(ed, MODE_FORM) && ed->form;
+	if (in_form || ed->quick.on) {
+		ed_result r;
+		if (prompt_special_key(ed, k, in_form, &r))
+			return r;
+	}
 	switch (k) {
 	case EK_ENTER:
 		return line_submit(ed);
@@ -326,7 +342,11 @@ ed_result line_key(editor *ed, ed_key k)
 	case EK_CTRL('g'):
 		ed->quit_after_save = false;
 		ed_pop_mode(ed);
+		if (ed->quick.on)
+			return quick_end(ed);
 		ed->msg[0] = '\0';
+		if (in_form)
+			return form_cancel(ed);
 		return ed_done(ed, RD_ALL);
 	case EK_BS:
 		if (le->text.len == 0 && !ed->prompt.command) {
@@ -348,8 +368,11 @@ ed_result line_key(editor *ed, ed_key k)
 	case EK_UP: return history_walk(ed, -1);
 	case EK_DOWN: return history_walk(ed, 1);
 	default:
-		if (k >= 32 && k < 0x110000)
+		if (k >= 32 && k < 0x110000) {
+			if (replace)
+				lineedit_set(le, "");
 			lineedit_insert(le, (uint32_t)k);
+		}
 		break;
 	}
 	return ed_done(ed, RD_MSG);
@@ -360,4 +383,13 @@ ed_result ecmd_cmdline(editor *ed, const ed_args *a)
 {
 	(void)a;
 	return ed_prompt_open(ed, ":", NULL, "", CPL_NONE, 0);
+}
+
+/* "Usage: :name ARGS" from the command's row of the table. */
+ed_result ed_usage(editor *ed, const char *name)
+{
+	const ed_command *c = editor_command_find(name);
+	if (!c)
+		return ed_err(ed, "%s", _("Unknown command."));
+	return ed_err(ed, _("Usage: :%s %s"), c->name, c->args);
 }

@@ -1,11 +1,13 @@
-/* The editor's life: a new untitled blueprint, opening a file with its
- * lock and recovery questions, autosave and hangup, and cleanup. */
+/* The editor's life: a new untitled blueprint, opening a file (then its
+ * lock and recovery questions, safekeep.c), and cleanup. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
 
+#include "form.h"
 #include "internal.h"
 
 /* A blueprint with the default lanes and three columns. */
@@ -72,6 +74,8 @@ void editor_free(editor *ed)
 	free(ed->search);
 	free(ed->path);
 	free(ed->save_target);
+	clip_free(ed);
+	form_free(ed->form);
 	free(ed);
 }
 
@@ -91,121 +95,23 @@ void ed_set_blueprint(editor *ed, sbp_blueprint *bp)
 	ed_sync(ed);
 }
 
-/* Local time as "2024-05-01 14:03". */
-static void format_time(time_t t, char *out, size_t n)
-{
-	struct tm tm;
-	localtime_r(&t, &tm);
-	strftime(out, n, "%Y-%m-%d %H:%M", &tm);
-}
-
-/* Answer to the recovery question. */
-static void on_recover(editor *ed, int choice)
-{
-	if (choice == 'q') {
-		ed->quit = true;
-		ed->keep_recovery = true;
-		return;
-	}
-	if (choice == 'd') {
-		recover_remove(ed->path);
-		ed_ok(ed, RD_ALL, "Discarded the recovery file.");
-		return;
-	}
-	size_t len;
-	char *data = recover_read(ed->path, &len);
-	sbp_diags d;
-	diags_init(&d);
-	sbp_blueprint *bp = data ? sbp_load_buffer(data, len, &ed->lim, &d) : NULL;
-	free(data);
-	if (!bp) {
-		ed_err(ed, "Cannot use the recovery file %s: %s", ed->recover.where,
-		       d.n ? d.items[0].message : "unreadable");
-		diags_free(&d);
-		return;
-	}
-	diags_free(&d);
-	ed_set_blueprint(ed, bp);
-	ed->base_dirty = true;
-	ed_ok(ed, RD_ALL, "Recovered %zu unsaved changes. Save with Ctrl-S or :w.",
-	      ed->recover.changes);
-}
-
-/* Offer the recovery file of the current path, if there is one. */
-static void offer_recovery(editor *ed)
-{
-	if (!recover_find(ed->path, &ed->recover))
-		return;
-	char when[64];
-	format_time(ed->recover.when, when, sizeof when);
-	char *text = xasprintf(
-		"Unsaved work of an earlier session was kept on %s\n"
-		"(%zu change%s) in %s.\n\n"
-		"  r  recover it (then save to keep it)\n"
-		"  d  discard it\n"
-		"  q  quit",
-		when, ed->recover.changes, ed->recover.changes == 1 ? "" : "s",
-		ed->recover.where);
-	ed_ask(ed, "Recover unsaved work?", text, "rdq", false, on_recover);
-	free(text);
-}
-
-/* Answer to the lock question. */
-static void on_lock(editor *ed, int choice)
-{
-	if (choice == 'q') {
-		ed->quit = true;
-		ed->keep_recovery = true;
-		return;
-	}
-	if (choice == 'o') {
-		ed->readonly = true;
-		ed_ok(ed, RD_ALL, "Read-only: :w FILE saves a copy elsewhere.");
-		return;
-	}
-	sbp_lock_info other;
-	if (lock_acquire(ed->path, true, &other) == LOCK_ACQUIRED)
-		ed->locked = true;
-	ed_ok(ed, RD_ALL, "Editing anyway: the other session's changes may clash.");
-	offer_recovery(ed);
-}
-
-/* Take the lock; ask when another live process holds it. */
-static void take_lock(editor *ed)
-{
-	sbp_lock_info other;
-	switch (lock_acquire(ed->path, false, &other)) {
-	case LOCK_ACQUIRED:
-		ed->locked = true;
-		offer_recovery(ed);
-		break;
-	case LOCK_UNAVAILABLE:
-		ed_ok(ed, RD_MSG, "Could not create a lock file next to %s; "
-		      "others will not see that it is open.", ed->path);
-		offer_recovery(ed);
-		break;
-	case LOCK_HELD: {
-		char when[64], *text;
-		format_time(other.since, when, sizeof when);
-		snprintf(ed->lock_note, sizeof ed->lock_note,
-			 "%s@%s (pid %ld) since %s", other.user, other.host,
-			 other.pid, when);
-		text = xasprintf("%s is already open by %s.\n\n"
-				 "  o  open it read-only\n"
-				 "  e  edit it anyway\n"
-				 "  q  quit",
-				 editor_file_name(ed), ed->lock_note);
-		ed_ask(ed, "File in use", text, "oeq", false, on_lock);
-		free(text);
-		break;
-	}
-	}
-}
-
-/* Open a file: load it (or start it new), then lock and recovery. */
+/* Open a file: load it (or start it new), then lock and recovery. Only
+ * a file that does not exist is new: any other error is an error, and a
+ * symbolic link planted by another user in a shared directory is not
+ * followed. */
 bool editor_open(editor *ed, const char *path, sbp_diags *diags)
 {
 	struct stat st;
+	char err[4400];
+	if (!safety_links_trusted(path, err, sizeof err)) {
+		diags_add(diags, SBP_ERROR, NULL, 0, 0, NULL, "%s", err);
+		return false;
+	}
+	if (stat(path, &st) != 0 && errno != ENOENT) {
+		diags_add(diags, SBP_ERROR, NULL, 0, 0, NULL, "cannot open: %s",
+			  file_strerror(errno));
+		return false;
+	}
 	if (stat(path, &st) == 0) {
 		sbp_blueprint *bp = sbp_load_file(path, &ed->lim, diags);
 		if (!bp)
@@ -221,7 +127,7 @@ bool editor_open(editor *ed, const char *path, sbp_diags *diags)
 		ed_ok(ed, RD_ALL, "New file %s. Press ? for help.",
 		      editor_file_name(ed));
 	}
-	take_lock(ed);
+	ed_take_lock(ed);
 	return true;
 }
 
@@ -230,63 +136,13 @@ void editor_start_untitled(editor *ed)
 {
 	ed_ok(ed, RD_ALL, "New blueprint. a adds a step, ? shows every key, "
 	      ":w FILE saves.");
-	offer_recovery(ed);
+	ed_offer_recovery(ed);
 }
 
 /* Does the blueprint differ from the file on disk? */
 bool editor_modified(const editor *ed)
 {
 	return ed->base_dirty || edit_modified(&ed->hist);
-}
-
-/* Write the recovery file now. */
-static void write_recovery(editor *ed)
-{
-	if (ed->readonly)
-		return;
-	sbp_buf out;
-	char err[512];
-	buf_init(&out);
-	sbp_save_yaml(ed->bp, &out);
-	size_t changes = ed->hist.changes + (ed->base_dirty ? ed->recover.changes : 0);
-	if (recover_write(ed->path, out.data, out.len, changes ? changes : 1,
-			  err, sizeof err)) {
-		ed->recover_written = true;
-		ed->recover_key = ed_state_key(ed);
-		ed->recover_failed = 0;
-	} else {
-		ed->recover_failed = ed_state_key(ed) + 1; /* no retry each tick */
-		ed_err(ed, "Autosave failed: %s", err);
-	}
-	buf_free(&out);
-}
-
-/* Autosave: keep the recovery file in step with unsaved changes. */
-void editor_autosave(editor *ed)
-{
-	if (ed->readonly)
-		return;
-	if (!editor_modified(ed)) {
-		if (ed->recover_written) {
-			recover_remove(ed->path);
-			ed->recover_written = false;
-		}
-		return;
-	}
-	if (ed->recover_written && ed->recover_key == ed_state_key(ed))
-		return;
-	if (ed->recover_failed == ed_state_key(ed) + 1)
-		return;
-	write_recovery(ed);
-}
-
-/* The terminal is gone or we were told to stop: keep the work. */
-void editor_hangup(editor *ed)
-{
-	if (editor_modified(ed) && !(ed->recover_written &&
-				     ed->recover_key == ed_state_key(ed)))
-		write_recovery(ed);
-	editor_cleanup(ed, false);
 }
 
 /* Leave: drop the lock; after a clean quit, the recovery file too. */

@@ -297,6 +297,10 @@ static void standard_event(editor *ed, const edit_event *ev)
 	}
 	if (ev->change == EDIT_INSERT)
 		hmap_set(&ed->std_uses, s->id, (void *)1);
+	if (ev->change == EDIT_MODIFY && !hmap_get(&ed->std_uses, s->id)) {
+		findings_stop(ed); /* renamed: its uses are under the old id */
+		return;
+	}
 	add_standard(ed, s);
 }
 
@@ -328,6 +332,9 @@ void findings_event(editor *ed, const edit_event *ev)
 			findings_stop(ed);
 		break;
 	case EDIT_BLUEPRINT:
+		break;
+	case EDIT_MEASUREMENT: /* a current actual may change: check again */
+		findings_stop(ed);
 		break;
 	}
 }

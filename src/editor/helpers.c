@@ -49,35 +49,91 @@ static bool id_free(const sbp_blueprint *bp, char kind, const char *id)
 	}
 }
 
-/* An id from the ASCII letters and digits of a name. */
-char *ed_slug_id(const sbp_blueprint *bp, char kind, const char *name,
-		 const char *prefix)
+#define SLUG_MAX 24
+
+/* An id from the ASCII letters and digits of a name, whole words only
+ * (a first word longer than the limit is cut); "" when it has none. */
+static void slug_words(const char *name, char *slug)
 {
-	char slug[40];
 	size_t n = 0;
-	bool dash = false;
-	for (const char *p = name ? name : ""; *p && n < 24; p++) {
-		unsigned char c = (unsigned char)*p;
-		if (isalnum(c) && c < 0x80) {
-			if (dash && n > 0)
-				slug[n++] = '-';
-			slug[n++] = (char)tolower(c);
-			dash = false;
-		} else {
-			dash = true;
+	const char *p = name ? name : "";
+	for (;;) {
+		while (*p && !(isalnum((unsigned char)*p) && (unsigned char)*p < 0x80))
+			p++;
+		if (!*p)
+			break;
+		const char *w = p;
+		while (isalnum((unsigned char)*p) && (unsigned char)*p < 0x80)
+			p++;
+		size_t len = (size_t)(p - w), need = len + (n > 0);
+		if (n + need > SLUG_MAX) {
+			if (n > 0)
+				break;
+			len = SLUG_MAX;
 		}
+		if (n > 0)
+			slug[n++] = '-';
+		for (size_t i = 0; i < len; i++)
+			slug[n++] = (char)tolower((unsigned char)w[i]);
 	}
 	slug[n] = '\0';
-	if (n == 0)
-		return blueprint_fresh_id(bp, kind, prefix);
-	if (id_free(bp, kind, slug))
-		return xstrdup(slug);
-	for (int i = 2;; i++) {
-		char *id = xasprintf("%s-%d", slug, i);
+}
+
+/* base, else base-2, base-3 ...: the first free id of its kind. */
+static char *free_id(const sbp_blueprint *bp, char kind, const char *base,
+		     int from)
+{
+	if (from < 2 && id_free(bp, kind, base))
+		return xstrdup(base);
+	for (int i = from < 2 ? 2 : from;; i++) {
+		char *id = xasprintf("%s-%d", base, i);
 		if (id_free(bp, kind, id))
 			return id;
 		free(id);
 	}
+}
+
+/* An id made from a name, or PREFIX-N when the name gives none. */
+char *ed_slug_id(const sbp_blueprint *bp, char kind, const char *name,
+		 const char *prefix)
+{
+	char slug[SLUG_MAX + 1];
+	slug_words(name, slug);
+	if (!slug[0])
+		return blueprint_fresh_id(bp, kind, prefix);
+	return free_id(bp, kind, slug, 0);
+}
+
+/* A step id from its text, else from its lane: "hotline-3". */
+char *ed_slug_id_in(const sbp_blueprint *bp, char kind, const char *text,
+		    const sbp_lane *lane)
+{
+	char slug[SLUG_MAX + 1];
+	slug_words(text, slug);
+	if (slug[0])
+		return free_id(bp, kind, slug, 0);
+	char base[SLUG_MAX + 1];
+	slug_words(lane ? lane->id : NULL, base);
+	if (!base[0])
+		slug_words(lane ? lane->name : NULL, base);
+	if (!base[0])
+		strcpy(base, "step");
+	/* numbered from the lane's count of steps, so ids read in order */
+	size_t n = 1;
+	for (size_t i = 0; lane && i < bp->steps.n; i++)
+		n += bp->steps.items[i]->lane == lane;
+	for (;; n++) {
+		char *id = xasprintf("%s-%zu", base, n);
+		if (id_free(bp, kind, id))
+			return id;
+		free(id);
+	}
+}
+
+/* Is m the mode just under the current one? */
+bool ed_under(const editor *ed, ed_mode m)
+{
+	return ed->mode_depth > 0 && ed->mode_stack[ed->mode_depth - 1] == m;
 }
 
 /* Case-insensitive (for ASCII) substring test. */

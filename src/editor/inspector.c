@@ -102,7 +102,7 @@ void inspector_item(editor *ed, size_t i, size_t width, sbp_buf *out, ed_style *
 		*st = STY_DIM;
 		break;
 	case IT_TEXT: buf_puts(&v, s->text); break;
-	case IT_NOTES: buf_puts(&v, s->notes ? s->notes : "-"); break;
+	case IT_NOTES: buf_puts(&v, step_notes(s) ? step_notes(s) : "-"); break;
 	case IT_DURATION: put_minutes(&v, s->duration); break;
 	case IT_ENCOUNTER:
 		buf_printf(&v, "%s (%s)", step_is_encounter(s) ? "yes" : "no",
@@ -191,7 +191,7 @@ static ed_result insp_enter(editor *ed, const struct ed_insp_item *it)
 	ed_args key = { 0, NULL, "", false, true };
 	switch (it->kind) {
 	case IT_TEXT: return field_prompt(ed, "Text: ", "text", s->text);
-	case IT_NOTES: return field_prompt(ed, "Notes: ", "notes", s->notes);
+	case IT_NOTES: return field_prompt(ed, "Notes: ", "notes", step_notes(s));
 	case IT_DURATION:
 		return field_prompt(ed, "Duration (minutes): ", "duration",
 				    num_text(s->duration, n));

@@ -3,6 +3,7 @@
 #define SBP_EDITOR_INTERNAL_H
 
 #include "sbp/editor.h"
+#include "sbp/i18n.h"
 #include "sbp/utf8.h"
 
 /* Results: set the message and say what to redraw. */
@@ -45,6 +46,10 @@ ed_result ed_prompt_open(editor *ed, const char *label, const char *command,
 void ed_ask(editor *ed, const char *title, const char *text,
 	    const char *choices, bool cancel_ok, ed_confirm_fn fn);
 void ed_confirm_clear(editor *ed);
+/* Lock and recovery at open (safekeep.c). */
+void ed_take_lock(editor *ed);
+void ed_offer_recovery(editor *ed);
+void ed_format_time(time_t t, char *out, size_t n);
 
 /* Key handling per mode. */
 ed_result line_key(editor *ed, ed_key k);
@@ -115,7 +120,29 @@ CMD(ecmd_undo); CMD(ecmd_redo);
 CMD(ecmd_write); CMD(ecmd_saveas); CMD(ecmd_wq); CMD(ecmd_quit); CMD(ecmd_export);
 CMD(ecmd_inspect); CMD(ecmd_catalog); CMD(ecmd_problems); CMD(ecmd_help);
 CMD(ecmd_cmdline);
+CMD(ecmd_copy); CMD(ecmd_paste); CMD(ecmd_duplicate); CMD(ecmd_raise);
+CMD(ecmd_lower); CMD(ecmd_rename); CMD(ecmd_quick_column);
+CMD(ecmd_search_next); CMD(ecmd_search_prev);
 #undef CMD
+
+/* Quick entry (cmd_entry.c): where the prompt goes after a card. */
+typedef enum quick_move { QUICK_NEXT_COL, QUICK_NEXT_LANE } quick_move;
+ed_result quick_start(editor *ed);
+ed_result quick_end(editor *ed);
+ed_result quick_submit(editor *ed, const char *text, quick_move how);
+/* Keys of a form's or the quick entry's prompt beyond the line editor's. */
+bool prompt_special_key(editor *ed, ed_key k, bool in_form, ed_result *r);
+ed_result ecmd_colname_key(editor *ed);
+void clip_free(editor *ed);
+const ed_command *ed_command_row(const char *name);
+/* Is m the mode just under the current one? */
+bool ed_under(const editor *ed, ed_mode m);
+/* "Usage: :name ARGS", from the command table's row. */
+ed_result ed_usage(editor *ed, const char *name);
+/* A step id from text, cut at a word boundary; text without Latin
+ * letters or digits gets LANE-N from the lane's id. Caller frees. */
+char *ed_slug_id_in(const sbp_blueprint *bp, char kind, const char *text,
+		    const sbp_lane *lane);
 
 /* Set one field of a standard through an undoable update. */
 bool std_set_field(editor *ed, sbp_standard *s, const char *field,

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "form.h"
 #include "internal.h"
 
 static const struct {
@@ -122,6 +123,7 @@ ed_result editor_key(editor *ed, ed_key k)
 	case MODE_PICKER: r = picker_key(ed, k); break;
 	case MODE_PROBLEMS: r = problems_key(ed, k); break;
 	case MODE_HELP: r = help_key(ed, k); break;
+	case MODE_FORM: r = form_key(ed, k); break;
 	default: r = normal_key(ed, k); break;
 	}
 	ed_sync(ed);

@@ -61,7 +61,9 @@ static void step_event(editor *ed, const edit_event *ev)
 					ed->live.col);
 		ed->live.step = NULL;
 		return;
-	case EDIT_MOVE:
+	case EDIT_MOVE: /* reordered within its cell: rebuild */
+		if (!ev->after)
+			ed->live.stale = true;
 		return;
 	}
 }
@@ -99,6 +101,7 @@ static void live_event(void *ctx, const edit_event *ev)
 		break;
 	case EDIT_STANDARD:
 	case EDIT_BLUEPRINT:
+	case EDIT_MEASUREMENT:
 		break;
 	}
 	if (!ev->after)

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "sbp/check.h"
+#include "form.h"
 #include "internal.h"
 
 /* The standards that match the picker's filter (id or name). */
@@ -274,6 +275,15 @@ bool editor_panel(editor *ed, ed_panel *p)
 		p->list = &ed->problems;
 		p->ndetail = 1;
 		return true;
+	case MODE_FORM:
+		if (!ed->form)
+			return false;
+		p->title = ed->form->title;
+		p->hint = _(" Enter next  Up/Down field  Tab choices  Esc cancel ");
+		p->count = form_count(ed);
+		p->list = &ed->formlist;
+		p->ndetail = 1;
+		return true;
 	case MODE_HELP:
 		p->title = "Help: keys and commands";
 		p->hint = " j/k scroll  Esc close ";
@@ -298,6 +308,7 @@ void editor_panel_item(editor *ed, size_t i, size_t width, sbp_buf *out,
 	case MODE_PICKER: picker_item(ed, i, width, out, style); break;
 	case MODE_PROBLEMS: problems_item(ed, i, width, out, style); break;
 	case MODE_HELP: help_item(i, width, out, style); break;
+	case MODE_FORM: form_item(ed, i, width, out, style); break;
 	default: break;
 	}
 }
@@ -308,6 +319,7 @@ void editor_panel_detail(editor *ed, size_t k, size_t width, sbp_buf *out)
 	switch (panel_mode(ed)) {
 	case MODE_CATALOG: catalog_detail(ed, k, width, out); break;
 	case MODE_PROBLEMS: problems_detail(ed, k, width, out); break;
+	case MODE_FORM: form_detail(ed, k, width, out); break;
 	case MODE_PICKER:
 		buf_puts(out, "Filter: ");
 		ed_fit(out, ed->filter.text.data, width > 9 ? width - 9 : 0, false);

@@ -22,9 +22,12 @@ const ed_command ed_commands[] = {
 	{ "goto", NULL, ecmd_goto, 0, "select the step with this id", "ID", CPL_STEP },
 	{ "next", "n", ecmd_next, 0, "next flagged encounter (no standard)", "", CPL_NONE },
 	{ "prev", "N", ecmd_prev, 0, "previous flagged encounter", "", CPL_NONE },
-	{ "search", "/", ecmd_search, 0, "find text or an id (empty: search again)", "TEXT", CPL_STEP },
+	{ "search", "/", ecmd_search, 0, "find text in steps, notes, fail and wait points, standards", "TEXT", CPL_STEP },
+	{ "searchnext", "<C-n>", ecmd_search_next, 0, "the next match of the last search", "", CPL_NONE },
+	{ "searchprev", "<C-p>", ecmd_search_prev, 0, "the previous match of the last search", "", CPL_NONE },
 	/* steps */
-	{ "add", "a", ecmd_add, E, "add a step in the selected cell", "TEXT", CPL_NONE },
+	{ "add", "a", ecmd_add, E, "add steps: Enter next column, Tab lane below, Ctrl-F flows", "TEXT", CPL_NONE },
+	{ "quick-column", NULL, ecmd_quick_column, E | CMD_NOLINE, "", "NAME", CPL_NONE },
 	{ "text", "<Enter>", ecmd_text, S | E, "edit the step's text", "TEXT", CPL_NONE },
 	{ "delete", "d", ecmd_delete, S | E, "delete the step and its flows", "", CPL_NONE },
 	{ "notes", NULL, ecmd_notes, S | E, "set the step's notes (empty clears)", "TEXT", CPL_NONE },
@@ -34,6 +37,12 @@ const ed_command ed_commands[] = {
 	{ "move-down", "J", ecmd_move_down, S | E, "move the step to the lane below", "", CPL_NONE },
 	{ "move-up", "K", ecmd_move_up, S | E, "move the step to the lane above", "", CPL_NONE },
 	{ "move-right", "L", ecmd_move_right, S | E, "move the step one column right", "", CPL_NONE },
+	{ "raise", "{", ecmd_raise, S | E, "move the step up in its cell", "", CPL_NONE },
+	{ "lower", "}", ecmd_lower, S | E, "move the step down in its cell", "", CPL_NONE },
+	{ "copy", "y", ecmd_copy, S, "copy the step (its fields, not its flows)", "", CPL_NONE },
+	{ "paste", "P", ecmd_paste, E, "paste the copied step into the selected cell", "", CPL_NONE },
+	{ "duplicate", "Y", ecmd_duplicate, S | E, "add a copy of the step under it", "", CPL_NONE },
+	{ "rename", "R", ecmd_rename, E, "new id for the step (or a column, lane, standard)", "NEW [column|lane|standard ID]", CPL_NONE },
 	{ "fail", "f", ecmd_fail, S | E, "set the fail point (empty removes it)", "TEXT", CPL_NONE },
 	{ "severity", NULL, ecmd_severity, S | E, "fail point severity 1-5 (0 clears)", "N", CPL_NONE },
 	{ "recovery", NULL, ecmd_recovery, S | E, "fail point recovery action", "TEXT", CPL_NONE },
@@ -53,7 +62,7 @@ const ed_command ed_commands[] = {
 	{ "unflow", NULL, ecmd_unflow, E, "delete the flow between two steps", "FROM TO", CPL_STEP },
 	/* structure */
 	{ "column", NULL, ecmd_column, E, "insert a column after this one", "NAME", CPL_NONE },
-	{ "colname", NULL, ecmd_colname, E, "rename this column", "NAME", CPL_NONE },
+	{ "colname", "C", ecmd_colname, E, "rename this column", "NAME", CPL_NONE },
 	{ "phase", NULL, ecmd_phase, E, "set this column's phase (empty clears)", "NAME", CPL_NONE },
 	{ "phasename", NULL, ecmd_phasename, E, "rename this column's phase everywhere", "NAME", CPL_NONE },
 	{ "colmove", NULL, ecmd_colmove, E, "move this column", "left|right|N", CPL_NONE },
@@ -75,6 +84,8 @@ const ed_command ed_commands[] = {
 	{ "w", "<C-s>", ecmd_write, 0, "save (to FILE: a copy; w! overwrites)", "[FILE]", CPL_NONE },
 	{ "saveas", NULL, ecmd_saveas, 0, "save to FILE and go on editing it", "FILE", CPL_NONE },
 	{ "wq", NULL, ecmd_wq, 0, "save and quit", "", CPL_NONE },
+	{ "x", NULL, ecmd_wq, 0, "save and quit (as :wq)", "", CPL_NONE },
+	{ "W", NULL, ecmd_write, 0, "save (as :w)", "[FILE]", CPL_NONE },
 	{ "q", "q", ecmd_quit, 0, "quit (asks if unsaved; q! discards)", "", CPL_NONE },
 	{ "export", NULL, ecmd_export, 0, "export (svg html md csv txt ...)", "FORMAT FILE", CPL_FORMAT },
 	{ NULL, NULL, NULL, 0, NULL, NULL, CPL_NONE },
@@ -92,6 +103,15 @@ const ed_command *editor_command_find(const char *name)
 	return NULL;
 }
 
+/* A row by name, key-only rows too (what a prompt runs). */
+const ed_command *ed_command_row(const char *name)
+{
+	for (const ed_command *c = ed_commands; c->name; c++)
+		if (strcmp(c->name, name) == 0)
+			return c;
+	return NULL;
+}
+
 static const char *const help_tail[] = {
 	"",
 	"In lists and panels: j/k or arrows move, Enter edits or jumps,",
@@ -103,12 +123,27 @@ static const char *const help_tail[] = {
 };
 #define HELP_TAIL (sizeof help_tail / sizeof *help_tail)
 
+/* Is the row shown in help (it has a key or a `:` form)? */
+static bool help_row(const ed_command *c)
+{
+	return c->keys || !(c->flags & CMD_NOLINE);
+}
+
+/* The row of the i-th help line. */
+static const ed_command *help_nth(size_t i)
+{
+	for (const ed_command *c = ed_commands; c->name; c++)
+		if (help_row(c) && i-- == 0)
+			return c;
+	return NULL;
+}
+
 /* Lines of the help screen: every row of the table, then notes. */
 size_t help_count(void)
 {
 	size_t n = 0;
-	while (ed_commands[n].name)
-		n++;
+	for (const ed_command *c = ed_commands; c->name; c++)
+		n += help_row(c);
 	return n + HELP_TAIL;
 }
 
@@ -122,7 +157,7 @@ void help_item(size_t i, size_t width, sbp_buf *out, ed_style *st)
 		*st = STY_DIM;
 		return;
 	}
-	const ed_command *c = &ed_commands[i];
+	const ed_command *c = help_nth(i);
 	sbp_buf line;
 	buf_init(&line);
 	ed_fit(&line, c->keys ? c->keys : "", 12, true);

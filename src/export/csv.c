@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "export_internal.h"
+#include "method.h"
 
 /* The end of a field and of a row. */
 #define SEP(out) buf_putc(out, ',')
@@ -36,7 +37,7 @@ static void csv_steps(sbp_buf *out, const sbp_blueprint *bp)
 		esc_csv(out, s->column ? s->column->name : NULL), SEP(out);
 		esc_csv(out, s->column ? s->column->phase : NULL), SEP(out);
 		esc_csv(out, s->text), SEP(out);
-		esc_csv(out, s->notes), SEP(out);
+		esc_csv(out, step_notes(s)), SEP(out);
 		buf_puts(out, enc ? "yes" : "no"), SEP(out);
 		buf_puts(out, step_is_flagged(s) ? "yes" : "no"), SEP(out);
 		sbp_buf ids;
@@ -126,7 +127,9 @@ bool export_csv(const sbp_blueprint *bp, const export_opts *o, sbp_buf *out,
 	(void)err;
 	(void)errlen;
 	buf_puts(out, "\xEF\xBB\xBF");
-	if (o && o->what && !strcmp(o->what, "standards"))
+	if (o && method_csv(out, bp, o->what))
+		;
+	else if (o && o->what && !strcmp(o->what, "standards"))
 		csv_standards(out, bp);
 	else if (o && o->what && !strcmp(o->what, "flows"))
 		csv_flows(out, bp);

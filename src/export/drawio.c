@@ -56,8 +56,8 @@ static void dio_card(dio_ctx *d, const lay_card *cd, const char *lane_id, double
 	char style[256];
 
 	buf_init(&tip);
-	if (s->notes)
-		buf_printf(&tip, "%s\n", s->notes);
+	if (step_notes(s))
+		buf_printf(&tip, "%s\n", step_notes(s));
 	if (s->fail)
 		buf_printf(&tip, "Fail point: %s%s%s\n", s->fail->text,
 			   s->fail->recovery ? "\nRecovery: " : "", s->fail->recovery ? s->fail->recovery : "");

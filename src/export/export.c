@@ -97,8 +97,8 @@ static bool check_opts(const export_opts *o, char *err, size_t errlen)
 		return false;
 	}
 	if (o->what && strcmp(o->what, "steps") && strcmp(o->what, "standards") &&
-	    strcmp(o->what, "flows")) {
-		snprintf(err, errlen, "unknown table '%s' (steps, standards or flows)", o->what);
+	    strcmp(o->what, "flows") && strcmp(o->what, "sqi")) {
+		snprintf(err, errlen, "unknown table '%s' (steps, standards, flows or sqi)", o->what);
 		return false;
 	}
 	if (!(o->scale >= 0 && o->scale <= 50)) {

@@ -1,13 +1,14 @@
 /* HTML export: one self-contained page for a workshop (no network): the
  * poster as inline SVG, the flagged encounters, fail points with their
  * recovery plans, wait points, the standards catalog, a weighted service
- * performance index, SERVQUAL dimension coverage and the check report.
+ * the method (SQI, goal attainment, time: method.c), SERVQUAL dimension coverage and the check report.
  * Prints on landscape pages with the poster scaled to the page width. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "export_internal.h"
+#include "method.h"
 
 static const char html_style[] =
 	"body{font-family:'Noto Sans','DejaVu Sans','Helvetica Neue',Arial,'Noto Sans CJK SC',"
@@ -139,7 +140,8 @@ static void h_catalog(sbp_buf *out, const sbp_blueprint *bp, const size_t *uses)
 	}
 	buf_puts(out, "<table><tr><th>Id</th><th>Standard</th><th>Kind</th><th>Measure</th>"
 		      "<th>Target</th><th>Feedback</th><th>Dimension</th><th>Weight</th>"
-		      "<th>Goal</th><th>Actual</th><th>Against goal</th><th>Steps</th></tr>\n");
+		      "<th>Goal</th><th>Actual</th><th>Against goal</th><th>Zone of tolerance</th>"
+		      "<th>Steps</th></tr>\n");
 	for (size_t i = 0; i < bp->standards.n; i++) {
 		const sbp_standard *s = bp->standards.items[i];
 		buf_puts(out, "<tr><td><code>");
@@ -156,61 +158,18 @@ static void h_catalog(sbp_buf *out, const sbp_blueprint *bp, const size_t *uses)
 			   s->dimension != DIM_NONE ? dimension_id(s->dimension) : "");
 		h_num(out, s->weight);
 		h_num(out, s->goal);
-		h_num(out, s->actual);
-		if (isnan(s->goal) || isnan(s->actual))
+		h_num(out, standard_current_actual(s));
+		if (isnan(s->goal) || isnan(standard_current_actual(s)))
 			buf_puts(out, "<td class=\"muted\">not measured</td>");
 		else if (standard_below_goal(s))
 			buf_printf(out, "<td class=\"bad\">below goal (%s is better)</td>",
 				   s->better == BETTER_LOWER ? "lower" : "higher");
 		else
 			buf_puts(out, "<td class=\"good\">meets goal</td>");
+		method_html_zone(out, s);
 		buf_printf(out, "<td class=\"n%s\">%zu</td></tr>\n", uses[i] ? "" : " bad", uses[i]);
 	}
 	buf_puts(out, "</table></section>\n");
-}
-
-/* The weighted service performance index over the standards that have a
- * weight, a goal and an actual value. */
-static void h_index(sbp_buf *out, const sbp_blueprint *bp)
-{
-	double wsum = 0, score = 0;
-	size_t n = 0;
-
-	buf_puts(out, "<section id=\"index\"><h2>Service performance index</h2>\n");
-	for (size_t i = 0; i < bp->standards.n; i++) {
-		const sbp_standard *s = bp->standards.items[i];
-		if (!isnan(s->weight) && s->weight > 0 && !isnan(export_attainment(s)))
-			n++;
-	}
-	if (!n) {
-		buf_puts(out, "<p class=\"muted\">No standard has a weight, a goal and an actual "
-			      "value yet.</p></section>\n");
-		return;
-	}
-	buf_puts(out, "<p>Each standard's attainment is actual against goal (goal/actual when "
-		      "lower is better), capped at 100&#160;%; the index is the weighted mean.</p>\n"
-		      "<table><tr><th>Standard</th><th>Weight</th><th>Goal</th><th>Actual</th>"
-		      "<th>Attainment</th><th></th></tr>\n");
-	for (size_t i = 0; i < bp->standards.n; i++) {
-		const sbp_standard *s = bp->standards.items[i];
-		double a = export_attainment(s);
-		if (isnan(s->weight) || !(s->weight > 0) || isnan(a))
-			continue;
-		wsum += s->weight;
-		score += s->weight * a;
-		buf_puts(out, "<tr><td>");
-		h(out, s->name);
-		buf_puts(out, "</td>");
-		h_num(out, s->weight);
-		h_num(out, s->goal);
-		h_num(out, s->actual);
-		buf_printf(out, "<td class=\"n%s\">%.1f&#160;%%</td><td><span class=\"bar\" "
-			   "style=\"width:%.0fpx\"></span></td></tr>\n",
-			   a < 1 ? " bad" : "", a * 100, a * 100);
-	}
-	buf_printf(out, "<tr><th>Index</th><td class=\"n\">%.15g</td><td></td><td></td>"
-		   "<th class=\"n\">%.1f&#160;%%</th><td></td></tr></table></section>\n",
-		   wsum, score / wsum * 100);
 }
 
 /* SERVQUAL coverage: per dimension, the standards and the encounter steps
@@ -309,21 +268,22 @@ bool export_html(const sbp_blueprint *bp, const export_opts *o, sbp_buf *out,
 		buf_puts(out, "</p>\n");
 	}
 	buf_printf(out, "<p class=\"counts\"><span><b>%zu</b> steps</span><span><b>%zu</b> encounter "
-		   "steps</span><span class=\"%s\"><b>%zu</b> without a standard</span><span><b>%.0f&#160;%%"
+		   "steps</span><span class=\"%s\"><b>%zu</b> without a standard</span><span><b>%s"
 		   "</b> encounter coverage</span><span><b>%zu</b> fail points</span><span><b>%zu</b> "
 		   "wait points</span><span><b>%zu</b> standards</span></p>\n",
 		   sum->steps, sum->encounters, sum->unstandardized ? "bad" : "", sum->unstandardized,
-		   sum->coverage, sum->fail_points, sum->wait_points, sum->standards);
+		   check_coverage_text(sum, 0, (char[16]){0}), sum->fail_points, sum->wait_points,
+		   sum->standards);
 	buf_puts(out, "<nav><a href=\"#poster\">Blueprint</a><a href=\"#flagged\">Flagged encounters</a>"
 		      "<a href=\"#fail\">Fail points</a><a href=\"#wait\">Wait points</a>"
-		      "<a href=\"#standards\">Standards</a><a href=\"#index\">Performance index</a>"
+		      "<a href=\"#standards\">Standards</a><a href=\"#sqi\">SQI</a><a href=\"#index\">Goal attainment</a><a href=\"#time\">Time</a>"
 		      "<a href=\"#servqual\">SERVQUAL</a><a href=\"#report\">Check report</a></nav>\n"
 		      "<section id=\"poster\"><h2>Blueprint</h2>\n<div class=\"poster\">\n");
 	svg_render(lay, out, false);
 	buf_puts(out, "</div></section>\n");
 	h_steps(out, bp, sum);
 	h_catalog(out, bp, uses);
-	h_index(out, bp);
+	method_html(out, bp);
 	h_servqual(out, bp);
 	h_report(out, bp);
 	buf_puts(out, "<footer class=\"muted\"><p>Made with sbp " SBP_VERSION ".</p></footer>\n"

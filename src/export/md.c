@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "export_internal.h"
+#include "method.h"
 
 /* The markers cell of a step: !, F and W with what they mean. */
 static void md_markers(sbp_buf *out, const sbp_step *s)
@@ -140,9 +141,9 @@ static void md_report(sbp_buf *out, const sbp_blueprint *bp)
 	check_blueprint(bp, &d, &sum);
 	diags_sort(&d);
 	buf_printf(out, "## Check report\n\n%zu steps, %zu encounter steps, %zu without a standard, "
-		   "%zu fail points, %zu wait points, %zu standards, encounter coverage %.1f%%.\n\n",
+		   "%zu fail points, %zu wait points, %zu standards, encounter coverage %s.\n\n",
 		   sum.steps, sum.encounters, sum.unstandardized, sum.fail_points,
-		   sum.wait_points, sum.standards, sum.coverage);
+		   sum.wait_points, sum.standards, check_coverage_text(&sum, 1, (char[16]){0}));
 	for (size_t i = 0; i < d.n; i++) {
 		const sbp_diag *g = &d.items[i];
 		buf_printf(out, "- line %d: **%s** ", g->line,
@@ -177,8 +178,8 @@ bool export_md(const sbp_blueprint *bp, const export_opts *o, sbp_buf *out,
 		buf_puts(out, "\n\n");
 	}
 	buf_printf(out, "**%zu** steps · **%zu** encounter steps · **%zu** without a standard (\\!) · "
-		   "encounter coverage **%.0f%%**\n\n", sum.steps, sum.encounters,
-		   sum.unstandardized, sum.coverage);
+		   "encounter coverage **%s**\n\n", sum.steps, sum.encounters,
+		   sum.unstandardized, check_coverage_text(&sum, 0, (char[16]){0}));
 	for (size_t c = 0; c < bp->columns.n;) {
 		const char *ph = bp->columns.items[c]->phase;
 		size_t e = c + 1;
@@ -197,6 +198,7 @@ bool export_md(const sbp_blueprint *bp, const export_opts *o, sbp_buf *out,
 	}
 	md_points(out, bp, &sum);
 	md_standards(out, bp);
+	method_md(out, bp);
 	md_report(out, bp);
 	free(steps);
 	free(start);

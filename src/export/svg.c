@@ -77,9 +77,9 @@ static void svg_card_title(sbp_buf *out, const sbp_step *s)
 {
 	buf_puts(out, "<title>");
 	esc_xml_str(out, s->text, false);
-	if (s->notes) {
+	if (step_notes(s)) {
 		buf_puts(out, "\n");
-		esc_xml_str(out, s->notes, false);
+		esc_xml_str(out, step_notes(s), false);
 	}
 	if (s->fail) {
 		buf_puts(out, "\nF: ");

@@ -1,8 +1,11 @@
 /* Atomic replacement of a file: a temporary file in the same directory,
  * fsync, rename over the target, fsync of the directory. Symlinks are
- * followed and kept; a file with several hard links, or whose owner we
- * cannot give to a new file, is rewritten in place behind a safety copy
- * (inplace.c). */
+ * followed and kept, except one planted by another user in a shared
+ * directory; a file with several hard links, or whose owner we cannot give
+ * to a new file, is rewritten in place behind a safety copy (inplace.c),
+ * and so is a file we may write in a directory we may not (then with the
+ * old content kept in memory: not atomic, and the caller is told). A
+ * character device (-o /dev/null) is written as it is. */
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -35,7 +38,7 @@ const char *safety_plain_error(int e)
 }
 
 /* Follow symlinks of the last component of path to the file they name. */
-char *safety_resolve(const char *path)
+char *safety_resolve(const char *path, char **refused)
 {
 	char *cur = xstrdup(path);
 
@@ -49,6 +52,14 @@ char *safety_resolve(const char *path)
 		}
 		if (!S_ISLNK(st.st_mode))
 			return cur;
+		if (!safety_link_trusted(cur, &st)) {
+			if (refused)
+				*refused = cur;
+			else
+				free(cur);
+			errno = EACCES;
+			return NULL;
+		}
 		if (hops >= 40) {
 			free(cur);
 			errno = ELOOP;
@@ -101,7 +112,7 @@ const char *safety_base_of(const char *path)
 /* "DIR/.NAME" + suffix next to the file path names. */
 char *safety_sibling(const char *path, const char *suffix)
 {
-	char *target = safety_resolve(path);
+	char *target = safety_resolve(path, NULL);
 	char *out;
 
 	if (!target)
@@ -161,6 +172,24 @@ static void say_failed(char *err, size_t errlen, const char *shown, int e,
 		 existed ? "the file on disk is unchanged" : "nothing was written");
 }
 
+/* Fill err: a link of another user in a shared directory is not followed. */
+static void say_refused(char *err, size_t errlen, const char *shown,
+			const char *link)
+{
+	struct stat st;
+	char owner[64] = "another user";
+
+	if (lstat(link, &st) == 0)
+		safety_user_name((unsigned)st.st_uid, owner, sizeof owner);
+	snprintf(err, errlen, "cannot save %s: %s is a symbolic link of %s in a "
+		 "directory others may write, and sbp does not follow such links; "
+		 "nothing was written", shown, link, owner);
+}
+
+/* Write data to the character device path (/dev/null...) as it is. */
+static bool write_device(const char *path, const char *shown, const char *data,
+			 size_t len, char *err, size_t errlen);
+
 /* Flush the directory entry of a rename to disk (errors are ignored: the
  * new file is complete and in place by now). */
 static void sync_dir(const char *dir)
@@ -209,14 +238,20 @@ bool atomic_write_ex(const char *path, const char *data, size_t len,
 		     const atomic_opts *o, char *err, size_t errlen)
 {
 	struct stat st;
-	bool existed, ok = false;
+	bool existed, ok = false, not_atomic = false;
 	int fd = -1, e;
-	char *target, *dir = NULL, *tmp = NULL;
+	char *target, *dir = NULL, *tmp = NULL, *refused = NULL;
 
 	ignore_sigxfsz();
-	target = o->follow ? safety_resolve(path) : xstrdup(path);
+	if (errlen)
+		err[0] = '\0';
+	target = o->follow ? safety_resolve(path, &refused) : xstrdup(path);
 	if (!target) {
-		say_failed(err, errlen, path, errno, NULL, true);
+		if (refused)
+			say_refused(err, errlen, path, refused);
+		else
+			say_failed(err, errlen, path, errno, NULL, true);
+		free(refused);
 		return false;
 	}
 	existed = lstat(target, &st) == 0;
@@ -224,34 +259,49 @@ bool atomic_write_ex(const char *path, const char *data, size_t len,
 		say_failed(err, errlen, path, errno, NULL, true);
 		goto done;
 	}
-	if (existed && S_ISLNK(st.st_mode))
+	if (existed && (S_ISLNK(st.st_mode) || (o->fresh && !S_ISREG(st.st_mode))))
 		existed = false; /* not following: the link itself is replaced */
+	if (existed && S_ISCHR(st.st_mode) && o->follow) {
+		ok = write_device(target, path, data, len, err, errlen);
+		goto done;
+	}
 	if (existed && !S_ISREG(st.st_mode)) {
 		snprintf(err, errlen, "cannot save %s: it is not a regular file; "
 			 "nothing was written", path);
 		goto done;
 	}
-	/* A file we may not write is not replaced behind its owner's back. */
-	if (existed && faccessat(AT_FDCWD, target, W_OK, AT_EACCESS) != 0) {
+	/* A file we may not write is not replaced behind its owner's back
+	 * (a lock or recovery file is replaced by name: the directory's
+	 * permission is what counts, and the new file is ours). */
+	if (existed && !o->fresh &&
+	    faccessat(AT_FDCWD, target, W_OK, AT_EACCESS) != 0) {
 		say_failed(err, errlen, path, errno, NULL, true);
 		goto done;
 	}
 	if (existed && o->in_place && st.st_nlink > 1) {
-		ok = inplace_write(target, path, data, len, err, errlen);
+		ok = inplace_write(target, path, data, len, false, NULL, err, errlen);
 		goto done;
 	}
 	dir = safety_dir_of(target);
 	tmp = temp_name(dir, safety_base_of(target), "sbp-tmp");
 	fd = mkstemp(tmp);
 	if (fd < 0) {
-		char *detail = xasprintf("cannot create a file in %s", dir);
-		say_failed(err, errlen, path, errno, detail, existed);
-		free(detail);
+		e = errno;
 		free(tmp);
 		tmp = NULL;
+		if (existed && o->in_place && (e == EACCES || e == EPERM)) {
+			/* A file we may write in a directory we may not: write
+			 * in place, the old content kept in memory (as vim). */
+			ok = inplace_write(target, path, data, len, true, &not_atomic,
+					   err, errlen);
+			goto done;
+		}
+		char *detail = xasprintf("cannot create a file in %s", dir);
+		say_failed(err, errlen, path, e, detail, existed);
+		free(detail);
 		goto done;
 	}
-	if (!copy_attributes(fd, existed ? &st : NULL, o->mode)) {
+	if (!copy_attributes(fd, existed && !o->fresh ? &st : NULL, o->mode)) {
 		e = errno;
 		close(fd);
 		fd = -1;
@@ -259,7 +309,8 @@ bool atomic_write_ex(const char *path, const char *data, size_t len,
 		if (existed && o->in_place) {
 			/* A rename would give the file away to us or change its
 			 * mode: write in place, which keeps both. */
-			ok = inplace_write(target, path, data, len, err, errlen);
+			ok = inplace_write(target, path, data, len, false, NULL, err,
+					   errlen);
 		} else {
 			say_failed(err, errlen, path, e, "cannot set the permissions",
 				   existed);
@@ -288,10 +339,32 @@ fail:
 		close(fd);
 	unlink(tmp);
 done:
+	if (ok && not_atomic)
+		snprintf(err, errlen, "the directory of %s is not writable, so the file "
+			 "was rewritten in place: the save was not atomic (a crash while "
+			 "writing could have left it cut short)", path);
 	free(tmp);
 	free(dir);
 	free(target);
 	return ok;
+}
+
+static bool write_device(const char *path, const char *shown, const char *data,
+			 size_t len, char *err, size_t errlen)
+{
+	int fd = open(path, O_WRONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+
+	if (fd < 0 || !write_all(fd, data, len)) {
+		say_failed(err, errlen, shown, errno, NULL, false);
+		if (fd >= 0)
+			close(fd);
+		return false;
+	}
+	if (close(fd) != 0) {
+		say_failed(err, errlen, shown, errno, NULL, false);
+		return false;
+	}
+	return true;
 }
 
 bool atomic_write(const char *path, const char *data, size_t len, char *err,

@@ -3,7 +3,9 @@
  * file whose owner we cannot give to a new file. The old content is first
  * copied to a safety copy ".NAME.sbp-backupXXXXXX" in the same directory
  * and synced; it is put back when writing fails, and the copy is left
- * (and named) only when even that fails. */
+ * (and named) only when even that fails. In a directory we may not write,
+ * the old content is kept in memory only (as vim does), and the caller
+ * says that the save was not atomic. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -119,7 +121,8 @@ fail:
 }
 
 bool inplace_write(const char *target, const char *shown, const char *data,
-		   size_t len, char *err, size_t errlen)
+		   size_t len, bool memory_ok, bool *not_atomic, char *err,
+		   size_t errlen)
 {
 	char *old = NULL, *backup = NULL;
 	size_t oldlen = 0;
@@ -133,7 +136,9 @@ bool inplace_write(const char *target, const char *shown, const char *data,
 		goto done;
 	}
 	backup = make_backup(target, old, oldlen);
-	if (!backup) {
+	if (!backup && memory_ok && (errno == EACCES || errno == EPERM)) {
+		*not_atomic = true; /* the old content stays in memory only */
+	} else if (!backup) {
 		char *dir = safety_dir_of(target);
 		snprintf(err, errlen, "cannot save %s: %s (cannot make a safety copy "
 			 "in %s); the file on disk is unchanged", shown,
@@ -145,7 +150,8 @@ bool inplace_write(const char *target, const char *shown, const char *data,
 		e = close(fd);
 		fd = -1;
 		if (e == 0) {
-			unlink(backup);
+			if (backup)
+				unlink(backup);
 			ok = true;
 			goto done;
 		}
@@ -155,13 +161,18 @@ bool inplace_write(const char *target, const char *shown, const char *data,
 	if (fd < 0)
 		fd = open(target, O_WRONLY | O_CLOEXEC | O_NOFOLLOW);
 	if (fd >= 0 && put_content(fd, old, oldlen)) {
-		unlink(backup);
+		if (backup)
+			unlink(backup);
 		snprintf(err, errlen, "cannot save %s: %s; the file on disk is unchanged",
 			 shown, safety_plain_error(e));
-	} else {
+	} else if (backup) {
 		snprintf(err, errlen, "cannot save %s: %s, and putting its old content "
 			 "back failed too; the old content is kept in %s", shown,
 			 safety_plain_error(e), backup);
+	} else {
+		snprintf(err, errlen, "cannot save %s: %s, and putting its old content "
+			 "back failed too; it may be cut short: save your work "
+			 "elsewhere", shown, safety_plain_error(e));
 	}
 done:
 	if (fd >= 0)

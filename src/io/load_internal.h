@@ -9,6 +9,8 @@
 #include <yaml.h>
 
 #include "sbp/diag.h"
+#include "sbp/fields.h"
+#include "sbp/i18n.h"
 #include "sbp/hmap.h"
 #include "sbp/io.h"
 #include "sbp/model.h"
@@ -36,6 +38,11 @@ typedef struct pend_flow {
 	sbp_flow *flow;
 	ref from, to;
 } pend_flow;
+
+typedef struct pend_measurement {
+	sbp_measurement *m;
+	ref std;
+} pend_measurement;
 
 /* The keys seen in one mapping, to refuse duplicates. Short keys of
  * small mappings (every known key) live inline, so reading an object
@@ -71,6 +78,7 @@ typedef struct loader {
 	sbp_blueprint *bp;
 	SBP_VEC(pend_step) psteps;
 	SBP_VEC(pend_flow) pflows;
+	SBP_VEC(pend_measurement) pmeasures;
 } loader;
 
 /* Event layer (load.c). */
@@ -123,6 +131,7 @@ void ld_lane(loader *ld);
 void ld_standard(loader *ld);
 void ld_step(loader *ld);
 void ld_flow(loader *ld);
+void ld_measurement(loader *ld);
 /* The object of kind ('l' lane, 'c' column, 'd' standard, 's' step)
  * named id, or NULL. */
 void *ld_lookup(const sbp_blueprint *bp, char kind, const char *id);

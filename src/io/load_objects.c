@@ -1,9 +1,13 @@
 /* The YAML loader's object parsers: columns, lanes, standards, steps with
  * their fail and wait points, and flows; then reference resolution. */
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "load_internal.h"
+
+#define FREE_AND_NULL(p) (free(p), (p) = NULL)
 
 /* Report a required key that is missing from the object at pos. */
 static void missing(loader *ld, sbp_pos pos, const char *what, const char *key)
@@ -40,220 +44,247 @@ static bool ref_done(const ref *r)
 	return r->ptr || !r->id;
 }
 
-void ld_column(loader *ld)
+/* The name of field f of obj in messages: "standard name", "measure"...
+ * Made once per field (the loader reads millions of values). */
+static const char *field_what(const char *obj, const sbp_field *f)
 {
-	sbp_pos pos = ld_pos(ld), idpos = pos;
-	char *id = NULL, *name = NULL, *phase = NULL;
-	sbp_extras ex = {0};
+	static const char *const own[] = {"id", "name", "kind", "text", "zone",
+					  "phase", "label", "date", NULL};
+	static struct { const sbp_field *f; const char *obj; char what[48]; } cache[64];
+	size_t slot = ((uintptr_t)f / sizeof *f) % 64;
+	if (cache[slot].f == f && cache[slot].obj == obj)
+		return cache[slot].what;
+	bool mine = false;
+	for (size_t i = 0; own[i] && !mine; i++)
+		mine = strcmp(f->key, own[i]) == 0;
+	if (!mine)
+		return f->key;
+	snprintf(cache[slot].what, sizeof cache[slot].what, "%s %s", obj, f->key);
+	cache[slot].f = f;
+	cache[slot].obj = obj;
+	return cache[slot].what;
+}
+
+/* Read the current value into the plain field f of obj (the types the
+ * table describes: text, numbers, enumerations, marks, dates). Returns
+ * false when the value was refused (reported). */
+static bool ld_field(loader *ld, const char *obj, const sbp_field *f, void *target)
+{
+	const char *what = field_what(obj, f);
+	char *s = NULL;
+	sbp_pos p = ld_pos(ld);
+	bool b;
+	double v;
+	void *ptr;
+
+	switch (f->type) {
+	case FT_ID:
+		return ld_id(ld, what, field_ptr_make(f, target));
+	case FT_NAME: case FT_STRING:
+		if (f->type == FT_STRING && ld_is_null(ld)) {
+			ld_skip(ld);
+			return true;
+		}
+		if (!ld_string(ld, what, &s))
+			return false;
+		if (!s)
+			return true;
+		ptr = field_ptr_make(f, target);
+		free(*(char **)ptr);
+		*(char **)ptr = s;
+		return true;
+	case FT_NUMBER: case FT_MINUTES: case FT_COUNT:
+		if (!ld_number(ld, what, &v))
+			return false;
+		if (!isnan(v) && f->type != FT_NUMBER && v < 0) {
+			ld_error(ld, RULE_SCHEMA, p, _("%s must not be negative"), what);
+			return false;
+		}
+		if (!isnan(v) && f->type == FT_COUNT && v != floor(v)) {
+			ld_error(ld, RULE_SCHEMA, p, _("%s must be a whole number"), what);
+			return false;
+		}
+		*(double *)field_ptr_make(f, target) = v;
+		return true;
+	case FT_SEVERITY:
+		if (!ld_number(ld, what, &v) || isnan(v))
+			return false;
+		/* range first: casting a huge number to int is undefined */
+		if (v < 1 || v > 5 || v != (int)v) {
+			ld_error(ld, RULE_SCHEMA, p, "severity must be a whole number from 1 to 5");
+			return false;
+		}
+		*(int *)field_ptr_make(f, target) = (int)v;
+		return true;
+	case FT_MARK:
+		if (!ld_bool(ld, what, &b))
+			return false;
+		*(int *)field_ptr_make(f, target) = b ? MARK_YES : MARK_NO;
+		return true;
+	case FT_ENUM: {
+		int e;
+		if (!ld_string(ld, what, &s) || !s)
+			return false;
+		bool ok = field_enum_parse(f, s, &e);
+		if (ok) {
+			*(int *)field_ptr_make(f, target) = e;
+		} else {
+			char *q = diag_quote(s, 30);
+			ld_error(ld, RULE_SCHEMA, p, "%s '%s' is not one of %s", what, q,
+				 field_choices(f));
+			free(q);
+		}
+		free(s);
+		return ok;
+	}
+	case FT_DATE: {
+		if (!ld_string(ld, what, &s) || !s)
+			return false;
+		bool ok = sbp_date_valid(s);
+		if (ok) {
+			memcpy(field_ptr_make(f, target), s, 11);
+		} else {
+			char *q = diag_quote(s, 30);
+			ld_error(ld, RULE_SCHEMA, p, _("%s '%s' is not a date (use YYYY-MM-DD)"),
+				 what, q);
+			free(q);
+		}
+		free(s);
+		return ok;
+	}
+	case FT_REF: case FT_REFS: case FT_MAP:
+		break;
+	}
+	ld_skip(ld);
+	return false;
+}
+
+/* Read the keys of a mapping into obj through the field table of kind k:
+ * plain fields are stored, the others handed to special (may be NULL),
+ * unknown keys kept in extras. *seen gets a bit per field index present
+ * (not null). */
+static void ld_fields(loader *ld, sbp_obj_kind k, const char *obj, void *target,
+		      sbp_extras *extras, unsigned long *seen, sbp_pos *idpos,
+		      void (*special)(loader *, const sbp_field *, void *), void *ctx)
+{
 	keyset ks = {0};
 	const char *key;
 	sbp_pos kp;
-	bool had_id = false, had_name = false;
+	const sbp_field *table = fields_of(k);
+
+	*seen = 0;
+	while (ld_map_next(ld, &ks, &key, &kp)) {
+		const sbp_field *f = field_find(k, key);
+		if (!f) {
+			if (k == SBP_OBJ_STEP)
+				extras = &step_more(target)->extras;
+			extras_add(extras, key, ld_node(ld), kp);
+			continue;
+		}
+		/* a required key given as null counts as missing */
+		bool null = (f->flags & FF_REQUIRED || f->type == FT_NAME) && ld_is_null(ld);
+		if (!null)
+			*seen |= 1UL << (f - table);
+		if (f->type == FT_ID && idpos)
+			*idpos = ld_pos(ld);
+		if (f->type == FT_REF || f->type == FT_REFS || f->type == FT_MAP)
+			special(ld, f, ctx);
+		else if (f->type == FT_NAME && null)
+			ld_skip(ld);
+		else
+			ld_field(ld, obj, f, target);
+	}
+	keyset_free(&ks);
+}
+
+/* Report the required fields of kind k missing from *seen. */
+static void ld_required(loader *ld, sbp_obj_kind k, const char *obj, sbp_pos pos,
+			unsigned long seen)
+{
+	const sbp_field *table = fields_of(k);
+	for (const sbp_field *f = table; f->key; f++)
+		if ((f->flags & FF_REQUIRED) && !(seen & (1UL << (f - table))))
+			missing(ld, pos, obj, f->key);
+}
+
+/* The field bit of key in a ld_fields seen set. */
+static unsigned long seen_bit(sbp_obj_kind k, const char *key)
+{
+	return 1UL << (field_find(k, key) - fields_of(k));
+}
+
+/* A special field in an object that has none. */
+static void no_special(loader *ld, const sbp_field *f, void *ctx)
+{
+	(void)f;
+	(void)ctx;
+	ld_skip(ld);
+}
+
+void ld_column(loader *ld)
+{
+	sbp_pos pos = ld_pos(ld), idpos = pos;
+	unsigned long seen;
 
 	if (!ld_map_begin(ld, "a column"))
 		return;
-	while (ld_map_next(ld, &ks, &key, &kp)) {
-		if (key_is(key, "id")) {
-			had_id = true;
-			idpos = ld_pos(ld);
-			ld_id(ld, "column id", &id);
-		} else if (key_is(key, "name")) {
-			had_name = !ld_is_null(ld);
-			ld_string(ld, "column name", &name);
-		} else if (key_is(key, "phase")) {
-			ld_string(ld, "column phase", &phase);
-		} else {
-			extras_add(&ex, key, ld_node(ld), kp);
-		}
-	}
-	keyset_free(&ks);
-	if (!had_id)
-		missing(ld, pos, "column", "id");
-	if (!had_name)
-		missing(ld, pos, "column", "name");
-	if (id && !ld->fatal) {
-		sbp_column *c = column_new(id, name ? name : "", phase);
-		c->pos = pos;
-		c->extras = ex;
-		memset(&ex, 0, sizeof ex);
-		sbp_column *prev = blueprint_column(ld->bp, id);
-		if (prev) {
-			duplicate(ld, idpos, "column", id, prev->pos);
-			column_free(c);
-		} else {
-			blueprint_insert_column(ld->bp, (size_t)-1, c);
-		}
-	}
-	extras_free(&ex);
-	free(id);
-	free(name);
-	free(phase);
+	sbp_column *c = column_new("", "", NULL);
+	FREE_AND_NULL(c->id);
+	FREE_AND_NULL(c->name);
+	c->pos = pos;
+	ld_fields(ld, SBP_OBJ_COLUMN, "column", c, &c->extras, &seen, &idpos, no_special, NULL);
+	ld_required(ld, SBP_OBJ_COLUMN, "column", pos, seen);
+	if (!c->name)
+		c->name = xstrdup("");
+	sbp_column *prev = c->id ? blueprint_column(ld->bp, c->id) : NULL;
+	if (prev)
+		duplicate(ld, idpos, "column", c->id, prev->pos);
+	if (c->id && !prev && !ld->fatal)
+		blueprint_insert_column(ld->bp, (size_t)-1, c);
+	else
+		column_free(c);
 }
 
 void ld_lane(loader *ld)
 {
 	sbp_pos pos = ld_pos(ld), idpos = pos;
-	char *id = NULL, *name = NULL, *zone = NULL;
-	sbp_extras ex = {0};
-	keyset ks = {0};
-	const char *key;
-	sbp_pos kp, zpos = pos;
-	sbp_zone z = ZONE_COUNT;
-	bool had_id = false, had_name = false;
+	unsigned long seen;
 
 	if (!ld_map_begin(ld, "a lane"))
 		return;
-	while (ld_map_next(ld, &ks, &key, &kp)) {
-		if (key_is(key, "id")) {
-			had_id = true;
-			idpos = ld_pos(ld);
-			ld_id(ld, "lane id", &id);
-		} else if (key_is(key, "name")) {
-			had_name = !ld_is_null(ld);
-			ld_string(ld, "lane name", &name);
-		} else if (key_is(key, "zone")) {
-			zpos = ld_pos(ld);
-			if (ld_string(ld, "lane zone", &zone) && (!zone || !zone_parse(zone, &z))) {
-				char *q = diag_quote(zone ? zone : "", 30);
-				ld_error(ld, RULE_SCHEMA, zpos,
-					 "unknown zone '%s' (use evidence, customer, onstage, "
-					 "backstage or support)", q);
-				free(q);
-			}
-		} else {
-			extras_add(&ex, key, ld_node(ld), kp);
-		}
-	}
-	keyset_free(&ks);
-	if (!had_id)
-		missing(ld, pos, "lane", "id");
-	if (!had_name)
-		missing(ld, pos, "lane", "name");
-	if (!zone)
-		missing(ld, pos, "lane", "zone");
-	if (id && z != ZONE_COUNT && !ld->fatal) {
-		sbp_lane *l = lane_new(id, name ? name : "", z);
-		l->pos = pos;
-		l->extras = ex;
-		memset(&ex, 0, sizeof ex);
-		sbp_lane *prev = blueprint_lane(ld->bp, id);
-		if (prev) {
-			duplicate(ld, idpos, "lane", id, prev->pos);
-			lane_free(l);
-		} else {
-			blueprint_insert_lane(ld->bp, (size_t)-1, l);
-		}
-	}
-	extras_free(&ex);
-	free(id);
-	free(name);
-	free(zone);
-}
-
-/* Read an enumerated text value into *out via parse; report bad values. */
-static void read_enum(loader *ld, const char *what, const char *choices,
-		      bool (*parse)(const char *, int *), int *out)
-{
-	sbp_pos p = ld_pos(ld);
-	char *s = NULL;
-	if (!ld_string(ld, what, &s) || !s)
-		return;
-	if (!parse(s, out)) {
-		char *q = diag_quote(s, 30);
-		ld_error(ld, RULE_SCHEMA, p, "%s '%s' is not one of %s", what, q, choices);
-		free(q);
-	}
-	free(s);
-}
-
-static bool parse_kind(const char *s, int *out)
-{
-	if (!strcmp(s, "hard") || !strcmp(s, "soft")) {
-		*out = !strcmp(s, "hard") ? STD_HARD : STD_SOFT;
-		return true;
-	}
-	return false;
-}
-
-static bool parse_dim(const char *s, int *out)
-{
-	sbp_dimension d;
-	if (!dimension_parse(s, &d))
-		return false;
-	*out = (int)d;
-	return true;
-}
-
-static bool parse_better(const char *s, int *out)
-{
-	if (!strcmp(s, "higher") || !strcmp(s, "lower")) {
-		*out = !strcmp(s, "higher") ? BETTER_HIGHER : BETTER_LOWER;
-		return true;
-	}
-	return false;
+	sbp_lane *l = lane_new("", "", ZONE_COUNT);
+	FREE_AND_NULL(l->id);
+	FREE_AND_NULL(l->name);
+	l->pos = pos;
+	ld_fields(ld, SBP_OBJ_LANE, "lane", l, &l->extras, &seen, &idpos, no_special, NULL);
+	ld_required(ld, SBP_OBJ_LANE, "lane", pos, seen);
+	if (!l->name)
+		l->name = xstrdup("");
+	sbp_lane *prev = l->id ? blueprint_lane(ld->bp, l->id) : NULL;
+	if (prev)
+		duplicate(ld, idpos, "lane", l->id, prev->pos);
+	if (l->id && !prev && l->zone != ZONE_COUNT && !ld->fatal)
+		blueprint_insert_lane(ld->bp, (size_t)-1, l);
+	else
+		lane_free(l);
 }
 
 void ld_standard(loader *ld)
 {
 	sbp_pos pos = ld_pos(ld), idpos = pos;
-	keyset ks = {0};
-	const char *key;
-	sbp_pos kp;
-	int kind = -1, dim = DIM_NONE, better = BETTER_UNSET;
-	bool had_name = false, had_id = false, had_kind = false;
+	unsigned long seen;
 
 	if (!ld_map_begin(ld, "a standard"))
 		return;
 	sbp_standard *s = standard_new("", "", STD_HARD);
-	free(s->id);
-	s->id = NULL;
+	FREE_AND_NULL(s->id);
+	FREE_AND_NULL(s->name);
 	s->pos = pos;
-	while (ld_map_next(ld, &ks, &key, &kp)) {
-		if (key_is(key, "id")) {
-			had_id = true;
-			idpos = ld_pos(ld);
-			ld_id(ld, "standard id", &s->id);
-		} else if (key_is(key, "name")) {
-			had_name = !ld_is_null(ld);
-			ld_string(ld, "standard name", &s->name);
-		} else if (key_is(key, "kind")) {
-			had_kind = !ld_is_null(ld);
-			read_enum(ld, "standard kind", "hard, soft", parse_kind, &kind);
-		} else if (key_is(key, "measure")) {
-			ld_string(ld, "measure", &s->measure);
-		} else if (key_is(key, "target")) {
-			ld_string(ld, "target", &s->target);
-		} else if (key_is(key, "dimension")) {
-			read_enum(ld, "dimension",
-				  "tangibles, reliability, responsiveness, assurance, empathy",
-				  parse_dim, &dim);
-		} else if (key_is(key, "feedback")) {
-			ld_string(ld, "feedback", &s->feedback);
-		} else if (key_is(key, "weight")) {
-			ld_number(ld, "weight", &s->weight);
-		} else if (key_is(key, "goal")) {
-			ld_number(ld, "goal", &s->goal);
-		} else if (key_is(key, "better")) {
-			read_enum(ld, "better", "higher, lower", parse_better, &better);
-		} else if (key_is(key, "actual")) {
-			ld_number(ld, "actual", &s->actual);
-		} else {
-			extras_add(&s->extras, key, ld_node(ld), kp);
-		}
-	}
-	keyset_free(&ks);
-	if (!s->name || !had_name) {
-		missing(ld, pos, "standard", "name");
-		set_string(&s->name, "");
-	}
-	if (!had_kind)
-		missing(ld, pos, "standard", "kind");
-	s->kind = kind == STD_SOFT ? STD_SOFT : STD_HARD;
-	s->dimension = (sbp_dimension)dim;
-	s->better = (sbp_better)better;
+	ld_fields(ld, SBP_OBJ_STANDARD, "standard", s, &s->extras, &seen, &idpos, no_special, NULL);
+	ld_required(ld, SBP_OBJ_STANDARD, "standard", pos, seen);
+	if (!s->name)
+		s->name = xstrdup("");
 	if (!s->id) {
-		if (!had_id)
-			missing(ld, pos, "standard", "id");
 		standard_free(s);
 		return;
 	}
@@ -271,80 +302,34 @@ void ld_standard(loader *ld)
 /* The fail: mapping of a step. */
 static sbp_fail *read_fail(loader *ld)
 {
-	sbp_pos pos = ld_pos(ld), sp;
-	keyset ks = {0};
-	const char *key;
-	sbp_pos kp;
-	double sev;
-	bool had_text = false;
+	sbp_pos pos = ld_pos(ld);
+	unsigned long seen;
 
 	if (!ld_map_begin(ld, "fail"))
 		return NULL;
 	sbp_fail *f = fail_new("");
+	FREE_AND_NULL(f->text);
 	f->pos = pos;
-	while (ld_map_next(ld, &ks, &key, &kp)) {
-		if (key_is(key, "text")) {
-			had_text = !ld_is_null(ld) && ld_string(ld, "fail point text", &f->text);
-		} else if (key_is(key, "severity")) {
-			sp = ld_pos(ld);
-			if (ld_number(ld, "severity", &sev) && !isnan(sev)) {
-				/* range first: casting a huge number to int is undefined */
-				if (sev < 1 || sev > 5 || sev != (int)sev)
-					ld_error(ld, RULE_SCHEMA, sp,
-						 "severity must be a whole number from 1 to 5");
-				else
-					f->severity = (int)sev;
-			}
-		} else if (key_is(key, "recovery")) {
-			ld_string(ld, "recovery", &f->recovery);
-		} else {
-			extras_add(&f->extras, key, ld_node(ld), kp);
-		}
-	}
-	keyset_free(&ks);
-	if (!had_text)
-		missing(ld, pos, "fail point", "text");
+	ld_fields(ld, SBP_OBJ_FAIL, "fail point", f, &f->extras, &seen, NULL, no_special, NULL);
+	ld_required(ld, SBP_OBJ_FAIL, "fail point", pos, seen);
 	if (!f->text)
 		set_string(&f->text, "");
 	return f;
-}
-
-/* A number of minutes that must not be negative. */
-static void read_minutes(loader *ld, const char *what, double *out)
-{
-	sbp_pos p = ld_pos(ld);
-	if (ld_number(ld, what, out) && *out < 0) {
-		ld_error(ld, RULE_SCHEMA, p, "%s must not be negative", what);
-		*out = NAN;
-	}
 }
 
 /* The wait: mapping of a step. */
 static sbp_wait *read_wait(loader *ld)
 {
 	sbp_pos pos = ld_pos(ld);
-	keyset ks = {0};
-	const char *key;
-	sbp_pos kp;
-	bool had_text = false;
+	unsigned long seen;
 
 	if (!ld_map_begin(ld, "wait"))
 		return NULL;
 	sbp_wait *w = wait_new("");
+	FREE_AND_NULL(w->text);
 	w->pos = pos;
-	while (ld_map_next(ld, &ks, &key, &kp)) {
-		if (key_is(key, "text"))
-			had_text = !ld_is_null(ld) && ld_string(ld, "wait point text", &w->text);
-		else if (key_is(key, "expected"))
-			read_minutes(ld, "expected", &w->expected);
-		else if (key_is(key, "tolerable"))
-			read_minutes(ld, "tolerable", &w->tolerable);
-		else
-			extras_add(&w->extras, key, ld_node(ld), kp);
-	}
-	keyset_free(&ks);
-	if (!had_text)
-		missing(ld, pos, "wait point", "text");
+	ld_fields(ld, SBP_OBJ_WAIT, "wait point", w, &w->extras, &seen, NULL, no_special, NULL);
+	ld_required(ld, SBP_OBJ_WAIT, "wait point", pos, seen);
 	if (!w->text)
 		set_string(&w->text, "");
 	return w;
@@ -427,13 +412,45 @@ static bool step_resolve_now(pend_step *ps)
 	return true;
 }
 
+/* What a step's special fields are read into. */
+typedef struct step_ctx {
+	pend_step *ps;
+} step_ctx;
+
+/* A step's lane, column, standards, wait and fail. */
+static void step_special(loader *ld, const sbp_field *f, void *ctx)
+{
+	pend_step *ps = ((step_ctx *)ctx)->ps;
+	sbp_step *s = ps->step;
+	switch (f->key[0]) {
+	case 'l':
+		read_ref(ld, "lane", 'l', &ps->lane);
+		break;
+	case 'c':
+		read_ref(ld, "column", 'c', &ps->column);
+		break;
+	case 's':
+		read_step_standards(ld, ps);
+		break;
+	case 'w':
+		wait_free(s->wait);
+		s->wait = ld_is_null(ld) ? NULL : read_wait(ld);
+		if (!s->wait && ld_is_null(ld))
+			ld_skip(ld);
+		break;
+	default:
+		fail_free(s->fail);
+		s->fail = ld_is_null(ld) ? NULL : read_fail(ld);
+		if (!s->fail && ld_is_null(ld))
+			ld_skip(ld);
+		break;
+	}
+}
+
 void ld_step(loader *ld)
 {
 	sbp_pos pos = ld_pos(ld), idpos = pos;
-	keyset ks = {0};
-	const char *key;
-	sbp_pos kp;
-	bool enc, had_id = false;
+	unsigned long seen;
 
 	if (ld->bp->steps.n >= ld->lim.max_steps) {
 		ld_error(ld, RULE_LIMIT, pos, "more steps than the limit of %zu",
@@ -449,43 +466,13 @@ void ld_step(loader *ld)
 	s->pos = pos;
 	pend_step pend = {0}, *ps = &pend;
 	ps->step = s;
-	while (ld_map_next(ld, &ks, &key, &kp)) {
-		if (key_is(key, "id")) {
-			had_id = true;
-			idpos = ld_pos(ld);
-			/* The step index is probed when the step ends: its
-			 * slot is fetched from memory while the rest is read. */
-			if (ld_id(ld, "step id", &s->id))
-				hmap_prefetch(&ld->bp->step_ids, s->id);
-		} else if (key_is(key, "lane")) {
-			read_ref(ld, "lane", 'l', &ps->lane);
-		} else if (key_is(key, "column")) {
-			read_ref(ld, "column", 'c', &ps->column);
-		} else if (key_is(key, "text")) {
-			ld_string(ld, "step text", &s->text);
-		} else if (key_is(key, "notes")) {
-			ld_string(ld, "notes", &s->notes);
-		} else if (key_is(key, "encounter")) {
-			if (ld_bool(ld, "encounter", &enc))
-				s->encounter = enc ? MARK_YES : MARK_NO;
-		} else if (key_is(key, "duration")) {
-			read_minutes(ld, "duration", &s->duration);
-		} else if (key_is(key, "standards")) {
-			read_step_standards(ld, ps);
-		} else if (key_is(key, "wait")) {
-			wait_free(s->wait);
-			s->wait = ld_is_null(ld) ? NULL : read_wait(ld);
-		} else if (key_is(key, "fail")) {
-			fail_free(s->fail);
-			s->fail = ld_is_null(ld) ? NULL : read_fail(ld);
-		} else {
-			extras_add(&s->extras, key, ld_node(ld), kp);
-		}
-	}
-	keyset_free(&ks);
+	step_ctx ctx = {ps};
+	ld_fields(ld, SBP_OBJ_STEP, "step", s, NULL, &seen, &idpos, step_special, &ctx);
+	if (s->id) /* its slot is fetched from memory while the rest is checked */
+		hmap_prefetch(&ld->bp->step_ids, s->id);
 	if (!s->text)
 		set_string(&s->text, "");
-	if (!had_id)
+	if (!(seen & seen_bit(SBP_OBJ_STEP, "id")))
 		missing(ld, pos, "step", "id");
 	if (!ps->lane.id && !ps->lane.ptr && !ld->fatal)
 		missing(ld, pos, "step", "lane");
@@ -513,29 +500,28 @@ void ld_step(loader *ld)
 	VEC_PUSH(ld->psteps, heap);
 }
 
+/* A flow's from and to. */
+static void flow_special(loader *ld, const sbp_field *f, void *ctx)
+{
+	pend_flow *pf = ctx;
+	if (f->key[0] == 'f')
+		read_ref(ld, "flow from", 's', &pf->from);
+	else
+		read_ref(ld, "flow to", 's', &pf->to);
+}
+
 void ld_flow(loader *ld)
 {
 	sbp_pos pos = ld_pos(ld);
-	keyset ks = {0};
-	const char *key;
-	sbp_pos kp;
+	unsigned long seen;
 
 	if (!ld_map_begin(ld, "a flow"))
 		return;
 	pend_flow *pf = xcalloc(1, sizeof *pf);
 	pf->flow = flow_new(NULL, NULL, NULL);
 	pf->flow->pos = pos;
-	while (ld_map_next(ld, &ks, &key, &kp)) {
-		if (key_is(key, "from"))
-			read_ref(ld, "flow from", 's', &pf->from);
-		else if (key_is(key, "to"))
-			read_ref(ld, "flow to", 's', &pf->to);
-		else if (key_is(key, "label"))
-			ld_string(ld, "flow label", &pf->flow->label);
-		else
-			extras_add(&pf->flow->extras, key, ld_node(ld), kp);
-	}
-	keyset_free(&ks);
+	ld_fields(ld, SBP_OBJ_FLOW, "flow", pf->flow, &pf->flow->extras, &seen, NULL,
+		  flow_special, pf);
 	if (!pf->from.id && !pf->from.ptr && !ld->fatal)
 		missing(ld, pos, "flow", "from");
 	if (!pf->to.id && !pf->to.ptr && !ld->fatal)
@@ -550,3 +536,39 @@ void ld_flow(loader *ld)
 	VEC_PUSH(ld->pflows, pf);
 }
 
+
+/* A measurement's standard. */
+static void measurement_special(loader *ld, const sbp_field *f, void *ctx)
+{
+	(void)f;
+	read_ref(ld, "standard", 'd', ctx);
+}
+
+void ld_measurement(loader *ld)
+{
+	sbp_pos pos = ld_pos(ld);
+	unsigned long seen;
+	ref std = {0};
+
+	if (!ld_map_begin(ld, "a measurement"))
+		return;
+	sbp_measurement *m = measurement_new("", NULL);
+	m->pos = pos;
+	ld_fields(ld, SBP_OBJ_MEASUREMENT, "measurement", m, &m->extras, &seen, NULL,
+		  measurement_special, &std);
+	ld_required(ld, SBP_OBJ_MEASUREMENT, "measurement", pos, seen);
+	if (!m->date[0] || (!std.ptr && !std.id) || ld->fatal) {
+		free(std.id);
+		measurement_free(m);
+		return;
+	}
+	/* Standards usually come first: resolve now; else once all is read. */
+	m->standard = std.ptr;
+	VEC_PUSH(ld->bp->measurements, m);
+	if (!std.ptr) {
+		pend_measurement *pm = xmalloc(sizeof *pm);
+		pm->m = m;
+		pm->std = std;
+		VEC_PUSH(ld->pmeasures, pm);
+	}
+}

@@ -64,6 +64,11 @@ void ld_resolve(loader *ld)
 		pf->flow->from = resolve(ld, &pf->from, 's', "step", "a flow");
 		pf->flow->to = resolve(ld, &pf->to, 's', "step", "a flow");
 	}
+	for (size_t i = 0; i < ld->pmeasures.n; i++) {
+		pend_measurement *pm = ld->pmeasures.items[i];
+		pm->m->standard = resolve(ld, &pm->std, 'd', "standard", "a measurement");
+	}
+	measurements_index(ld->bp);
 }
 
 void ld_pending_free(loader *ld)
@@ -80,4 +85,9 @@ void ld_pending_free(loader *ld)
 		free(pf);
 	}
 	free(ld->pflows.items);
+	for (size_t i = 0; i < ld->pmeasures.n; i++) {
+		free(ld->pmeasures.items[i]->std.id);
+		free(ld->pmeasures.items[i]);
+	}
+	free(ld->pmeasures.items);
 }

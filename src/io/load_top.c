@@ -68,6 +68,25 @@ static void read_ignore(loader *ld)
 	}
 }
 
+/* lang: en | zh */
+static void read_lang(loader *ld)
+{
+	sbp_pos p = ld_pos(ld);
+	char *s = NULL;
+	if (!ld_string(ld, "lang", &s) || !s)
+		return;
+	if (!strcmp(s, "en")) {
+		ld->bp->lang = LANG_EN;
+	} else if (!strcmp(s, "zh")) {
+		ld->bp->lang = LANG_ZH;
+	} else {
+		char *q = diag_quote(s, 30);
+		ld_error(ld, RULE_SCHEMA, p, _("lang '%s' is not one of en, zh"), q);
+		free(q);
+	}
+	free(s);
+}
+
 /* A top-level list whose items are read by item(). */
 static void read_list(loader *ld, const char *what, void (*item)(loader *))
 {
@@ -105,6 +124,10 @@ static void read_top(loader *ld)
 			read_list(ld, "steps", ld_step);
 		} else if (key_is(key, "flows")) {
 			read_list(ld, "flows", ld_flow);
+		} else if (key_is(key, "measurements")) {
+			read_list(ld, "measurements", ld_measurement);
+		} else if (key_is(key, "lang")) {
+			read_lang(ld);
 		} else {
 			extras_add(&ld->bp->extras, key, ld_node(ld), kp);
 		}
@@ -250,9 +273,9 @@ sbp_blueprint *sbp_load_file(const char *path, const sbp_limits *lim, sbp_diags 
 	if (strcmp(path, "-") != 0) {
 		/* Stream the file through libyaml: the whole text is never held
 		 * in memory next to the blueprint. */
-		int fd = open(path, O_RDONLY | O_CLOEXEC);
 		struct stat st;
-		if (fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+		int fd = file_open_regular(path, &st);
+		if (fd >= 0) {
 			if ((unsigned long long)st.st_size > lim->max_file_size) {
 				close(fd);
 				diags_add(diags, SBP_ERROR, RULE_LIMIT, 0, 0, NULL,
@@ -285,7 +308,7 @@ sbp_blueprint *sbp_load_file(const char *path, const sbp_limits *lim, sbp_diags 
 				  lim->max_file_size);
 		else
 			diags_add(diags, SBP_ERROR, NULL, 0, 0, NULL, "cannot read: %s",
-				  strerror(errno));
+				  file_strerror(errno));
 		return NULL;
 	}
 	sbp_blueprint *bp = sbp_load_buffer(data, len, lim, diags);

@@ -2,8 +2,10 @@
  * host, pid, since when). A lock is created complete and at once: written
  * to a temporary file, then link(2)ed to its name, which fails when the
  * name exists (O_CREAT|O_EXCL where the file system has no hard links).
- * A stale lock (its process gone on this host, or the file unreadable) is
- * replaced by rename(2). Lock files are never followed through symlinks. */
+ * A stale lock (its process gone on this host, a zombie, or the file
+ * unreadable) is replaced by a new file of ours renamed over it, which
+ * needs only a writable directory. Lock files are never followed through
+ * symlinks. */
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -27,41 +29,26 @@ char *lock_path_for(const char *path)
 	return safety_sibling(path, ".sbp-lock");
 }
 
-/* Copy s into out (size n), control characters made '?'. */
-static void copy_clean(char *out, size_t n, const char *s)
-{
-	size_t i = 0;
-
-	for (; s[i] && i + 1 < n; i++)
-		out[i] = (unsigned char)s[i] < 0x20 || s[i] == 0x7f ? '?' : s[i];
-	out[i] = '\0';
-}
-
-/* Who we are: user, host, pid, now. */
+/* Who we are: user, host, pid, start time, now. */
 static void self_info(sbp_lock_info *me)
 {
-	struct passwd *pw = getpwuid(geteuid());
-	const char *user = pw ? pw->pw_name : getenv("USER");
-	char host[256];
+	safety_session ss;
 
+	safety_self(&ss);
 	memset(me, 0, sizeof *me);
-	if (user)
-		copy_clean(me->user, sizeof me->user, user);
-	else
-		snprintf(me->user, sizeof me->user, "uid %u", (unsigned)geteuid());
-	if (gethostname(host, sizeof host) != 0)
-		snprintf(host, sizeof host, "localhost");
-	host[sizeof host - 1] = '\0';
-	copy_clean(me->host, sizeof me->host, host);
-	me->pid = (long)getpid();
+	snprintf(me->user, sizeof me->user, "%s", ss.user);
+	snprintf(me->host, sizeof me->host, "%s", ss.host);
+	me->pid = ss.pid;
+	me->start = ss.start;
 	me->since = time(NULL);
 }
 
 /* The text of a lock file. Caller frees. */
 static char *lock_text(const sbp_lock_info *me)
 {
-	return xasprintf("sbp-lock 1\nuser %s\nhost %s\npid %ld\nsince %lld\n",
-			 me->user, me->host, me->pid, (long long)me->since);
+	return xasprintf("sbp-lock 1\nuser %s\nhost %s\npid %ld\nsince %lld\n"
+			 "start %llu\n", me->user, me->host, me->pid,
+			 (long long)me->since, me->start);
 }
 
 /* Parse a lock file's text; false when it is not one. */
@@ -78,9 +65,9 @@ static bool lock_parse(char *text, sbp_lock_info *info)
 			continue;
 		*val++ = '\0';
 		if (!strcmp(line, "user")) {
-			copy_clean(info->user, sizeof info->user, val);
+			safety_copy_word(info->user, sizeof info->user, val);
 		} else if (!strcmp(line, "host")) {
-			copy_clean(info->host, sizeof info->host, val);
+			safety_copy_word(info->host, sizeof info->host, val);
 			have_host = info->host[0] != '\0';
 		} else if (!strcmp(line, "pid")) {
 			char *end;
@@ -90,61 +77,11 @@ static bool lock_parse(char *text, sbp_lock_info *info)
 				   info->pid <= INT_MAX;
 		} else if (!strcmp(line, "since")) {
 			info->since = (time_t)strtoll(val, NULL, 10);
+		} else if (!strcmp(line, "start")) {
+			info->start = strtoull(val, NULL, 10);
 		}
 	}
 	return have_pid && have_host;
-}
-
-/* When did process pid start (seconds since the epoch), from /proc? */
-static bool proc_start_time(long pid, time_t *when)
-{
-	char name[64], buf[1024];
-	unsigned long long ticks = 0, btime = 0;
-	FILE *f;
-	bool ok = false;
-
-	snprintf(name, sizeof name, "/proc/%ld/stat", pid);
-	if (!(f = fopen(name, "re")))
-		return false;
-	size_t n = fread(buf, 1, sizeof buf - 1, f);
-	fclose(f);
-	buf[n] = '\0';
-	char *p = strrchr(buf, ')'); /* the command name may hold anything */
-	if (!p)
-		return false;
-	/* Step to the space before field 22 (starttime); field 3 follows the
-	 * ')' that ends field 2. */
-	for (int field = 3; field <= 22 && p; field++)
-		p = strchr(p + 1, ' ');
-	if (!p || sscanf(p, " %llu", &ticks) != 1)
-		return false;
-	if (!(f = fopen("/proc/stat", "re")))
-		return false;
-	while (fgets(buf, sizeof buf, f))
-		if (sscanf(buf, "btime %llu", &btime) == 1) {
-			ok = true;
-			break;
-		}
-	fclose(f);
-	long hz = sysconf(_SC_CLK_TCK);
-	if (!ok || hz <= 0)
-		return false;
-	*when = (time_t)(btime + ticks / (unsigned long long)hz);
-	return true;
-}
-
-/* Is the process that wrote a lock at since still running on this host?
- * A pid that now belongs to a process started after the lock was written
- * has been reused: the lock is stale. */
-static bool pid_alive(long pid, time_t since)
-{
-	time_t start;
-
-	if (kill((pid_t)pid, 0) != 0 && errno == ESRCH)
-		return false;
-	if (proc_start_time(pid, &start) && since > 0 && start > since + 2)
-		return false;
-	return true;
 }
 
 /* Read the lock at lp and say whose it is; fills info when readable. */
@@ -153,24 +90,36 @@ static lock_state lock_read(const char *lp, sbp_lock_info *info)
 	char buf[1024];
 	sbp_lock_info me;
 	int fd = open(lp, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+	struct stat st;
 	ssize_t n;
 
 	memset(info, 0, sizeof *info);
 	if (fd < 0)
 		return errno == ENOENT ? LS_GONE : LS_STALE;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		return LS_STALE;
+	}
+	info->uid = (unsigned)st.st_uid;
 	n = read(fd, buf, sizeof buf - 1);
 	close(fd);
 	if (n <= 0)
 		return LS_STALE;
 	buf[n] = '\0';
-	if (memchr(buf, '\0', (size_t)n) || !lock_parse(buf, info))
+	if (memchr(buf, '\0', (size_t)n) || !lock_parse(buf, info)) {
+		info->pid = 0;
 		return LS_STALE;
+	}
+	info->uid = (unsigned)st.st_uid;
 	self_info(&me);
 	if (strcmp(info->host, me.host) != 0)
 		return LS_OTHER; /* cannot tell whether it lives: assume so */
 	if (info->pid == me.pid)
 		return LS_OURS;
-	return pid_alive(info->pid, info->since) ? LS_OTHER : LS_STALE;
+	if (safety_pid_alive(info->pid, info->start, info->since))
+		return LS_OTHER;
+	info->gone = true;
+	return LS_STALE;
 }
 
 /* Create the lock at lp with text, failing with EEXIST when it exists.
@@ -218,13 +167,18 @@ done:
 	return e;
 }
 
-/* Replace the lock at lp (stale, or taken by force) with text. */
-static bool lock_replace(const char *lp, const char *text)
+/* Replace the lock at lp (stale, or taken by force) with text: a new file
+ * of ours renamed over it, which needs only a writable directory (the old
+ * lock may be another user's, which we cannot write). 0 or an errno. */
+static int lock_replace(const char *lp, const char *text)
 {
-	char err[256];
-	atomic_opts o = { .mode = 0644, .follow = false, .in_place = false };
+	char err[512];
+	atomic_opts o = { .mode = 0644, .follow = false, .in_place = false,
+			  .fresh = true };
 
-	return atomic_write_ex(lp, text, strlen(text), &o, err, sizeof err);
+	if (atomic_write_ex(lp, text, strlen(text), &o, err, sizeof err))
+		return 0;
+	return errno ? errno : EIO;
 }
 
 lock_result lock_acquire(const char *path, bool force, sbp_lock_info *other)
@@ -243,8 +197,11 @@ lock_result lock_acquire(const char *path, bool force, sbp_lock_info *other)
 			r = LOCK_ACQUIRED;
 			break;
 		}
-		if (e != EEXIST)
+		if (e != EEXIST) {
+			if (other)
+				other->error = e;
 			break; /* read-only directory, full disk...: go on unlocked */
+		}
 		lock_state s = lock_read(lp, &seen);
 		if (s == LS_GONE)
 			continue; /* released meanwhile: try again */
@@ -258,8 +215,13 @@ lock_result lock_acquire(const char *path, bool force, sbp_lock_info *other)
 			r = LOCK_HELD;
 			break;
 		}
-		if (!lock_replace(lp, text))
+		if (other && s == LS_STALE)
+			*other = seen; /* whose stale lock we take over */
+		if ((e = lock_replace(lp, text)) != 0) {
+			if (other)
+				other->error = e;
 			break;
+		}
 		/* Another process may have taken the stale lock at the same time:
 		 * the last rename wins, and the loser says it is held. */
 		s = lock_read(lp, &seen);
@@ -267,6 +229,8 @@ lock_result lock_acquire(const char *path, bool force, sbp_lock_info *other)
 			r = LOCK_ACQUIRED;
 			break;
 		}
+		if (other)
+			memset(other, 0, sizeof *other);
 		if (s == LS_OTHER) {
 			if (other)
 				*other = seen;

@@ -1,12 +1,14 @@
 /* Helpers shared by the data-safety files of src/io (atomic.c, lock.c,
- * recover.c, stamp.c). Not a public interface. */
+ * recover.c, session.c, stamp.c). Not a public interface. */
 #ifndef SBP_SAFETY_INTERNAL_H
 #define SBP_SAFETY_INTERNAL_H
 
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/stat.h>
 #include <sys/types.h>
+#include <time.h>
 
 /* How atomic_write_ex replaces a file. */
 typedef struct atomic_opts {
@@ -16,6 +18,9 @@ typedef struct atomic_opts {
 			  replace the name itself (false: lock and recovery
 			  files, which must never write through a planted link) */
 	bool in_place; /* allow writing in place to keep hard links and owner */
+	bool fresh;    /* always a new file of ours (lock and recovery files):
+			  never the old file's owner, and its name is replaced
+			  even when the old file is not ours to write */
 } atomic_opts;
 
 /* atomic_write with options. */
@@ -24,18 +29,53 @@ bool atomic_write_ex(const char *path, const char *data, size_t len,
 
 /* Rewrite target (a regular file we may write) in place, keeping its
  * inode, links, owner and mode: copy it to a safety copy in the same
- * directory first, and put it back when writing fails. shown is the name
- * used in messages (inplace.c). */
+ * directory first, and put it back when writing fails. When the directory
+ * takes no safety copy and memory_ok is set, the old content is kept in
+ * memory only and *not_atomic is set. shown is the name used in messages
+ * (inplace.c). */
 bool inplace_write(const char *target, const char *shown, const char *data,
-		   size_t len, char *err, size_t errlen);
+		   size_t len, bool memory_ok, bool *not_atomic, char *err,
+		   size_t errlen);
 
 /* Plain words for an errno value met while saving. */
 const char *safety_plain_error(int e);
 
 /* Follow symlinks of the last component of path (up to 40 hops) to the
  * file they point at, which need not exist. NULL with errno ELOOP on a
- * loop. Caller frees. */
-char *safety_resolve(const char *path);
+ * loop, or EACCES at a link that safety_link_trusted refuses (its name
+ * then in *refused when refused is not NULL; caller frees). Caller frees. */
+char *safety_resolve(const char *path, char **refused);
+
+/* May we follow the symbolic link link (lstat in lst)? Not when another
+ * user owns it in a directory that others may write (sticky, world- or
+ * group-writable), unless that user owns the directory: the kernel's
+ * protected_symlinks rule, widened to group-writable shared directories. */
+bool safety_link_trusted(const char *link, const struct stat *lst);
+
+/* Who a session is: what lock and recovery files record. */
+typedef struct safety_session {
+	char user[64];
+	char host[256];
+	long pid;
+	unsigned long long start; /* process start, clock ticks after boot */
+} safety_session;
+
+/* This process (session.c). */
+void safety_self(safety_session *me);
+/* Was s written by this process? */
+bool safety_session_is_self(const safety_session *s);
+/* Does the session s (which wrote at since) still run? One on another
+ * host is assumed to. */
+bool safety_session_alive(const safety_session *s, time_t since);
+/* Does process pid (started at start ticks, 0 unknown) still run? A
+ * zombie, or a pid reused by a process started after since, is gone. */
+bool safety_pid_alive(long pid, unsigned long long start, time_t since);
+/* State letter and start ticks of /proc/PID/stat. */
+bool safety_proc_stat(long pid, char *state, unsigned long long *start);
+/* Copy s to out as one header word (no blanks, controls or '='). */
+void safety_copy_word(char *out, size_t n, const char *s);
+/* The name of user uid. */
+void safety_user_name(unsigned uid, char *out, size_t n);
 
 /* The directory part of path ("." when there is none). Caller frees. */
 char *safety_dir_of(const char *path);

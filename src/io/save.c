@@ -2,6 +2,7 @@
  * section 2, which the YAML and JSON writers then emit. */
 #include <math.h>
 
+#include "sbp/fields.h"
 #include "sbp/io.h"
 
 /* The converters below build each object's tree in an arena: nodes are
@@ -29,116 +30,172 @@ static void put_extras(node_arena *a, sbp_node *map, const sbp_extras *e)
 		arena_set(a, map, e->items[i].key, e->items[i].value);
 }
 
-/* A column: id, name, phase. */
+/* Set the plain fields of obj (kind k) in table order; the special ones
+ * (references, lists, nested maps) through special, in their place. */
+static void put_fields(node_arena *a, sbp_node *m, sbp_obj_kind k, const void *obj,
+		       void (*special)(node_arena *, sbp_node *, const sbp_field *,
+				       const void *))
+{
+	for (const sbp_field *f = fields_of(k); f->key; f++) {
+		const void *p = field_ptr(f, obj);
+		switch (f->type) {
+		case FT_ID: case FT_NAME: case FT_STRING:
+			put_str(a, m, f->key, p ? *(char *const *)p : NULL);
+			break;
+		case FT_NUMBER: case FT_MINUTES: case FT_COUNT:
+			put_num(a, m, f->key, p ? *(const double *)p : NAN);
+			break;
+		case FT_SEVERITY:
+			if (*(const int *)p != 0)
+				put_num(a, m, f->key, *(const int *)p);
+			break;
+		case FT_MARK:
+			if (*(const int *)p != MARK_DEFAULT)
+				arena_set(a, m, f->key,
+					  arena_node(a, NODE_BOOL,
+						     *(const int *)p == MARK_YES ? "true" : "false"));
+			break;
+		case FT_ENUM:
+			put_str(a, m, f->key, field_enum_word(f, *(const int *)p));
+			break;
+		case FT_DATE:
+			/* a valid date, written plain as SPEC 7.3 writes it */
+			arena_set(a, m, f->key, arena_node(a, NODE_RAW, (const char *)p));
+			break;
+		case FT_REF: case FT_REFS: case FT_MAP:
+			special(a, m, f, obj);
+			break;
+		}
+	}
+}
+
+/* A reference written as the id of what it points at. */
+static void put_ref(node_arena *a, sbp_node *m, const char *key, const char *id)
+{
+	put_str(a, m, key, id);
+}
+
+/* No special fields. */
+static void no_special(node_arena *a, sbp_node *m, const sbp_field *f, const void *obj)
+{
+	(void)a, (void)m, (void)f, (void)obj;
+}
+
+/* A column: the fields of its table. */
 static sbp_node *column_to_node(node_arena *a, const sbp_column *c)
 {
 	sbp_node *m = arena_node(a, NODE_MAP, NULL);
-
-	put_str(a, m, "id", c->id);
-	put_str(a, m, "name", c->name);
-	put_str(a, m, "phase", c->phase);
+	put_fields(a, m, SBP_OBJ_COLUMN, c, no_special);
 	put_extras(a, m, &c->extras);
 	return m;
 }
 
-/* A lane: id, name, zone. */
+/* A lane: the fields of its table. */
 static sbp_node *lane_to_node(node_arena *a, const sbp_lane *l)
 {
 	sbp_node *m = arena_node(a, NODE_MAP, NULL);
-
-	put_str(a, m, "id", l->id);
-	put_str(a, m, "name", l->name);
-	put_str(a, m, "zone", zone_id(l->zone));
+	put_fields(a, m, SBP_OBJ_LANE, l, no_special);
 	put_extras(a, m, &l->extras);
 	return m;
 }
 
-/* A standard: id, name, kind, measure, target, dimension, feedback,
- * weight, goal, better, actual. */
+/* A standard: the fields of its table. */
 static sbp_node *standard_to_node(node_arena *a, const sbp_standard *s)
 {
 	sbp_node *m = arena_node(a, NODE_MAP, NULL);
-
-	put_str(a, m, "id", s->id);
-	put_str(a, m, "name", s->name);
-	put_str(a, m, "kind", std_kind_id(s->kind));
-	put_str(a, m, "measure", s->measure);
-	put_str(a, m, "target", s->target);
-	if (s->dimension != DIM_NONE)
-		put_str(a, m, "dimension", dimension_id(s->dimension));
-	put_str(a, m, "feedback", s->feedback);
-	put_num(a, m, "weight", s->weight);
-	put_num(a, m, "goal", s->goal);
-	if (s->better != BETTER_UNSET)
-		put_str(a, m, "better", s->better == BETTER_HIGHER ? "higher" : "lower");
-	put_num(a, m, "actual", s->actual);
+	put_fields(a, m, SBP_OBJ_STANDARD, s, no_special);
 	put_extras(a, m, &s->extras);
 	return m;
 }
 
-/* A wait point: text, expected, tolerable. */
+/* A wait point: the fields of its table. */
 static sbp_node *wait_to_node(node_arena *a, const sbp_wait *w)
 {
 	sbp_node *m = arena_node(a, NODE_MAP, NULL);
-
-	put_str(a, m, "text", w->text);
-	put_num(a, m, "expected", w->expected);
-	put_num(a, m, "tolerable", w->tolerable);
+	put_fields(a, m, SBP_OBJ_WAIT, w, no_special);
 	put_extras(a, m, &w->extras);
 	return m;
 }
 
-/* A fail point: text, severity, recovery. */
+/* A fail point: the fields of its table. */
 static sbp_node *fail_to_node(node_arena *a, const sbp_fail *f)
 {
 	sbp_node *m = arena_node(a, NODE_MAP, NULL);
-
-	put_str(a, m, "text", f->text);
-	if (f->severity != 0)
-		put_num(a, m, "severity", f->severity);
-	put_str(a, m, "recovery", f->recovery);
+	put_fields(a, m, SBP_OBJ_FAIL, f, no_special);
 	put_extras(a, m, &f->extras);
 	return m;
 }
 
-/* A step: id, lane, column, text, notes, encounter, duration, standards,
- * wait, fail. The text is always written. */
+/* A step's lane, column, standards, wait and fail. */
+static void step_special(node_arena *a, sbp_node *m, const sbp_field *f, const void *obj)
+{
+	const sbp_step *s = obj;
+	switch (f->key[0]) {
+	case 'l':
+		put_ref(a, m, f->key, s->lane ? s->lane->id : NULL);
+		break;
+	case 'c':
+		put_ref(a, m, f->key, s->column ? s->column->id : NULL);
+		break;
+	case 's':
+		if (s->stds.n > 0) {
+			sbp_node *ids = arena_node(a, NODE_SEQ, NULL);
+			for (size_t i = 0; i < s->stds.n; i++)
+				arena_push(a, ids, arena_node(a, NODE_STR, s->stds.items[i]->id));
+			arena_set(a, m, f->key, ids);
+		}
+		break;
+	case 'w':
+		if (s->wait)
+			arena_set(a, m, f->key, wait_to_node(a, s->wait));
+		break;
+	default:
+		if (s->fail)
+			arena_set(a, m, f->key, fail_to_node(a, s->fail));
+		break;
+	}
+}
+
+/* A step: the fields of its table. The text is always written. */
 static sbp_node *step_to_node(node_arena *a, const sbp_step *s)
 {
 	sbp_node *m = arena_node(a, NODE_MAP, NULL);
-
-	put_str(a, m, "id", s->id);
-	put_str(a, m, "lane", s->lane ? s->lane->id : NULL);
-	put_str(a, m, "column", s->column ? s->column->id : NULL);
-	put_str(a, m, "text", s->text ? s->text : "");
-	put_str(a, m, "notes", s->notes);
-	if (s->encounter != MARK_DEFAULT)
-		arena_set(a, m, "encounter",
-			  arena_node(a, NODE_BOOL, s->encounter == MARK_YES ? "true" : "false"));
-	put_num(a, m, "duration", s->duration);
-	if (s->stds.n > 0) {
-		sbp_node *ids = arena_node(a, NODE_SEQ, NULL);
-		for (size_t i = 0; i < s->stds.n; i++)
-			arena_push(a, ids, arena_node(a, NODE_STR, s->stds.items[i]->id));
-		arena_set(a, m, "standards", ids);
-	}
-	if (s->wait)
-		arena_set(a, m, "wait", wait_to_node(a, s->wait));
-	if (s->fail)
-		arena_set(a, m, "fail", fail_to_node(a, s->fail));
-	put_extras(a, m, &s->extras);
+	put_fields(a, m, SBP_OBJ_STEP, s, step_special);
+	put_extras(a, m, step_extras(s));
 	return m;
 }
 
-/* A flow: from, to, label. */
+/* A flow's from and to. */
+static void flow_special(node_arena *a, sbp_node *m, const sbp_field *f, const void *obj)
+{
+	const sbp_flow *fl = obj;
+	const sbp_step *s = f->key[0] == 'f' ? fl->from : fl->to;
+	put_ref(a, m, f->key, s ? s->id : NULL);
+}
+
+/* A flow: the fields of its table. */
 static sbp_node *flow_to_node(node_arena *a, const sbp_flow *f)
 {
 	sbp_node *m = arena_node(a, NODE_MAP, NULL);
-
-	put_str(a, m, "from", f->from ? f->from->id : NULL);
-	put_str(a, m, "to", f->to ? f->to->id : NULL);
-	put_str(a, m, "label", f->label);
+	put_fields(a, m, SBP_OBJ_FLOW, f, flow_special);
 	put_extras(a, m, &f->extras);
+	return m;
+}
+
+/* A measurement's standard. */
+static void measurement_special(node_arena *a, sbp_node *m, const sbp_field *f,
+				const void *obj)
+{
+	const sbp_measurement *ms = obj;
+	put_ref(a, m, f->key, ms->standard ? ms->standard->id : NULL);
+}
+
+/* A measurement: the fields of its table. */
+static sbp_node *measurement_to_node(node_arena *a, const sbp_measurement *ms)
+{
+	sbp_node *m = arena_node(a, NODE_MAP, NULL);
+	put_fields(a, m, SBP_OBJ_MEASUREMENT, ms, measurement_special);
+	put_extras(a, m, &ms->extras);
 	return m;
 }
 
@@ -155,12 +212,15 @@ static sbp_node *rule_to_node(node_arena *a, const char *rule)
 	X("lanes", lanes, lane_to_node, true)                          \
 	X("standards", standards, standard_to_node, false)             \
 	X("steps", steps, step_to_node, false)                         \
-	X("flows", flows, flow_to_node, false)
+	X("flows", flows, flow_to_node, false)                         \
+	X("measurements", measurements, measurement_to_node, false)
 
-/* The head of the document: sbp, title, description, ignore. */
+/* The head of the document: sbp, lang, title, description, ignore. */
 static void doc_head(node_arena *a, sbp_node *doc, const sbp_blueprint *bp)
 {
 	arena_set(a, doc, "sbp", arena_num(a, bp->version));
+	if (bp->lang != LANG_UNSET)
+		put_str(a, doc, "lang", bp->lang == LANG_ZH ? "zh" : "en");
 	put_str(a, doc, "title", bp->title);
 	put_str(a, doc, "description", bp->description);
 	if (bp->ignore.n > 0) {

@@ -54,7 +54,7 @@ void file_stamp_take(const char *path, file_stamp *st)
 	int fd;
 
 	memset(st, 0, sizeof *st);
-	fd = open(path, O_RDONLY | O_CLOEXEC);
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
 	if (fd < 0)
 		return;
 	if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode) ||

@@ -27,9 +27,10 @@ double layout_place_title(sbp_layout *lay, double y, const char *source_name)
 	}
 	buf_init(&b);
 	buf_printf(&b, "%zu steps \xC2\xB7 %zu encounter steps \xC2\xB7 %zu without a standard (!) "
-		   "\xC2\xB7 encounter coverage %.0f%% \xC2\xB7 %zu fail points \xC2\xB7 "
+		   "\xC2\xB7 encounter coverage %s \xC2\xB7 %zu fail points \xC2\xB7 "
 		   "%zu wait points \xC2\xB7 %zu standards",
-		   s->steps, s->encounters, s->unstandardized, s->coverage,
+		   s->steps, s->encounters, s->unstandardized,
+		   check_coverage_text(s, 0, (char[16]){0}),
 		   s->fail_points, s->wait_points, s->standards);
 	if (source_name && *source_name)
 		buf_printf(&b, " \xC2\xB7 %s", source_name);

@@ -34,6 +34,9 @@ void blueprint_free(sbp_blueprint *bp)
 	for (size_t i = 0; i < bp->ignore.n; i++)
 		free(bp->ignore.items[i]);
 	free(bp->ignore.items);
+	for (size_t i = 0; i < bp->measurements.n; i++)
+		measurement_free(bp->measurements.items[i]);
+	free(bp->measurements.items);
 	for (size_t i = 0; i < bp->flows.n; i++)
 		flow_free(bp->flows.items[i]);
 	free(bp->flows.items);

@@ -20,6 +20,7 @@ typedef enum op_kind {
 	OP_BULK,  /* remove (or restore) several steps or flows at once */
 	OP_LINK,  /* attach (or detach) a standard at an index of step->stds */
 	OP_MOVE,  /* move a lane or a column from one index to another */
+	OP_RENAME, /* swap an object's id with the stored one (edit_rename.c) */
 } op_kind;
 
 /* What a swapped value is, so that the op can free the one it holds. */
@@ -70,9 +71,14 @@ struct edit_op {
 			bool insert; /* applying attaches (else detaches) */
 		} link;
 		struct {
-			obj_kind obj; /* OBJ_LANE or OBJ_COLUMN */
+			obj_kind obj; /* OBJ_LANE, OBJ_COLUMN or OBJ_STEP */
 			size_t from, to;
 		} move;
+		struct {
+			obj_kind obj; /* lane, column, standard or step */
+			void *p;
+			char *other;  /* the id it does not have now (owned) */
+		} rename;
 	} u;
 };
 
@@ -106,6 +112,12 @@ void rec_bulk(edit_history *h, obj_kind obj, bulk_entry *items, size_t n);
 void rec_link(edit_history *h, sbp_step *s, sbp_standard *std, size_t idx,
 	      bool insert);
 void rec_move(edit_history *h, obj_kind obj, size_t from, size_t to);
+
+/* edit_rename.c: exchange an object's id with the op's, keeping the id
+ * index right (its own inverse). */
+void rename_swap(sbp_blueprint *bp, edit_op *op);
+/* The object a rename or a step move is about. */
+void *rename_obj(const edit_op *op);
 
 /* Is the object one of bp's (not NULL, not foreign, not removed)? */
 bool has_step(const sbp_blueprint *bp, const sbp_step *s);

@@ -28,6 +28,7 @@ static void place_insert(sbp_blueprint *bp, obj_kind obj, void *p, size_t idx)
 	case EDIT_STANDARD: ok = blueprint_insert_standard(bp, idx, p); break;
 	case EDIT_STEP: ok = blueprint_insert_step(bp, idx, p); break;
 	case EDIT_FLOW: blueprint_insert_flow(bp, idx, p); break;
+	case EDIT_MEASUREMENT: blueprint_insert_measurement(bp, idx, p); break;
 	case EDIT_BLUEPRINT: ok = false; break;
 	}
 	assert(ok);
@@ -44,6 +45,7 @@ static void place_remove(sbp_blueprint *bp, obj_kind obj, void *p, size_t idx)
 	case EDIT_STANDARD: got = blueprint_remove_standard(bp, idx); break;
 	case EDIT_STEP: got = blueprint_remove_step(bp, idx); break;
 	case EDIT_FLOW: got = blueprint_remove_flow(bp, idx); break;
+	case EDIT_MEASUREMENT: got = blueprint_remove_measurement(bp, idx); break;
 	case EDIT_BLUEPRINT: break;
 	}
 	assert(got == p);
@@ -128,10 +130,13 @@ static void link_set(edit_op *op, bool attach)
 	}
 }
 
-/* Move the lane or column at index from to index to. */
+/* Move the lane, column or step at index from to index to. */
 static void move_obj(sbp_blueprint *bp, obj_kind obj, size_t from, size_t to)
 {
-	if (obj == EDIT_LANE) {
+	if (obj == EDIT_STEP) {
+		sbp_step *s = blueprint_remove_step(bp, from);
+		place_insert(bp, EDIT_STEP, s, to);
+	} else if (obj == EDIT_LANE) {
 		sbp_lane *l = blueprint_remove_lane(bp, from);
 		place_insert(bp, EDIT_LANE, l, to);
 	} else {
@@ -183,10 +188,16 @@ static void op_tell(edit_history *h, const edit_op *op, bool forward,
 		size_t to = forward ? op->u.move.to : op->u.move.from;
 		void *obj = op->u.move.obj == EDIT_LANE
 				    ? (void *)h->bp->lanes.items[after ? to : from]
+			    : op->u.move.obj == EDIT_STEP
+				    ? (void *)h->bp->steps.items[after ? to : from]
 				    : (void *)h->bp->columns.items[after ? to : from];
 		tell(h, EDIT_MOVE, after, op->u.move.obj, obj, to);
 		break;
 	}
+	case OP_RENAME:
+		tell(h, EDIT_MODIFY, after, op->u.rename.obj, rename_obj(op),
+		     (size_t)-1);
+		break;
 	}
 }
 
@@ -223,6 +234,9 @@ static void op_run(edit_history *h, edit_op *op, bool forward)
 		else
 			move_obj(bp, op->u.move.obj, op->u.move.to, op->u.move.from);
 		break;
+	case OP_RENAME:
+		rename_swap(bp, op);
+		break;
 	}
 	if (h->watch)
 		op_tell(h, op, forward, true);
@@ -249,6 +263,7 @@ static void obj_free(obj_kind obj, void *p)
 	case EDIT_STANDARD: standard_free(p); break;
 	case EDIT_STEP: step_free(p); break;
 	case EDIT_FLOW: flow_free(p); break;
+	case EDIT_MEASUREMENT: measurement_free(p); break;
 	case EDIT_BLUEPRINT: break;
 	}
 }
@@ -284,6 +299,9 @@ void op_free(edit_op *op, bool applied)
 		break;
 	case OP_LINK:
 	case OP_MOVE:
+		break;
+	case OP_RENAME:
+		free(op->u.rename.other);
 		break;
 	}
 	free(op);

@@ -1,10 +1,13 @@
 /* Undoable edits of the standards catalog: adding a copy of a prototype,
- * updating every field but the id, and deleting a standard after
- * detaching it from every step that uses it. */
+ * updating every field but the id (both walk the field table), and
+ * deleting a standard after detaching it from every step that uses it and
+ * removing its measurements. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "edit_internal.h"
+#include "sbp/fields.h"
+#include "sbp/i18n.h"
 
 /* Refuse a prototype whose enumerations are out of range. */
 static bool check_proto(edit_history *h, const sbp_standard *proto)
@@ -18,6 +21,8 @@ static bool check_proto(edit_history *h, const sbp_standard *proto)
 	if (proto->better != BETTER_UNSET && proto->better != BETTER_HIGHER &&
 	    proto->better != BETTER_LOWER)
 		return edit_refuse(h, "'better' must be higher or lower");
+	if ((unsigned)proto->source > SOURCE_COMPANY)
+		return edit_refuse(h, "%s", _("'source' must be customer or company"));
 	return true;
 }
 
@@ -32,14 +37,18 @@ bool edit_standard_add(edit_history *h, const sbp_standard *proto, sbp_standard 
 		return false;
 	sbp_standard *s = standard_new(sid, proto->name, proto->kind);
 	free(sid);
-	set_string(&s->measure, proto->measure);
-	set_string(&s->target, proto->target);
-	set_string(&s->feedback, proto->feedback);
-	s->dimension = proto->dimension;
-	s->weight = proto->weight;
-	s->goal = proto->goal;
-	s->actual = proto->actual;
-	s->better = proto->better;
+	for (const sbp_field *f = fields_of(SBP_OBJ_STANDARD); f->key; f++) {
+		if (f->flags & FF_FIXED)
+			continue;
+		if (f->type == FT_NAME || f->type == FT_STRING)
+			set_string(field_ptr_make(f, s), *(char *const *)field_ptr(f, proto));
+		else if (f->type == FT_NUMBER)
+			*(double *)field_ptr_make(f, s) = *(const double *)field_ptr(f, proto);
+		else if (f->type == FT_ENUM)
+			*(int *)field_ptr_make(f, s) = *(const int *)field_ptr(f, proto);
+	}
+	if (!s->name)
+		s->name = xstrdup("");
 	extras_copy(&s->extras, &proto->extras);
 	size_t mark = edit_open(h, "add standard");
 	rec_place(h, EDIT_STANDARD, s, h->bp->standards.n, true);
@@ -47,30 +56,6 @@ bool edit_standard_add(edit_history *h, const sbp_standard *proto, sbp_standard 
 	if (out)
 		*out = s;
 	return true;
-}
-
-/* Record a change of an optional string field of s when it differs. */
-static void update_str(edit_history *h, sbp_standard *s, char **field,
-		       const char *value)
-{
-	if (!same_str(*field, value))
-		rec_str(h, EDIT_STANDARD, s, field, value);
-}
-
-/* Record a change of an optional number field of s when it differs. */
-static void update_num(edit_history *h, sbp_standard *s, double *field,
-		       double value)
-{
-	if (!same_num(*field, value))
-		rec_val(h, EDIT_STANDARD, s, field, &value, sizeof value);
-}
-
-/* Record a change of an enumeration field of s when it differs. */
-static void update_enum(edit_history *h, sbp_standard *s, void *field,
-			const void *value, size_t size)
-{
-	if (memcmp(field, value, size) != 0)
-		rec_val(h, EDIT_STANDARD, s, field, value, size);
 }
 
 /* Copy every field but the id (and extras) from proto, recording only what
@@ -83,17 +68,25 @@ bool edit_standard_update(edit_history *h, sbp_standard *s, const sbp_standard *
 	if (!check_proto(h, proto))
 		return false;
 	size_t mark = edit_open(h, "update standard");
-	update_str(h, s, &s->name, proto->name ? proto->name : "");
-	update_enum(h, s, &s->kind, &proto->kind, sizeof proto->kind);
-	update_str(h, s, &s->measure, proto->measure);
-	update_str(h, s, &s->target, proto->target);
-	update_enum(h, s, &s->dimension, &proto->dimension,
-		    sizeof proto->dimension);
-	update_str(h, s, &s->feedback, proto->feedback);
-	update_num(h, s, &s->weight, proto->weight);
-	update_num(h, s, &s->goal, proto->goal);
-	update_enum(h, s, &s->better, &proto->better, sizeof proto->better);
-	update_num(h, s, &s->actual, proto->actual);
+	for (const sbp_field *f = fields_of(SBP_OBJ_STANDARD); f->key; f++) {
+		if (f->flags & FF_FIXED)
+			continue;
+		void *field = field_ptr_make(f, s);
+		const void *value = field_ptr(f, proto);
+		if (f->type == FT_NAME || f->type == FT_STRING) {
+			const char *v = *(char *const *)value;
+			if (f->type == FT_NAME && !v)
+				v = "";
+			if (!same_str(*(char **)field, v))
+				rec_str(h, EDIT_STANDARD, s, field, v);
+		} else if (f->type == FT_NUMBER) {
+			if (!same_num(*(double *)field, *(const double *)value))
+				rec_val(h, EDIT_STANDARD, s, field, value, sizeof(double));
+		} else if (f->type == FT_ENUM) {
+			if (*(int *)field != *(const int *)value)
+				rec_val(h, EDIT_STANDARD, s, field, value, sizeof(int));
+		}
+	}
 	edit_close(h, mark);
 	return true;
 }
@@ -107,6 +100,9 @@ bool edit_standard_delete(edit_history *h, sbp_standard *s)
 	sbp_blueprint *bp = h->bp;
 	size_t at = blueprint_standard_index(bp, s);
 	size_t mark = edit_open(h, "delete standard");
+	for (size_t i = bp->measurements.n; i-- > 0;)
+		if (bp->measurements.items[i]->standard == s)
+			rec_place(h, EDIT_MEASUREMENT, bp->measurements.items[i], i, false);
 	for (size_t i = 0; i < bp->steps.n; i++) {
 		sbp_step *st = bp->steps.items[i];
 		for (size_t j = st->stds.n; j-- > 0;)

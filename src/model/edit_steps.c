@@ -76,8 +76,21 @@ bool edit_step_notes(edit_history *h, sbp_step *s, const char *notes)
 	if (!check_step(h, s))
 		return false;
 	size_t mark = edit_open(h, "change step notes");
-	if (!same_str(s->notes, notes))
-		rec_str(h, EDIT_STEP, s, &s->notes, notes);
+	if (!same_str(step_notes(s), notes))
+		rec_str(h, EDIT_STEP, s, &step_more(s)->notes, notes);
+	edit_close(h, mark);
+	return true;
+}
+
+/* Set or clear a step's one-time fix. */
+bool edit_step_fix(edit_history *h, sbp_step *s, const char *fix)
+{
+	h->error[0] = '\0';
+	if (!check_step(h, s))
+		return false;
+	size_t mark = edit_open(h, "change step fix");
+	if (!same_str(step_fix(s), fix))
+		rec_str(h, EDIT_STEP, s, &step_more(s)->fix, fix);
 	edit_close(h, mark);
 	return true;
 }

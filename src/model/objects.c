@@ -1,5 +1,6 @@
 /* The objects of a blueprint: zones and enumerations, lanes, columns,
  * standards, steps, fail and wait points, flows, and kept unknown keys. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -160,6 +161,7 @@ sbp_standard *standard_new(const char *id, const char *name, sbp_std_kind kind)
 	s->name = xstrdup(name ? name : "");
 	s->kind = kind;
 	s->weight = s->goal = s->actual = NAN;
+	s->desired = s->adequate = NAN;
 	return s;
 }
 
@@ -172,6 +174,8 @@ void standard_free(sbp_standard *s)
 	free(s->measure);
 	free(s->target);
 	free(s->feedback);
+	free(s->requirement);
+	free(s->owner);
 	extras_free(&s->extras);
 	free(s);
 }
@@ -252,12 +256,47 @@ void step_free(sbp_step *s)
 		return;
 	free(s->id);
 	free(s->text);
-	free(s->notes);
+	if (s->more) {
+		free(s->more->notes);
+		free(s->more->fix);
+		extras_free(&s->more->extras);
+		free(s->more);
+	}
 	free(s->stds.items);
 	wait_free(s->wait);
 	fail_free(s->fail);
-	extras_free(&s->extras);
 	free(s);
+}
+
+sbp_step_more *step_more(sbp_step *s)
+{
+	if (!s->more)
+		s->more = xcalloc(1, sizeof *s->more);
+	return s->more;
+}
+
+const sbp_extras *step_extras(const sbp_step *s)
+{
+	static const sbp_extras none;
+	return s->more ? &s->more->extras : &none;
+}
+
+sbp_measurement *measurement_new(const char *date, sbp_standard *std)
+{
+	sbp_measurement *m = xcalloc(1, sizeof *m);
+	snprintf(m->date, sizeof m->date, "%s", date ? date : "");
+	m->standard = std;
+	m->value = m->failures = m->volume = NAN;
+	return m;
+}
+
+void measurement_free(sbp_measurement *m)
+{
+	if (!m)
+		return;
+	free(m->note);
+	extras_free(&m->extras);
+	free(m);
 }
 
 sbp_flow *flow_new(sbp_step *from, sbp_step *to, const char *label)
@@ -285,18 +324,6 @@ bool step_is_encounter(const sbp_step *s)
 	if (s->encounter == MARK_NO)
 		return false;
 	return s->lane && s->lane->zone == ZONE_ONSTAGE;
-}
-
-bool step_is_flagged(const sbp_step *s)
-{
-	return step_is_encounter(s) && s->stds.n == 0;
-}
-
-bool standard_below_goal(const sbp_standard *s)
-{
-	if (isnan(s->goal) || isnan(s->actual))
-		return false;
-	return s->better == BETTER_LOWER ? s->actual > s->goal : s->actual < s->goal;
 }
 
 bool step_has_standard(const sbp_step *s, const sbp_standard *std)

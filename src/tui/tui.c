@@ -15,8 +15,6 @@
 #include "tui.h"
 
 #define TICK_MS 200
-#define IDLE_SAVE_MS 2000
-#define BUSY_SAVE_MS 30000
 
 static volatile sig_atomic_t got_signal;
 
@@ -156,7 +154,6 @@ static int hang_up(editor *ed, int sig, bool tty_alive)
 /* Read keys until the editor quits. */
 static int main_loop(editor *ed)
 {
-	long long last_key = now_ms(), last_save = last_key;
 	editor_resize(ed, COLS, LINES);
 	paint(ed);
 	for (;;) {
@@ -164,20 +161,17 @@ static int main_loop(editor *ed)
 		int rc = get_wch(&wc);
 		if (got_signal)
 			return hang_up(ed, got_signal, got_signal != SIGHUP);
-		long long now = now_ms();
+		/* Autosave on a deadline from the first unsaved change, keys
+		 * coming or not. */
+		size_t failed = ed->recover_failed;
+		editor_autosave_tick(ed, now_ms());
+		if (ed->recover_failed != failed)
+			paint(ed); /* say that it failed */
 		if (rc == ERR) {
 			if (terminal_lost())
 				return hang_up(ed, SIGHUP, false);
-			if ((now - last_key >= IDLE_SAVE_MS || now - last_save >= BUSY_SAVE_MS)) {
-				size_t failed = ed->recover_failed;
-				editor_autosave(ed);
-				last_save = now;
-				if (ed->recover_failed != failed)
-					paint(ed); /* say that it failed */
-			}
 			continue;
 		}
-		last_key = now;
 		ed_key k = 0;
 		if (rc == KEY_CODE_YES && wc == KEY_RESIZE) {
 			editor_resize(ed, COLS, LINES);
@@ -220,7 +214,7 @@ int tui_main(const char *path, const sbp_limits *lim)
 		if (!editor_open(ed, path, &d)) {
 			cli_print_diags(stderr, path, &d);
 			fprintf(stderr, "sbp: cannot open %s; fix the errors above "
-				"(sbp check %s)\n", path, path);
+				"(sbp check %s)\n", cli_safe(path), cli_safe(path));
 			diags_free(&d);
 			editor_free(ed);
 			return 2;

@@ -91,19 +91,61 @@ static bool read_fd(int fd, size_t max, char **data, size_t *len)
 	return true;
 }
 
+/* The errno value that says what kind of non-regular file mode is. */
+static int kind_error(mode_t mode)
+{
+	if (S_ISDIR(mode))
+		return EISDIR;
+	if (S_ISFIFO(mode))
+		return SBP_EFIFO;
+	if (S_ISSOCK(mode))
+		return SBP_ESOCK;
+	if (S_ISCHR(mode) || S_ISBLK(mode))
+		return SBP_EDEV;
+	return SBP_ENOTREG;
+}
+
+int file_open_regular(const char *path, struct stat *st)
+{
+	/* O_NONBLOCK: opening a FIFO nobody writes to must not hang. */
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+	struct stat sb;
+
+	if (!st)
+		st = &sb;
+	if (fd < 0)
+		return -1;
+	if (fstat(fd, st) != 0 || !S_ISREG(st->st_mode)) {
+		int e = S_ISREG(st->st_mode) ? errno : kind_error(st->st_mode);
+		close(fd);
+		errno = e;
+		return -1;
+	}
+	int fl = fcntl(fd, F_GETFL);
+	if (fl >= 0)
+		(void)fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
+	return fd;
+}
+
+const char *file_strerror(int e)
+{
+	switch (e) {
+	case SBP_EFIFO: return "it is a named pipe (FIFO), not a regular file";
+	case SBP_ESOCK: return "it is a socket, not a regular file";
+	case SBP_EDEV: return "it is a device, not a regular file";
+	case SBP_ENOTREG: return "it is not a regular file";
+	case EISDIR: return "it is a directory, not a file";
+	default: return strerror(e);
+	}
+}
+
 bool read_file(const char *path, size_t max, char **data, size_t *len)
 {
-	if (strcmp(path, "-") == 0)
+	if (strcmp(path, "-") == 0 || strcmp(path, "/dev/stdin") == 0)
 		return read_fd(0, max, data, len);
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	int fd = file_open_regular(path, NULL);
 	if (fd < 0)
 		return false;
-	struct stat st;
-	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-		close(fd);
-		errno = EISDIR;
-		return false;
-	}
 	bool ok = read_fd(fd, max, data, len);
 	int e = errno;
 	close(fd);

@@ -142,7 +142,7 @@ static void test_unknown_key_every_level(void **state)
 	sbp_extras *levels[] = {
 		&bp->extras, &bp->lanes.items[1]->extras,
 		&bp->columns.items[0]->extras,
-		&blueprint_standard(bp, "kind")->extras, &reg->extras,
+		&blueprint_standard(bp, "kind")->extras, &step_more(reg)->extras,
 		&reg->fail->extras, &reg->wait->extras,
 		&bp->flows.items[0]->extras,
 	};
@@ -185,9 +185,9 @@ static void test_unknown_key_edges(void **state)
 	sbp_blueprint *bp = fx_clean();
 	sbp_diags d;
 	sbp_step *greet = blueprint_step(bp, "greet");
-	extras_add(&greet->extras, "x", node_str("1"), (sbp_pos){0, 0});
-	extras_add(&greet->extras, "X-up", node_str("1"), (sbp_pos){0, 0});
-	extras_add(&greet->extras, "x-", node_str("1"), (sbp_pos){0, 0});
+	extras_add(&step_more(greet)->extras, "x", node_str("1"), (sbp_pos){0, 0});
+	extras_add(&step_more(greet)->extras, "X-up", node_str("1"), (sbp_pos){0, 0});
+	extras_add(&step_more(greet)->extras, "x-", node_str("1"), (sbp_pos){0, 0});
 	fx_check(bp, &d, NULL);
 	assert_int_equal(fx_count(&d, RULE_UNKNOWN_KEY), 2);
 	for (size_t i = 0; i < 2; i++) {

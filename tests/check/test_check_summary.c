@@ -40,7 +40,8 @@ static void test_summary_counts(void **state)
 	blueprint_free(bp);
 }
 
-/* No encounter steps means full coverage; an empty blueprint is clean. */
+/* No encounter steps means coverage is undefined (n/a, SPEC 7.4); an
+ * empty blueprint is clean, one with steps gets no-encounters. */
 static void test_summary_no_encounters(void **state)
 {
 	(void)state;
@@ -51,14 +52,25 @@ static void test_summary_no_encounters(void **state)
 	assert_int_equal(d.n, 0);
 	assert_int_equal(sum.steps, 0);
 	assert_int_equal(sum.encounters, 0);
-	assert_true(sum.coverage == 100.0);
+	assert_true(isnan(sum.coverage));
+	char cov[16];
+	assert_string_equal(check_coverage_text(&sum, 1, cov), "n/a");
 	diags_free(&d);
 	blueprint_add_default_lanes(bp);
 	blueprint_insert_column(bp, (size_t)-1, column_new("c1", "C", NULL));
 	fx_step(bp, "a", "customer", "A", 1);
-	check_summary(bp, &sum);
+	fx_check(bp, &d, &sum);
 	assert_int_equal(sum.steps, 1);
-	assert_true(sum.coverage == 100.0);
+	assert_true(isnan(sum.coverage));
+	assert_int_equal(fx_count(&d, RULE_NO_ENCOUNTERS), 1);
+	diags_free(&d);
+	/* one encounter: defined again, and no finding */
+	fx_step(bp, "b", "onstage", "B", 1);
+	fx_check(bp, &d, &sum);
+	assert_int_equal(fx_count(&d, RULE_NO_ENCOUNTERS), 0);
+	assert_true(sum.coverage == 0.0);
+	assert_string_equal(check_coverage_text(&sum, 0, cov), "0%");
+	diags_free(&d);
 	blueprint_free(bp);
 }
 
@@ -193,7 +205,7 @@ static void test_hostile_text(void **state)
 	sbp_step *s = fx_step(bp, "evil", "onstage", evil, 60);
 	s->fail = fail_new(evil);
 	s->wait = wait_new(evil);
-	extras_add(&s->extras, evil, node_str("1"), (sbp_pos){61, 1});
+	extras_add(&step_more(s)->extras, evil, node_str("1"), (sbp_pos){61, 1});
 	/* an id made through the API, never checked by a loader */
 	sbp_standard *std = standard_new("\x1b[31m\xe2\x80\xae", "S", STD_SOFT);
 	fx_set(&std->feedback, "survey");

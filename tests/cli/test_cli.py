@@ -124,7 +124,8 @@ def group_json():
     f0, f1 = doc["files"]
     check(set(f0.keys()) == {"file", "diagnostics", "summary"}, "json: file keys")
     check(set(f0["summary"].keys()) == {"steps", "encounters", "unstandardized", "fail_points",
-                                        "wait_points", "standards", "coverage"}, "json: summary keys")
+                                        "wait_points", "standards", "coverage", "sqi"},
+          "json: summary keys")
     for d in f0["diagnostics"] + f1["diagnostics"]:
         check(set(d.keys()) == {"line", "column", "severity", "rule", "message", "step"}, "json: diagnostic keys")
         check(d["severity"] in ("error", "warning"), "json: severity")
@@ -325,6 +326,13 @@ def group_io():
             rc, out, err = run(*cmd[:1], "--max-size", bad, *cmd[1:])
             check(rc == 2 and b"--max-size" in err and not out,
                   "--max-size %r refused by %s (%d %r)" % (bad, cmd[0], rc, err[:200]))
+    # every subcommand gets the one parsed limit (none parses its own)
+    for cmd in (["diff", EXAMPLES[0], EXAMPLES[0]],
+                ["merge", EXAMPLES[0], EXAMPLES[0], EXAMPLES[0], "-o", os.path.join(TMP, "m.yaml")],
+                ["export", "-f", "json", "-o", "-", EXAMPLES[0]], ["fmt", "-"]):
+        rc, out, err = run(cmd[0], "--max-size", "10", *cmd[1:], stdin=read(EXAMPLES[0]))
+        check(rc == 2 and (b"limit of 10 bytes" in out + err or b"larger than --max-size" in err),
+              "--max-size 10 applies to %s (%d %r)" % (cmd[0], rc, (out + err)[:200]))
     rc, _, err = run("check", EXAMPLES[0], "--max-size")
     check(rc == 2 and b"--max-size needs" in err, "--max-size without a value")
     for good in ("1G", "512k", "1024G", "600"):

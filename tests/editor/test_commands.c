@@ -28,7 +28,7 @@ static void test_step_commands(void **state)
 	run(ed, "text Look for the desk");
 	assert_string_equal(s->text, "Look for the desk");
 	run(ed, "notes first time here");
-	assert_string_equal(s->notes, "first time here");
+	assert_string_equal(step_notes(s), "first time here");
 	run(ed, "duration 2.5");
 	assert_true(s->duration == 2.5);
 	run(ed, "encounter yes");
@@ -258,7 +258,7 @@ static void test_untitled(void **state)
 	assert_int_equal(ed->bp->columns.n, 3);
 	assert_false(editor_modified(ed));
 	assert_string_equal(editor_file_name(ed), "[untitled]");
-	editor_feed(ed, "j j a Hello <Enter>");
+	editor_feed(ed, "j j a Hello <Enter> <Esc>");
 	assert_int_equal(ed->bp->steps.n, 1);
 	assert_int_equal(run(ed, "w").status, ED_ERROR);
 	editor_free(ed);

@@ -99,7 +99,7 @@ static void test_writer_full(void **state)
 	blueprint_insert_step(bp, (size_t)-1, a);
 	b = step_new("greet", blueprint_lane(bp, "desk"),
 		     blueprint_column(bp, "arrive"), "Greet guest");
-	b->notes = xstrdup("Take the bags.");
+	step_more(b)->notes = xstrdup("Take the bags.");
 	b->duration = 2.5;
 	VEC_PUSH(b->stds, std);
 	b->wait = wait_new("Queue");
@@ -230,7 +230,7 @@ static void test_writer_extras(void **state)
 	sbp_node *ann = node_new(NODE_MAP, NULL);
 
 	(void)state;
-	extras_add(&s->extras, "x-owner", node_str("Ann"), pos);
+	extras_add(&step_more(s)->extras, "x-owner", node_str("Ann"), pos);
 	node_push(tags, node_str("a"));
 	node_push(tags, node_str("no"));
 	node_set(meta, "tags", tags);
@@ -507,7 +507,7 @@ static void test_writer_long_key(void **state)
 	key[sizeof key - 1] = '\0';
 	node_set(val, "a", node_num(1));
 	extras_add(&bp->extras, key, val, pos);
-	extras_add(&s->extras, key, node_str("v"), pos);
+	extras_add(&step_more(s)->extras, key, node_str("v"), pos);
 	first = save_text(bp);
 	assert_non_null(strstr(first, "\n? x-kkk"));
 	assert_non_null(strstr(first, "kkk\n: {a: 1}\n"));

@@ -214,7 +214,7 @@ static void test_full_example(void **state)
 	assert_true(step_is_encounter(g));
 	assert_ptr_equal(g->lane, blueprint_lane(bp, "desk"));
 	assert_ptr_equal(g->column, bp->columns.items[0]);
-	assert_null(g->notes);
+	assert_null(step_notes(g));
 	assert_true(g->duration == 2.5);
 	assert_int_equal(g->stds.n, 1);
 	assert_ptr_equal(g->stds.items[0], s);
@@ -223,10 +223,10 @@ static void test_full_example(void **state)
 	assert_int_equal(g->fail->severity, 4);
 	assert_string_equal(g->fail->recovery, "Upgrade");
 	assert_int_equal(g->fail->extras.n, 1);
-	assert_int_equal(g->extras.n, 1);
-	assert_string_equal(g->extras.items[0].key, "future-key");
-	assert_int_equal(g->extras.items[0].pos.line, 35);
-	assert_int_equal(g->extras.items[0].value->kind, NODE_MAP);
+	assert_int_equal(step_extras(g)->n, 1);
+	assert_string_equal(step_extras(g)->items[0].key, "future-key");
+	assert_int_equal(step_extras(g)->items[0].pos.line, 35);
+	assert_int_equal(step_extras(g)->items[0].value->kind, NODE_MAP);
 	assert_int_equal(bp->flows.n, 1);
 	assert_ptr_equal(bp->flows.items[0]->from, a);
 	assert_ptr_equal(bp->flows.items[0]->to, g);

@@ -51,7 +51,7 @@ sbp_blueprint *fx_blueprint(void)
 	add_step(bp, "arrive", "customer", "c1", "Arrive at hotel", NULL);
 	sbp_step *greet = add_step(bp, "greet", "onstage", "c1", "Greet guest", "greet");
 	VEC_PUSH(greet->stds, e);
-	set_string(&greet->notes, "Doorman or desk");
+	set_string(&step_more(greet)->notes, "Doorman or desk");
 	sbp_step *reg = add_step(bp, "register", "onstage", "c2", "Check guest in", "empathy");
 	reg->duration = 4;
 	reg->wait = wait_new("Queue at the desk");
@@ -62,7 +62,7 @@ sbp_blueprint *fx_blueprint(void)
 	set_string(&reg->fail->recovery, "Upgrade");
 	sbp_step *key = add_step(bp, "key", "app", "c2", "Send digital key", NULL);
 	key->encounter = MARK_NO;
-	extras_add(&key->extras, "x-persona", node_str("traveller"), (sbp_pos){0, 0});
+	extras_add(&step_more(key)->extras, "x-persona", node_str("traveller"), (sbp_pos){0, 0});
 	add_step(bp, "lookup", "backstage", "c2", "Look up booking", NULL);
 	add_step(bp, "pms", "support", "c3", "Property system", NULL);
 

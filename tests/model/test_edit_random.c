@@ -100,6 +100,8 @@ static bool at_index(const sbp_blueprint *bp, edit_obj kind, const void *obj,
 	case EDIT_STEP: return idx < bp->steps.n && bp->steps.items[idx] == obj;
 	case EDIT_FLOW: return idx < bp->flows.n && bp->flows.items[idx] == obj;
 	case EDIT_BLUEPRINT: return obj == bp;
+	case EDIT_MEASUREMENT:
+		return idx < bp->measurements.n && bp->measurements.items[idx] == obj;
 	}
 	return false;
 }

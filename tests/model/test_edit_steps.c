@@ -102,14 +102,14 @@ static void test_step_text_notes(void **state)
 	assert_string_equal(s->text, "Welcome the guest");
 	fx_undo_redo(f);
 	assert_true(edit_step_notes(&f->h, s, NULL));
-	assert_null(s->notes);
+	assert_null(step_notes(s));
 	assert_true(edit_step_notes(&f->h, fx_step(f, "arrive"), "By taxi"));
 	assert_true(edit_step_text(&f->h, s, NULL));
 	assert_string_equal(s->text, "");
 	assert_true(edit_undo(&f->h));
 	assert_true(edit_undo(&f->h));
 	assert_true(edit_undo(&f->h));
-	assert_string_equal(s->notes, "Doorman or desk");
+	assert_string_equal(step_notes(s), "Doorman or desk");
 	assert_true(edit_undo(&f->h));
 	fx_expect(f, f->yaml0);
 	fx_refused(f, edit_step_text(&f->h, NULL, "x"));

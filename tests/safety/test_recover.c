@@ -56,7 +56,7 @@ static void test_next_to_file(void **state)
 	assert_string_equal(rp, want);
 	free(rp);
 	assert_false(recover_find(f, &info));
-	assert_true(recover_write(f, bp_text, strlen(bp_text), 3, err, sizeof err));
+	assert_true(recover_write(f, bp_text, strlen(bp_text), 3, NULL, err, sizeof err));
 	assert_int_equal(stat(want, &st), 0);
 	assert_int_equal(st.st_mode & 0777, 0600);
 	char *raw = tu_read(want);
@@ -72,7 +72,7 @@ static void test_next_to_file(void **state)
 	assert_string_equal(got, bp_text);
 	free(got);
 	/* A later write replaces it. */
-	assert_true(recover_write(f, "sbp: 1\n", 7, 9, err, sizeof err));
+	assert_true(recover_write(f, "sbp: 1\n", 7, 9, NULL, err, sizeof err));
 	assert_true(recover_find(f, &info));
 	assert_int_equal(info.changes, 9);
 	recover_remove(f);
@@ -94,7 +94,7 @@ static void test_state_dir_fallback(void **state)
 	struct stat st;
 	size_t len;
 
-	assert_true(recover_write(f, bp_text, strlen(bp_text), 1, err, sizeof err));
+	assert_true(recover_write(f, bp_text, strlen(bp_text), 1, NULL, err, sizeof err));
 	assert_true(recover_find(f, &info));
 	assert_int_equal(strncmp(info.where, sd, strlen(sd)), 0);
 	assert_non_null(strstr(info.where, "/sbp/recover/sbp-test-blueprint.yaml-"));
@@ -123,7 +123,7 @@ static void test_untitled_and_home(void **state)
 
 	setenv("HOME", d, 1);
 	setenv("XDG_STATE_HOME", "relative/state", 1);
-	assert_true(recover_write(NULL, bp_text, strlen(bp_text), 2, err, sizeof err));
+	assert_true(recover_write(NULL, bp_text, strlen(bp_text), 2, NULL, err, sizeof err));
 	assert_true(recover_find(NULL, &info));
 	snprintf(name, sizeof name, "/.local/state/sbp/recover/untitled-%ld.yaml",
 		 (long)getpid());
@@ -151,12 +151,12 @@ static int readonly_as_user(void *arg)
 	setenv("XDG_STATE_HOME", st, 1);
 	if (mkdir(dir, 0555) != 0)
 		return 100;
-	if (!recover_write(f, bp_text, strlen(bp_text), 1, err, sizeof err) ||
+	if (!recover_write(f, bp_text, strlen(bp_text), 1, NULL, err, sizeof err) ||
 	    !recover_find(f, &info) || strncmp(info.where, rd, strlen(rd)) != 0 ||
 	    tu_count(rd) != 1)
 		bad |= 1;
 	chmod(dir, 0755);
-	if (!recover_write(f, bp_text, strlen(bp_text), 2, err, sizeof err) ||
+	if (!recover_write(f, bp_text, strlen(bp_text), 2, NULL, err, sizeof err) ||
 	    !recover_find(f, &info) || strncmp(info.where, dir, strlen(dir)) != 0 ||
 	    tu_count(rd) != 0)
 		bad |= 2;
@@ -207,7 +207,7 @@ static void test_planted(void **state)
 	tu_write(victim, "precious\n");
 	assert_int_equal(symlink("victim", rp), 0);
 	assert_false(recover_find(f, &info));
-	assert_true(recover_write(f, bp_text, strlen(bp_text), 1, err, sizeof err));
+	assert_true(recover_write(f, bp_text, strlen(bp_text), 1, NULL, err, sizeof err));
 	assert_int_equal(lstat(rp, &st), 0);
 	assert_true(S_ISREG(st.st_mode));
 	got = tu_read(victim);

@@ -16,13 +16,13 @@ t_cmd "w /proc/sbp-test.yaml"
 t_wait_foot_re "[Nn]ot saved|[Cc]annot save|[Cc]ould not|[Ff]ailed"
 t_alive
 t_wait_foot "[+]"
-t_same "$f" "$SRCDIR/blueprints/hotel.yaml"
+t_same "$f" "$SRCDIR/tests/tui/data/hotel.yaml"
 
 step ":w elsewhere.yaml works"
 t_cmd "w elsewhere.yaml"
-t_wait_foot "elsewhere.yaml"
+t_wait_foot "Wrote a copy to elsewhere.yaml"
 t_file_has "$T_DIR/elsewhere.yaml" "title: Kept in memory"
-t_same "$f" "$SRCDIR/blueprints/hotel.yaml"
+t_same "$f" "$SRCDIR/tests/tui/data/hotel.yaml"
 t_cmd "q!"
 t_wait_dead
 
@@ -36,7 +36,7 @@ if [ "$(id -u)" != 0 ]; then
 	t_keys C-s
 	t_wait_foot_re "[Nn]ot saved|[Cc]annot save|[Cc]ould not|[Ff]ailed"
 	t_foot | grep -qiE "permission|read-only|denied" || fail "the message does not say why"
-	t_same "$T_DIR/ro/hotel.yaml" "$SRCDIR/blueprints/hotel.yaml"
+	t_same "$T_DIR/ro/hotel.yaml" "$SRCDIR/tests/tui/data/hotel.yaml"
 	t_cmd "w $T_DIR/rw.yaml"
 	t_wait_foot "rw.yaml"
 	t_file_has "$T_DIR/rw.yaml" "title: Kept in memory"

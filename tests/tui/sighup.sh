@@ -34,7 +34,7 @@ kill -0 "$pid" 2>/dev/null && fail "sbp (pid $pid) still runs 5 s after the hang
 t_file_has "$rec" "$second"
 t_file_has "$rec" "$first"
 [ -e "$T_DIR/.hotel.yaml.sbp-lock" ] && fail "the lock is left after the hangup"
-t_same "$f" "$SRCDIR/blueprints/hotel.yaml"
+t_same "$f" "$SRCDIR/tests/tui/data/hotel.yaml"
 
 step "reopen: recover both edits"
 t_start_cmd again "$(t_sbp_cmd "$f")"

@@ -1,0 +1,284 @@
+/* Small forms: a few fields of one object (a fail point's text, severity
+ * and recovery; a wait point's minutes; a new standard's kind and
+ * dimension) asked one prompt after the other over a panel that shows
+ * them all. Enter or Down goes to the next field, Up to the one before,
+ * Tab completes a field's choices, Esc drops the whole form; Enter on the
+ * last field makes every change as one undoable edit. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "form.h"
+
+/* A new empty form; apply makes its changes. */
+ed_form *form_new(const char *title, form_apply_fn apply, void *target)
+{
+	ed_form *f = xcalloc(1, sizeof *f);
+	f->title = xstrdup(title);
+	f->apply = apply;
+	f->target = target;
+	return f;
+}
+
+/* Free a form and its values. */
+void form_free(ed_form *f)
+{
+	if (!f)
+		return;
+	for (size_t i = 0; i < f->n; i++)
+		free(f->fields[i].value);
+	free(f->title);
+	free(f);
+}
+
+/* Add a field with its current value (NULL: empty). */
+ed_form_field *form_add(ed_form *f, const char *name, const char *label,
+			form_kind kind, const char *value)
+{
+	if (f->n >= FORM_MAX_FIELDS)
+		return NULL;
+	ed_form_field *fl = &f->fields[f->n++];
+	memset(fl, 0, sizeof *fl);
+	fl->name = name;
+	fl->label = label;
+	fl->kind = kind;
+	fl->max = INFINITY;
+	fl->value = xstrdup(value ? value : "");
+	return fl;
+}
+
+/* Add a number field (NAN: empty) with its bounds. */
+ed_form_field *form_add_number(ed_form *f, const char *name, const char *label,
+			       double value, double min, double max)
+{
+	char num[32] = "";
+	if (!isnan(value))
+		fmt_number(value, num);
+	ed_form_field *fl = form_add(f, name, label, FK_NUMBER, num);
+	if (fl) {
+		fl->min = min;
+		fl->max = max;
+	}
+	return fl;
+}
+
+/* The field's value, or NULL when it is empty. */
+const char *form_value(const ed_form *f, const char *name)
+{
+	for (size_t i = 0; i < f->n; i++)
+		if (strcmp(f->fields[i].name, name) == 0)
+			return f->fields[i].value[0] ? f->fields[i].value : NULL;
+	return NULL;
+}
+
+/* The field's value as a number, NAN when empty. */
+double form_number(const ed_form *f, const char *name)
+{
+	const char *v = form_value(f, name);
+	double d;
+	return v && ed_parse_number(v, &d) ? d : NAN;
+}
+
+/* Open the prompt of the current field. */
+static ed_result field_prompt(editor *ed)
+{
+	ed_form *f = ed->form;
+	ed_form_field *fl = &f->fields[f->cur];
+	ed->formlist.sel = f->cur;
+	list_move(&ed->formlist, 0, f->n, editor_panel_rows(ed, 1));
+	char *label = xasprintf("%s: ", fl->label);
+	ed_prompt_open(ed, label, "form", fl->value,
+		       fl->kind == FK_CHOICE ? CPL_FORM : CPL_NONE, 2);
+	free(label);
+	/* a number or a choice is replaced by what is typed */
+	ed->prompt.replace = fl->kind != FK_TEXT && fl->value[0];
+	return ed_done(ed, RD_ALL);
+}
+
+/* Show the form and ask its first field. */
+ed_result form_open(editor *ed, ed_form *f)
+{
+	form_free(ed->form);
+	ed->form = f;
+	f->cur = 0;
+	ed->formlist.sel = ed->formlist.top = 0;
+	ed_push_mode(ed, MODE_FORM);
+	ed->msg[0] = '\0';
+	return field_prompt(ed);
+}
+
+/* Close the form without changing anything. */
+ed_result form_cancel(editor *ed)
+{
+	if (ed->mode == MODE_FORM)
+		ed_pop_mode(ed);
+	form_free(ed->form);
+	ed->form = NULL;
+	return ed_ok(ed, RD_ALL, "%s", _("Nothing changed."));
+}
+
+/* A choice typed in full, by its number, or by a unique prefix. */
+static const char *choice_of(const ed_form_field *fl, const char *v)
+{
+	size_t n = 0, len = strlen(v), count = 0;
+	const char *hit = NULL;
+	for (; fl->choices[count]; count++) {
+		if (strcmp(fl->choices[count], v) == 0)
+			return fl->choices[count];
+		if (strncmp(fl->choices[count], v, len) == 0) {
+			hit = fl->choices[count];
+			n++;
+		}
+	}
+	char *end;
+	long k = strtol(v, &end, 10);
+	if (*v && !*end && k >= 1 && (size_t)k <= count)
+		return fl->choices[k - 1];
+	return n == 1 ? hit : NULL;
+}
+
+/* Check and keep a field's new value; false (message set) when bad. */
+static bool field_take(editor *ed, ed_form_field *fl, const char *v)
+{
+	if (!*v) {
+		if (fl->required)
+			return ed_err(ed, _("%s cannot be empty (Esc cancels the form)."),
+				      fl->label), false;
+		set_string(&fl->value, "");
+		return true;
+	}
+	if (fl->kind == FK_NUMBER) {
+		double d;
+		if (!ed_parse_number(v, &d) || d < fl->min || d > fl->max ||
+		    (fl->integer && d != floor(d))) {
+			char lo[32], hi[32];
+			fmt_number(fl->min, lo);
+			fmt_number(fl->max, hi);
+			ed_err(ed, _("%s: \"%s\" is not a number from %s to %s."),
+			       fl->label, v, lo, hi);
+			return false;
+		}
+	} else if (fl->kind == FK_CHOICE) {
+		const char *c = choice_of(fl, v);
+		if (!c) {
+			sbp_buf list;
+			buf_init(&list);
+			for (size_t i = 0; fl->choices[i]; i++)
+				buf_printf(&list, "%s%s", i ? ", " : "", fl->choices[i]);
+			ed_err(ed, _("%s: \"%s\" is not one of %s."), fl->label, v,
+			       list.data);
+			buf_free(&list);
+			return false;
+		}
+		v = c;
+	}
+	set_string(&fl->value, v);
+	return true;
+}
+
+/* The current field's prompt ended with text: keep it and go on by dir
+ * (+1 next, -1 previous); after the last field, apply the form. */
+ed_result form_field_done(editor *ed, const char *text, int dir)
+{
+	ed_form *f = ed->form;
+	if (!f || ed->mode != MODE_FORM)
+		return ed_err(ed, "%s", _("No form is open."));
+	ed_form_field *fl = &f->fields[f->cur];
+	if (!field_take(ed, fl, text)) {
+		char *msg = xstrdup(ed->msg);
+		field_prompt(ed);
+		lineedit_set(&ed->line, text);
+		ed->prompt.replace = false;
+		ed_err(ed, "%s", msg);
+		free(msg);
+		return ed_failed(ed);
+	}
+	if (dir < 0) {
+		if (f->cur > 0)
+			f->cur--;
+		return field_prompt(ed);
+	}
+	if (f->cur + 1 < f->n) {
+		f->cur++;
+		return field_prompt(ed);
+	}
+	ed_pop_mode(ed); /* MODE_FORM */
+	ed->form = NULL;
+	ed->msg[0] = '\0';
+	ed->msg_error = false;
+	ed_result r = f->apply(ed, f);
+	form_free(f);
+	r.redraw |= RD_ALL;
+	return r;
+}
+
+/* The choices of the current field that start with prefix. */
+void form_choices(editor *ed, void (*add)(editor *, const char *, const char *,
+					  size_t *), const char *prefix, size_t *cap)
+{
+	if (!ed->form)
+		return;
+	const ed_form_field *fl = &ed->form->fields[ed->form->cur];
+	for (size_t i = 0; fl->kind == FK_CHOICE && fl->choices[i]; i++)
+		add(ed, fl->choices[i], prefix, cap);
+}
+
+/* Rows of the form panel. */
+size_t form_count(editor *ed)
+{
+	return ed->form ? ed->form->n : 0;
+}
+
+/* One field and its value. */
+void form_item(editor *ed, size_t i, size_t width, sbp_buf *out, ed_style *st)
+{
+	*st = STY_NORMAL;
+	if (!ed->form || i >= ed->form->n)
+		return;
+	const ed_form_field *fl = &ed->form->fields[i];
+	sbp_buf line;
+	buf_init(&line);
+	ed_fit(&line, fl->label, 22, true);
+	buf_puts(&line, " ");
+	buf_puts(&line, i == ed->form->cur ? ed->line.text.data
+		 : fl->value[0] ? fl->value : "-");
+	ed_fit(out, line.data, width, false);
+	buf_free(&line);
+	if (i == ed->form->cur)
+		*st = STY_HEADER;
+}
+
+/* Under the fields: what the current one takes. */
+void form_detail(editor *ed, size_t k, size_t width, sbp_buf *out)
+{
+	(void)k;
+	if (!ed->form)
+		return;
+	const ed_form_field *fl = &ed->form->fields[ed->form->cur];
+	sbp_buf line;
+	buf_init(&line);
+	if (fl->kind == FK_CHOICE) {
+		buf_puts(&line, _("One of: "));
+		for (size_t i = 0; fl->choices[i]; i++)
+			buf_printf(&line, "%s%zu %s", i ? "  " : "", i + 1,
+				   fl->choices[i]);
+	} else if (fl->kind == FK_NUMBER) {
+		char lo[32], hi[32];
+		fmt_number(fl->min, lo);
+		fmt_number(fl->max, hi);
+		buf_printf(&line, _("A number from %s to %s; empty clears it."), lo, hi);
+	} else if (fl->help) {
+		buf_puts(&line, fl->help);
+	}
+	ed_fit(out, line.data, width, false);
+	buf_free(&line);
+}
+
+/* A key on the form itself (its prompt was closed some other way): Esc
+ * drops it, anything else asks the current field again. */
+ed_result form_key(editor *ed, ed_key k)
+{
+	if (!ed->form || k == EK_ESC || k == EK_CTRL('c'))
+		return form_cancel(ed);
+	return field_prompt(ed);
+}
