@@ -369,8 +369,9 @@ def group_io():
     check(rc == 2 and b"/dev/full" in err, "export -o /dev/full fails and says so")
     # An ASan build exits 0 after PDF and PNG export with no LSAN_OPTIONS:
     # it carries tests/lsan.supp (fontconfig's own leaks) itself.
+    # (Not under valgrind: it reports those leaks, as it should.)
     bare = {k: v for k, v in ENV.items() if k != "LSAN_OPTIONS"}
-    for fmt in ("pdf", "png"):
+    for fmt in () if WRAP else ("pdf", "png"):
         out = os.path.join(TMP, "bare." + fmt)
         rc, _, err = run("export", "-f", fmt, "-o", out, EXAMPLES[0], env=bare)
         check(rc == 0 and b"leak" not in err, "export %s exits 0 without LSAN_OPTIONS (%d %r)" % (fmt, rc, err[-300:]))
