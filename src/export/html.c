@@ -21,7 +21,7 @@ static const char html_style[] =
 	".toggle{font-size:.9em;color:#59636e}\n"
 	".tw{overflow-x:auto;max-width:100%;-webkit-overflow-scrolling:touch}\n"
 	".tw table{min-width:32em}\n"
-	"@media (max-width:600px){body{margin:.8em}}\n"
+	"@media (max-width:800px){body{margin:.8em}table{display:block;overflow-x:auto;max-width:100%}}\n"
 	"table{border-collapse:collapse;margin:.5em 0 1.5em;font-size:.9em}\n"
 	"th,td{border:1px solid #d0d7de;padding:.3em .5em;text-align:left;vertical-align:top}\n"
 	"th{background:#f6f8fa}td.n{text-align:right;font-variant-numeric:tabular-nums}\n"

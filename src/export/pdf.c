@@ -244,7 +244,7 @@ static void draw_tile(cairo_t *cr, pdf_draw *pd, const sbp_layout *lay, const ti
 	double py0 = r ? chp - ov + (double)(r - 1) * (chp - t->strip_h - ov) : 0;
 
 	draw_part(cr, pd, (lay_box){px0, py0, cwp - sx, chp - sy}, m + sx * s, m + sy * s, s, 0);
-	if (c)
+	if (c || r) /* on the first column too: names of lanes begun above move down */
 		draw_part(cr, pd, (lay_box){0, py0, t->strip_w, chp - sy}, m, m + sy * s, s, 1);
 	if (r)
 		draw_part(cr, pd, (lay_box){px0, lay->head_y0, cwp - sx, t->strip_h}, m + sx * s, m, s, 2);

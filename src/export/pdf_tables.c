@@ -92,7 +92,7 @@ static void row(tbl *t, const char *const *cells, lay_font_id font, bool red, bo
 	cx.cairo_stroke(t->cr);
 	for (size_t i = 0; i < t->ncols; i++) {
 		b[i].y = t->y + PAD + f->size * 0.95;
-		pdf_draw_block(t->pd, &b[i], red ? &lay_flag_ink : &lay_ink);
+		pdf_draw_block(t->pd, t->wrap, &b[i], red ? &lay_flag_ink : &lay_ink);
 	}
 	t->y += h;
 }
@@ -102,7 +102,7 @@ static void title(tbl *t, const char *text, size_t n)
 {
 	char buf[160];
 	snprintf(buf, sizeof buf, "%s (%zu)", text, n);
-	if (!t->page_open || t->y + 80 > t->ph - MARGIN)
+	if (!t->page_open || t->y + 120 > t->ph - MARGIN)
 		new_page(t);
 	else
 		t->y += 18;
@@ -126,8 +126,8 @@ static void step_tables(tbl *t, const sbp_layout *lay)
 {
 	const sbp_blueprint *bp = lay->bp;
 	static const double f4[] = {0.46, 0.2, 0.2, 0.14};
-	static const double f6[] = {0.22, 0.12, 0.12, 0.22, 0.08, 0.24};
-	static const double fw[] = {0.24, 0.13, 0.13, 0.26, 0.12, 0.12};
+	static const double f6[] = {0.20, 0.13, 0.13, 0.20, 0.10, 0.24};
+	static const double fw[] = {0.22, 0.13, 0.13, 0.24, 0.14, 0.14};
 	char a[32], b[32], sev[16];
 
 	title(t, T_FLAGGED, lay->sum.unstandardized);
