@@ -109,6 +109,9 @@ typedef struct ed_command {
 /* The command table, terminated by a row with name NULL. */
 extern const ed_command ed_commands[];
 const ed_command *editor_command_find(const char *name);
+/* The least and most words a row takes (max -1: no bound), from the
+ * synopsis in its args; the `:` line says its usage outside them. */
+void editor_command_arity(const ed_command *c, int *min, int *max);
 /* The command bound to a key in normal mode, or NULL. */
 const ed_command *editor_command_for_key(ed_key k);
 
@@ -217,10 +220,18 @@ struct editor {
 	ed_list formlist;
 	struct {                 /* quick entry (cmd_entry.c) */
 		bool on;         /* the add prompt comes back after Enter */
-		bool chain;      /* each new step flows from the one before */
-		sbp_step *last;  /* the step added before, for the chain */
+		bool unlinked;   /* Tab does not add a flow (Ctrl-F) */
+		bool link;       /* the next card flows from last (after Tab) */
+		sbp_step *last;  /* the step added before */
+		size_t home;     /* the lane Enter goes back to */
 	} quick;
 	sbp_step *clip;          /* a copied step (detached, owned) */
+	struct {                 /* what an undo or redo touched (cmd_step.c) */
+		bool on;
+		const sbp_step *step; /* a step it changed or brought back */
+		bool cell;            /* else the cell a step left */
+		size_t lane, col;
+	} touch;
 
 	sbp_summary sum;
 	size_t sum_key;          /* history state the grid and counts are for */

@@ -191,7 +191,7 @@ void editor_status_line(editor *ed, size_t width, sbp_buf *left, sbp_buf *right)
 	if (ed->readonly)
 		buf_puts(left, " [RO]");
 	char cov[16];
-	snprintf(cov, sizeof cov, "%.0f%%", s->coverage);
+	check_coverage_text(s, 0, cov);
 	sbp_buf r, pos;
 	buf_init(&r);
 	buf_init(&pos);

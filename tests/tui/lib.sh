@@ -95,7 +95,7 @@ fail() {
 
 # Copy an example blueprint into the temp dir; prints the copy's path.
 t_copy() {
-	cp "$SRCDIR/blueprints/$1" "$T_DIR/${2:-$1}" || fail "cannot copy $1"
+	cp "$SRCDIR/tests/tui/data/$1" "$T_DIR/${2:-$1}" || fail "cannot copy $1"
 	echo "$T_DIR/${2:-$1}"
 }
 

@@ -62,5 +62,5 @@ t_keys q
 t_wait_dead
 [ "$(t_exit_status)" = 0 ] || fail "exit status $(t_exit_status) after q"
 [ -e "$T_DIR/.hotel.yaml.sbp-lock" ] && fail "the lock file is left behind after a clean quit"
-t_same "$f" "$SRCDIR/blueprints/hotel.yaml"
+t_same "$f" "$SRCDIR/tests/tui/data/hotel.yaml"
 pass
