@@ -33,7 +33,7 @@ T_W=200 T_H=60
 f=$(t_copy hotel.yaml)
 step "hotel.yaml at 200x60: every word of every step at once"
 t_start "$f"
-t_wait_foot "30 steps"
+t_wait_foot " steps"
 t_settle >/dev/null
 all_words_shown "$(words "$f")"
 t_keys q
@@ -71,7 +71,7 @@ open(sys.argv[1], "w").write("\n".join(out) + "\n")
 PY
 step "a generated 9-column blueprint at 200x60: every word at once"
 T_NEXT=nine t_start "$g"
-t_wait_foot "30 steps"
+t_wait_foot " steps"
 t_settle >/dev/null
 all_words_shown "$(words "$g")"
 t_keys q
@@ -80,7 +80,7 @@ t_wait_dead
 T_W=80 T_H=24
 step "80x24: :goto a long step, its whole text is on screen"
 T_NEXT=small t_start "$f"
-t_wait_foot "30 steps"
+t_wait_foot " steps"
 t_cmd "goto clean-room"
 t_wait "Backstage staff / Check in"
 t_settle >/dev/null
