@@ -88,6 +88,10 @@ typedef struct ed_view {
 	int hint_y;       /* the key hint bar, -1 when hidden */
 	size_t cap;       /* lines a card may take */
 	bool names_cut;   /* lane names get only their lane's lines */
+	/* the SQI series' last two points, for the status line */
+	bool sqi_valid;
+	size_t sqi_key, sqi_n;
+	double sqi_last, sqi_prev;
 	/* lanes, in body lines */
 	size_t nlanes;
 	size_t *lane_y, *lane_h, *name_lines;

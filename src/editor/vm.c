@@ -94,6 +94,15 @@ static void col_geometry(size_t ncols, int gw, int *col_w, size_t *vis)
 	*vis = k;
 }
 
+/* The column width at a grid width of gw. */
+static int col_w_at(const editor *ed, int gw)
+{
+	int cw;
+	size_t vis;
+	col_geometry(ed->grid.ncols, gw, &cw, &vis);
+	return cw;
+}
+
 /* Lines of every card's whole text at the column width col_w. */
 static size_t cards_full(ed_view *v, const ed_grid *g, int col_w)
 {
@@ -180,8 +189,14 @@ static void place_pane(ed_view *v, const editor *ed, int avail)
 		where = BOTTOM;
 	else if (cols >= 150 && fits_full(v, ed, gw - pr, avail))
 		where = RIGHT;
-	else if (fits_full(v, ed, gw, avail))
-		where = NONE; /* every card shows its whole text: no need */
+	else if (fits_full(v, ed, gw, avail)) {
+		/* every card shows its whole text; the rows left hold a pane */
+		int left = avail - (int)grid_lines(v, ed, cards_full(v, &ed->grid, col_w_at(ed, gw)), false);
+		if (left >= 5)
+			pb = left;
+		else
+			where = NONE;
+	}
 	v->pane_h = v->pane_w = 0;
 	v->body_h = avail;
 	v->grid_w = gw;
