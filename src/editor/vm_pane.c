@@ -130,7 +130,7 @@ static void pane_rows(editor *ed, pane *p)
 	const char *fix = step_fix(s);
 	if (fix)
 		pane_row(p, _("Fix"), fix, VR_FIX);
-	pane_row(p, _("Place"), b.data, VR_DIM);
+	pane_row(p, _("Place"), b.data, VR_NORMAL);
 	pane_standards(p, s);
 	pane_points(p, s);
 	buf_reset(&b);
