@@ -78,6 +78,7 @@ typedef struct ed_view {
 	ed_zoom zoom_for;
 	ed_pane_mode pane_for;
 	bool flows_for, hints_for;
+	int need_for;     /* pane rows the selected step's text needs */
 	/* areas of the screen */
 	int label_w;      /* lane names (a pointer cell and a blank included) */
 	int col_w;        /* a grid column with its gutter */

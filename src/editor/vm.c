@@ -173,6 +173,17 @@ static bool fits_full(ed_view *v, const editor *ed, int gw, int h)
 	return grid_lines(v, ed, most, false) <= (size_t)h;
 }
 
+/* Rows a bottom pane needs for the selected step's whole text, its
+ * title and its place (0 for an empty cell). */
+static int text_need(editor *ed)
+{
+	const sbp_step *s = editor_step(ed);
+	if (!s || ed->cols < 8)
+		return 0;
+	size_t w = (size_t)ed->cols - 2;
+	return (int)view_wrap(s->text, w, w, 0, NULL, NULL) + 2;
+}
+
 /* Place the pane: bottom, right or none, and the body around it. */
 static void place_pane(ed_view *v, const editor *ed, int avail)
 {
@@ -201,6 +212,8 @@ static void place_pane(ed_view *v, const editor *ed, int avail)
 	v->body_h = avail;
 	v->grid_w = gw;
 	if (where == BOTTOM) {
+		if (v->need_for > pb) /* a long text: the pane grows, the grid keeps 4 rows */
+			pb = v->need_for < avail - 4 ? v->need_for : avail - 4 > pb ? avail - 4 : pb;
 		v->body_h = avail - pb;
 		v->pane_y = v->body_y + v->body_h;
 		v->pane_x = 0;
@@ -286,13 +299,16 @@ ed_view *editor_view(editor *ed)
 	}
 	ed_view *v = ed->view;
 	size_t key = ed_state_key(ed);
+	int need = text_need(ed);
 	size_t nsteps = ed->grid.cells.ncells ? ed->grid.cells.start[ed->grid.cells.ncells] : 0;
 	if (v->valid && v->key == key && v->builds == ed->grid.builds &&
 	    v->nsteps == nsteps && v->nflows == ed->grid.nconns &&
 	    v->cols == ed->cols && v->rows == ed->rows && v->zoom_for == v->zoom &&
 	    v->pane_for == v->pane && v->flows_for == v->flows &&
-	    v->hints_for == v->hints_off && v->nlanes == ed->grid.nlanes)
+	    v->hints_for == v->hints_off && v->nlanes == ed->grid.nlanes &&
+	    (need <= 5 ? v->need_for <= 5 : need == v->need_for))
 		return v;
+	v->need_for = need;
 	v->key = key;
 	v->builds = ed->grid.builds;
 	v->nsteps = nsteps;

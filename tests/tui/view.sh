@@ -90,6 +90,26 @@ t_wait "Support processes / Book"
 t_settle >/dev/null
 all_words_shown "$(words "$f" res-sync)"
 
+step "80x24: a 700-character step's whole text (the pane grows for it)"
+long=$(t_copy hotel.yaml long.yaml)
+"$T_PY" - "$long" <<'PY' || fail "cannot lengthen greet"
+import sys
+p = sys.argv[1]
+s = open(p).read()
+words = " ".join("word%03d" % i for i in range(90))
+s = s.replace("text: Greet the guest and take the bags", "text: " + words, 1)
+open(p, "w").write(s)
+PY
+T_NEXT=long t_start "$long"
+t_wait_foot " steps"
+t_cmd "goto greet"
+t_wait "Door and dining staff / Arrive"
+t_settle >/dev/null
+all_words_shown "$(words "$long" greet)"
+t_keys q
+t_wait_dead
+t_use small
+
 step "D hides the pane, D shows it again"
 t_keys D
 t_wait_foot "Detail pane hidden"
