@@ -269,7 +269,10 @@ static void view_build(editor *ed, ed_view *v)
 	place_pane(v, ed, avail);
 	col_geometry(g->ncols, v->grid_w, &v->col_w, &v->vis_cols);
 	size_t most = 1;
-	if (v->zoom == ZOOM_COMPACT) {
+	bool hopeless = v->zoom == ZOOM_NORMAL && g->height > (size_t)v->body_h;
+	if (v->zoom == ZOOM_COMPACT || hopeless) {
+		/* one line a card (in normal zoom: when even that cannot fit,
+		 * so the whole texts need not be wrapped at all) */
 		for (size_t i = 0; i < v->ncards; i++)
 			v->card_full[i] = 1;
 	} else {
@@ -277,7 +280,10 @@ static void view_build(editor *ed, ed_view *v)
 	}
 	v->names_cut = false;
 	v->cap = most;
-	if (v->zoom == ZOOM_NORMAL) {
+	if (hopeless) {
+		v->names_cut = true;
+		v->cap = 1;
+	} else if (v->zoom == ZOOM_NORMAL) {
 		/* what fits; else with names cut to their lanes; else one line */
 		v->cap = normal_cap(v, ed, most);
 		if (!v->cap) {

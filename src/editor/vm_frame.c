@@ -212,7 +212,7 @@ static void frame_card(editor *ed, ed_view *v, ed_frame *f, const sbp_step *s,
 	size_t *b = xmalloc(2 * h * sizeof *b), *e = b + h;
 	size_t first = tw > 4 ? (size_t)tw - 4 : 1;
 	size_t got = view_wrap(s->text, first, (size_t)tw, h, b, e);
-	bool cut = v->card_full[i] > h;
+	bool cut = view_wrap(s->text, first, (size_t)tw, h + 1, NULL, NULL) > h;
 	for (size_t j = 0; j < h; j++) {
 		size_t r = r0 + j;
 		if (r < top || r >= bot)
