@@ -5,11 +5,12 @@
 #include <unistd.h>
 
 #include "sbp/cli.h"
+#include "sbp/i18n.h"
 #include "sbp/export.h"
 #include "sbp/i18n.h"
 
 static const char export_usage[] =
-	"usage: sbp export -f FORMAT [-o OUT] [options] FILE\n"
+	N_("usage: sbp export -f FORMAT [-o OUT] [options] FILE\n"
 	"  -f, --format FORMAT   svg pdf png html md csv drawio dot mermaid json txt\n"
 	"  -o, --output OUT      output file ('-' = standard output); default: FILE\n"
 	"                        with the format's extension, or standard output\n"
@@ -26,7 +27,7 @@ static const char export_usage[] =
 	"  --scale N             png: pixels per point (default 2); pdf --tile:\n"
 	"                        print the poster N times its size\n"
 	"  --what TABLE          csv: steps (default), standards, flows or sqi\n"
-	"  --max-size SIZE       largest input file to read (default 512M)\n";
+	"  --max-size SIZE       largest input file to read (default 512M)\n");
 
 /* Is arg the option name (or name=value)? Sets *val from the same or the
  * next argument. */
@@ -95,7 +96,7 @@ int cmd_export(int argc, char **argv)
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-			fputs(export_usage, stdout);
+			fputs(_(export_usage), stdout);
 			return 0;
 		} else if (!strcmp(a, "--tile")) {
 			o.tile = true;
@@ -125,7 +126,7 @@ int cmd_export(int argc, char **argv)
 			   take_opt(argc, argv, &i, NULL, "--scale", &v) ||
 			   take_opt(argc, argv, &i, NULL, "--what", &v)) {
 			if (!v) {
-				fprintf(stderr, "sbp export: option '%s' needs a value\n", cli_safe(a));
+				fprintf(stderr, _("sbp export: option '%s' needs a value\n"), cli_safe(a));
 				return 2;
 			}
 			if (a[1] == 'f' || !strncmp(a, "--format", 8))
@@ -139,27 +140,27 @@ int cmd_export(int argc, char **argv)
 			else { /* --scale */
 				o.scale = strtod(v, &scale_end);
 				if (scale_end == v || *scale_end || !(o.scale > 0 && o.scale <= 50)) {
-					fprintf(stderr, "sbp export: bad scale '%s' (a number above 0, at most 50)\n", cli_safe(v));
+					fprintf(stderr, _("sbp export: bad scale '%s' (a number above 0, at most 50)\n"), cli_safe(v));
 					return 2;
 				}
 			}
 		} else if (a[0] == '-' && a[1]) {
-			fprintf(stderr, "sbp export: unknown option '%s'\n%s", cli_safe(a), export_usage);
+			fprintf(stderr, _("sbp export: unknown option '%s'\n%s"), cli_safe(a), _(export_usage));
 			return 2;
 		} else if (in) {
-			fprintf(stderr, "sbp export: one input file at a time\n%s", export_usage);
+			fprintf(stderr, _("sbp export: one input file at a time\n%s"), _(export_usage));
 			return 2;
 		} else {
 			in = a;
 		}
 	}
 	if (!format || !in) {
-		fprintf(stderr, "sbp export: %s\n%s", !format ? "no format (-f)" : "no input file",
-			export_usage);
+		fprintf(stderr, _("sbp export: %s\n%s"), !format ? _("no format (-f)") : _("no input file"),
+			_(export_usage));
 		return 2;
 	}
 	if (!export_format_known(format)) {
-		fprintf(stderr, "sbp export: unknown format '%s'; one of:", cli_safe(format));
+		fprintf(stderr, _("sbp export: unknown format '%s'; one of:"), cli_safe(format));
 		for (size_t i = 0; export_formats[i]; i++)
 			fprintf(stderr, " %s", export_formats[i]);
 		fputc('\n', stderr);
@@ -169,13 +170,13 @@ int cmd_export(int argc, char **argv)
 	if (!out)
 		out = !strcmp(in, "-") ? "-" : (def = export_default_path(in, format, o.what));
 	if (strcmp(out, "-") && !strcmp(out, in)) {
-		fprintf(stderr, "sbp export: the output would overwrite the input '%s'; use -o\n", cli_safe(in));
+		fprintf(stderr, _("sbp export: the output would overwrite the input '%s'; use -o\n"), cli_safe(in));
 		free(def);
 		return 2;
 	}
 	if (!strcmp(out, "-") && (!strcmp(format, "pdf") || !strcmp(format, "png")) &&
 	    isatty(STDOUT_FILENO)) {
-		fprintf(stderr, "sbp export: not writing %s to a terminal; use -o FILE\n", cli_safe(format));
+		fprintf(stderr, _("sbp export: not writing %s to a terminal; use -o FILE\n"), cli_safe(format));
 		free(def);
 		return 2;
 	}
@@ -193,7 +194,7 @@ int cmd_export(int argc, char **argv)
 		char err[512];
 		o.source_name = strcmp(in, "-") ? (base ? base + 1 : in) : NULL;
 		if (!export_blueprint(bp, format, &o, out, err, sizeof err)) {
-			fprintf(stderr, "sbp export: %s\n", cli_safe(err));
+			fprintf(stderr, _("sbp export: %s\n"), cli_safe(err));
 			status = 2;
 		}
 	}

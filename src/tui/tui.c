@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "sbp/cli.h"
+#include "sbp/i18n.h"
 #include "tui.h"
 
 #define TICK_MS 200
@@ -157,7 +158,7 @@ static void paint(editor *ed)
 static bool screen_start(void)
 {
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		fputs("sbp: the editor needs a terminal (try sbp check or sbp export)\n",
+		fputs(_("sbp: the editor needs a terminal (try sbp check or sbp export)\n"),
 		      stderr);
 		return false;
 	}
@@ -169,7 +170,7 @@ static bool screen_start(void)
 	if (cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0))
 		setenv("NCURSES_NO_UTF8_ACS", "1", 0);
 	if (!newterm(NULL, stdout, stdin)) {
-		fprintf(stderr, "sbp: cannot use the terminal \"%s\"\n",
+		fprintf(stderr, _("sbp: cannot use the terminal \"%s\"\n"),
 			getenv("TERM") ? getenv("TERM") : "");
 		return false;
 	}
@@ -251,8 +252,8 @@ static int hang_up(editor *ed, int sig, bool tty_alive)
 	if (tty_alive)
 		endwin();
 	if (tty_alive && editor_modified(ed))
-		fprintf(stderr, "sbp: stopped; unsaved changes are kept in a "
-			"recovery file (offered when you open the file again)\n");
+		fprintf(stderr, _("sbp: stopped; unsaved changes are kept in a "
+			"recovery file (offered when you open the file again)\n"));
 	editor_free(ed);
 	return 128 + sig;
 }
@@ -325,8 +326,8 @@ int tui_main(const char *path, const sbp_limits *lim)
 		diags_init(&d);
 		if (!editor_open(ed, path, &d)) {
 			cli_print_diags(stderr, path, &d);
-			fprintf(stderr, "sbp: cannot open %s; fix the errors above "
-				"(sbp check %s)\n", cli_safe(path), cli_safe(path));
+			fprintf(stderr, _("sbp: cannot open %s; fix the errors above "
+				"(sbp check %s)\n"), cli_safe(path), cli_safe(path));
 			diags_free(&d);
 			editor_free(ed);
 			return 2;
