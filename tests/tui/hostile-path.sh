@@ -40,7 +40,7 @@ done
 
 step "a valid file with a hostile name: open, save, export in the editor"
 good="$T_DIR/${evil}ok.yaml"
-cp "$SRCDIR/blueprints/hotel.yaml" "$good"
+cp "$SRCDIR/tests/tui/data/hotel.yaml" "$good"
 t_start_script good "$good"
 t_use good
 t_wait_foot "30 steps"
