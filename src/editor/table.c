@@ -85,8 +85,8 @@ const ed_command ed_commands[] = {
 	{ "flows", "F", ecmd_flows, 0, N_("show or hide the flows between columns"), "", CPL_NONE },
 	{ "hints", "b", ecmd_hints, 0, N_("show or hide the key hint bar"), "", CPL_NONE },
 	{ "journey-next", "]", ecmd_journey_next, S, N_("go to the next step along the flows"), "", CPL_NONE },
-	{ "message", "M", ecmd_message, 0, N_("show the whole last message"), "", CPL_NONE },
 	{ "journey-prev", "[", ecmd_journey_prev, S, N_("go to the previous step along the flows"), "", CPL_NONE },
+	{ "message", "M", ecmd_message, 0, N_("show the whole last message"), "", CPL_NONE },
 	/* history and files */
 	{ "undo", "u", ecmd_undo, 0, N_("undo the last change"), "", CPL_NONE },
 	{ "redo", "<C-r>", ecmd_redo, 0, N_("redo what was undone"), "", CPL_NONE },

@@ -39,7 +39,7 @@ t_file_has "$f" "text: abcdef"
 # the file is the original plus the one step: no step moved
 [ "$(grep -c 'lane:' "$f")" = 31 ] || fail "steps lost or added"
 diff <(grep -v abcdef "$f" | grep -E 'column:' | sort) \
-	<(grep -E 'column:' "$SRCDIR/blueprints/hotel.yaml" | sort) >/dev/null ||
+	<(grep -E 'column:' "$SRCDIR/tests/tui/data/hotel.yaml" | sort) >/dev/null ||
 	fail "a step changed its cell"
 t_keys q
 t_wait_dead

@@ -22,7 +22,7 @@ t_wait_foot "Done adding"
 t_wait "Scan the QR code"
 t_wait_foot "31 steps"
 t_wait_foot "4 flagged"
-t_screen | grep "^Mobile app" | grep -q '!   Scan the QR code' || fail "the new step is not a flagged card in Mobile app / Arrive"
+t_screen | grep "^Mobile app" | grep -q '!   Scan the QR' || fail "the new step is not a flagged card in Mobile app / Arrive"
 t_foot | grep -qF "[+]" || fail "no [+] after adding a step"
 
 step "u undoes it"
