@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sbp/i18n.h"
 #include "internal.h"
 
 /* Count the steps that use each standard (one pass over the steps). */
@@ -71,19 +72,19 @@ void catalog_detail(editor *ed, size_t k, size_t width, sbp_buf *out)
 	sbp_buf line;
 	buf_init(&line);
 	switch (k) {
-	case 0: buf_printf(&line, "Name:     %s", s->name); break;
-	case 1: buf_printf(&line, "Measure:  %s", s->measure ? s->measure : "-"); break;
-	case 2: buf_printf(&line, "Target:   %s", s->target ? s->target : "-"); break;
-	case 3: buf_printf(&line, "Feedback: %s", s->feedback ? s->feedback : "-"); break;
+	case 0: buf_printf(&line, _("Name:     %s"), s->name); break;
+	case 1: buf_printf(&line, _("Measure:  %s"), s->measure ? s->measure : "-"); break;
+	case 2: buf_printf(&line, _("Target:   %s"), s->target ? s->target : "-"); break;
+	case 3: buf_printf(&line, _("Feedback: %s"), s->feedback ? s->feedback : "-"); break;
 	default: {
-		buf_puts(&line, "Used by:  ");
+		buf_puts(&line, _("Used by:  "));
 		size_t n = 0;
 		for (size_t i = 0; i < ed->bp->steps.n && line.len < width + 16; i++)
 			if (step_has_standard(ed->bp->steps.items[i], s))
 				buf_printf(&line, "%s%s", n++ ? ", " : "",
 					   ed->bp->steps.items[i]->id);
 		if (n == 0)
-			buf_puts(&line, "no step (unused)");
+			buf_puts(&line, _("no step (unused)"));
 		break;
 	}
 	}
@@ -97,7 +98,7 @@ ed_result ecmd_catalog(editor *ed, const ed_args *a)
 	(void)a;
 	catalog_refresh(ed);
 	ed_push_mode(ed, MODE_CATALOG);
-	return ed_ok(ed, RD_ALL, "Enter edits, a adds, d deletes, Esc closes.");
+	return ed_ok(ed, RD_ALL, _("Enter edits, a adds, d deletes, Esc closes."));
 }
 
 /* Keys of the catalog. */
@@ -114,7 +115,7 @@ ed_result catalog_key(editor *ed, ed_key k)
 	ed_args key = { 0, NULL, "", false, true };
 	switch (k) {
 	case 'a':
-		return ed_prompt_open(ed, "New standard's name: ", "stdadd", "",
+		return ed_prompt_open(ed, _("New standard's name: "), "stdadd", "",
 				      CPL_NONE, 2);
 	case 'u': return ecmd_undo(ed, &key);
 	case EK_CTRL('r'): return ecmd_redo(ed, &key);
@@ -122,7 +123,7 @@ ed_result catalog_key(editor *ed, ed_key k)
 	default: break;
 	}
 	if (n == 0)
-		return ed_err(ed, "The catalog is empty: a adds a standard.");
+		return ed_err(ed, _("The catalog is empty: a adds a standard."));
 	sbp_standard *s = ed->bp->standards.items[ed->catalog.sel];
 	if (k == 'd' || k == EK_DEL) {
 		char *line = xasprintf("stddelete %s", s->id);
@@ -134,7 +135,7 @@ ed_result catalog_key(editor *ed, ed_key k)
 		ed->form_std = s;
 		ed->stdform.sel = ed->stdform.top = 0;
 		ed_push_mode(ed, MODE_STDFORM);
-		return ed_ok(ed, RD_ALL, "Editing %s: Enter changes a field, Esc goes back.",
+		return ed_ok(ed, RD_ALL, _("Editing %s: Enter changes a field, Esc goes back."),
 			     s->id);
 	}
 	return ed_done(ed, RD_NONE);
@@ -190,7 +191,7 @@ void stdform_item(editor *ed, size_t i, size_t width, sbp_buf *out, ed_style *st
 	ed_fit(&line, std_fields[i], 10, true);
 	buf_printf(&line, " %s", v.len ? v.data : "-");
 	if (i == 9 && standard_below_goal(s)) {
-		buf_puts(&line, "  ! below goal");
+		buf_puts(&line, _("  ! below goal"));
 		*st = STY_WARN;
 	}
 	ed_fit(out, line.data, width, false);
@@ -234,7 +235,7 @@ ed_result stdform_key(editor *ed, ed_key k)
 	if (k == 'd' || i == 1 || i == 5 || i == 8) {
 		const char *v = k == 'd' ? "" : cycle_value(s, i);
 		if (k == 'd' && (i == 0 || i == 1))
-			return ed_err(ed, "A standard keeps its %s.", std_fields[i]);
+			return ed_err(ed, _("A standard keeps its %s."), std_fields[i]);
 		if (!std_set_field(ed, s, std_fields[i], v))
 			return ed_failed(ed);
 		return ed_ok(ed, RD_ALL, "%s: %s %s.", s->id, std_fields[i],

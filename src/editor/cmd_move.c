@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sbp/i18n.h"
 #include "internal.h"
 
 /* Clamp the stack index to the selected cell. */
@@ -136,7 +137,7 @@ ed_result ecmd_page_down(editor *ed, const ed_args *a)
 ed_result ecmd_goto(editor *ed, const ed_args *a)
 {
 	if (a->argc != 1)
-		return ed_err(ed, "Usage: :goto ID");
+		return ed_err(ed, _("Usage: :goto ID"));
 	sbp_step *s = blueprint_step(ed->bp, a->argv[0]);
 	if (s) {
 		editor_select(ed, s);
@@ -145,7 +146,7 @@ ed_result ecmd_goto(editor *ed, const ed_args *a)
 	sbp_column *c = blueprint_column(ed->bp, a->argv[0]);
 	sbp_lane *l = blueprint_lane(ed->bp, a->argv[0]);
 	if (!c && !l)
-		return ed_err(ed, "No step, column or lane has the id \"%s\".",
+		return ed_err(ed, _("No step, column or lane has the id \"%s\"."),
 			      a->argv[0]);
 	if (c)
 		ed->col = c->idx;
@@ -200,9 +201,9 @@ static bool pred_flagged(const sbp_step *s, const void *ctx)
 static ed_result next_flagged(editor *ed, int dir)
 {
 	if (!find_step(ed, dir, pred_flagged, NULL))
-		return ed_ok(ed, RD_MSG, "No flagged encounters: every encounter has a standard.");
+		return ed_ok(ed, RD_MSG, _("No flagged encounters: every encounter has a standard."));
 	return ed_ok(ed, RD_GRID | RD_STATUS,
-		     "Flagged: an encounter without a standard (s attaches one).");
+		     _("Flagged: an encounter without a standard (s attaches one)."));
 }
 
 /* n. */
@@ -288,8 +289,8 @@ ed_result ecmd_connect(editor *ed, const ed_args *a)
 	(void)a;
 	ed->connect_from = editor_step(ed);
 	ed_push_mode(ed, MODE_CONNECT);
-	return ed_ok(ed, RD_ALL, "Flow from %s: move to the target, Enter connects, "
-		     ": types an id, Esc cancels.", ed->connect_from->id);
+	return ed_ok(ed, RD_ALL, _("Flow from %s: move to the target, Enter connects, "
+		     ": types an id, Esc cancels."), ed->connect_from->id);
 }
 
 /* Keys while picking a flow's target. */
@@ -301,7 +302,7 @@ ed_result connect_key(editor *ed, ed_key k)
 	};
 	if (k == EK_ESC || k == 'q' || k == EK_CTRL('c')) {
 		ed_pop_mode(ed);
-		return ed_ok(ed, RD_ALL, "No flow added.");
+		return ed_ok(ed, RD_ALL, _("No flow added."));
 	}
 	if (k == ':') {
 		ed_pop_mode(ed);
@@ -313,7 +314,7 @@ ed_result connect_key(editor *ed, ed_key k)
 	if (k == EK_ENTER) {
 		sbp_step *to = editor_step(ed);
 		if (!to)
-			return ed_err(ed, "No step here: pick a card, or Esc.");
+			return ed_err(ed, _("No step here: pick a card, or Esc."));
 		ed_pop_mode(ed);
 		char *line = xasprintf("flow %s %s", ed->connect_from->id, to->id);
 		ed_result r = editor_run(ed, line);
@@ -325,9 +326,9 @@ ed_result connect_key(editor *ed, ed_key k)
 		if (strcmp(c->name, moves[i]) == 0) {
 			ed_args none = { 0, NULL, "", false, true };
 			c->fn(ed, &none);
-			return ed_ok(ed, RD_ALL, "Flow from %s to %s? Enter connects, "
-				     "Esc cancels.", ed->connect_from->id,
-				     editor_step(ed) ? editor_step(ed)->id : "(empty cell)");
+			return ed_ok(ed, RD_ALL, _("Flow from %s to %s? Enter connects, "
+				     "Esc cancels."), ed->connect_from->id,
+				     editor_step(ed) ? editor_step(ed)->id : _("(empty cell)"));
 		}
 	return ed_done(ed, RD_NONE);
 }

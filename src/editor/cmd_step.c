@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sbp/i18n.h"
 #include "internal.h"
 
 /* A refused edit: its reason in plain words. */
@@ -30,8 +31,8 @@ ed_result ecmd_add(editor *ed, const ed_args *a)
 	if (!ok)
 		return refused(ed);
 	editor_select(ed, s);
-	return ed_ok(ed, RD_ALL, "Added step %s.%s", s->id,
-		     step_is_flagged(s) ? " It is an encounter: s attaches a standard." : "");
+	return ed_ok(ed, RD_ALL, _("Added step %s.%s"), s->id,
+		     step_is_flagged(s) ? _(" It is an encounter: s attaches a standard.") : "");
 }
 
 /* Enter / :text TEXT. */
@@ -41,12 +42,12 @@ ed_result ecmd_text(editor *ed, const ed_args *a)
 	if (a->from_key)
 		return ed_prompt_open(ed, "Text: ", "text", s->text, CPL_NONE, 2);
 	if (!*a->rest)
-		return ed_err(ed, "A step needs some text (d deletes the step).");
+		return ed_err(ed, _("A step needs some text (d deletes the step)."));
 	if (strcmp(s->text, a->rest) == 0)
-		return ed_ok(ed, RD_MSG, "Text unchanged.");
+		return ed_ok(ed, RD_MSG, _("Text unchanged."));
 	if (!edit_step_text(&ed->hist, s, a->rest))
 		return refused(ed);
-	return ed_ok(ed, RD_ALL, "Text of %s changed.", s->id);
+	return ed_ok(ed, RD_ALL, _("Text of %s changed."), s->id);
 }
 
 /* d / :delete. */
@@ -56,7 +57,7 @@ ed_result ecmd_delete(editor *ed, const ed_args *a)
 	sbp_step *s = editor_step(ed);
 	char *id = xstrdup(s->id);
 	bool ok = edit_step_delete(&ed->hist, s);
-	ed_result r = ok ? ed_ok(ed, RD_ALL, "Deleted step %s (u undoes).", id)
+	ed_result r = ok ? ed_ok(ed, RD_ALL, _("Deleted step %s (u undoes)."), id)
 			 : refused(ed);
 	free(id);
 	return r;
@@ -70,7 +71,7 @@ ed_result ecmd_notes(editor *ed, const ed_args *a)
 		return ed_prompt_open(ed, "Notes: ", "notes", step_notes(s), CPL_NONE, 2);
 	if (!edit_step_notes(&ed->hist, s, *a->rest ? a->rest : NULL))
 		return refused(ed);
-	return ed_ok(ed, RD_ALL, *a->rest ? "Notes set." : "Notes cleared.");
+	return ed_ok(ed, RD_ALL, *a->rest ? _("Notes set.") : _("Notes cleared."));
 }
 
 /* Parse a number of minutes (empty: NAN) into *v. */
@@ -81,7 +82,7 @@ static bool minutes_arg(editor *ed, const char *s, double *v, ed_result *r)
 		return true;
 	}
 	if (!ed_parse_number(s, v) || *v < 0) {
-		*r = ed_err(ed, "\"%s\" is not a number of minutes.", s);
+		*r = ed_err(ed, _("\"%s\" is not a number of minutes."), s);
 		return false;
 	}
 	return true;
@@ -97,7 +98,7 @@ ed_result ecmd_duration(editor *ed, const ed_args *a)
 		return r;
 	if (!edit_step_duration(&ed->hist, s, v))
 		return refused(ed);
-	return ed_ok(ed, RD_ALL, isnan(v) ? "Duration cleared." : "Duration set.");
+	return ed_ok(ed, RD_ALL, isnan(v) ? _("Duration cleared.") : _("Duration set."));
 }
 
 /* e / :encounter yes|no|default. */
@@ -115,12 +116,12 @@ ed_result ecmd_encounter(editor *ed, const ed_args *a)
 	else if (a->argc == 1 && !strcmp(a->argv[0], "default"))
 		m = MARK_DEFAULT;
 	else
-		return ed_err(ed, "Usage: :encounter yes|no|default");
+		return ed_err(ed, _("Usage: :encounter yes|no|default"));
 	if (m != s->encounter && !edit_step_encounter(&ed->hist, s, m))
 		return refused(ed);
-	return ed_ok(ed, RD_ALL, "%s is %s (encounter: %s).", s->id,
-		     step_is_encounter(s) ? "an encounter" : "not an encounter",
-		     m == MARK_YES ? "yes" : m == MARK_NO ? "no" : "by its lane");
+	return ed_ok(ed, RD_ALL, _("%s is %s (encounter: %s)."), s->id,
+		     step_is_encounter(s) ? _("an encounter") : _("not an encounter"),
+		     m == MARK_YES ? "yes" : m == MARK_NO ? "no" : _("by its lane"));
 }
 
 /* Move the selected step by dl lanes and dc columns. */
@@ -130,12 +131,12 @@ static ed_result move_step(editor *ed, int dl, int dc)
 	long l = (long)s->lane->idx + dl, c = (long)s->column->idx + dc;
 	if (l < 0 || c < 0 || l >= (long)ed->bp->lanes.n ||
 	    c >= (long)ed->bp->columns.n)
-		return ed_err(ed, "The step is already at the edge.");
+		return ed_err(ed, _("The step is already at the edge."));
 	if (!edit_step_move(&ed->hist, s, ed->bp->lanes.items[l],
 			    ed->bp->columns.items[c]))
 		return refused(ed);
 	editor_select(ed, s);
-	return ed_ok(ed, RD_ALL, "Moved %s to %s / %s.", s->id, s->lane->name,
+	return ed_ok(ed, RD_ALL, _("Moved %s to %s / %s."), s->id, s->lane->name,
 		     s->column->name);
 }
 
@@ -172,14 +173,14 @@ ed_result ecmd_fail(editor *ed, const ed_args *a)
 {
 	sbp_step *s = editor_step(ed);
 	if (a->from_key)
-		return ed_prompt_open(ed, "Fail point (empty removes): ", "fail",
+		return ed_prompt_open(ed, _("Fail point (empty removes): "), "fail",
 				      s->fail ? s->fail->text : "", CPL_NONE, 2);
 	if (!*a->rest) {
 		if (!s->fail)
-			return ed_ok(ed, RD_MSG, "%s has no fail point.", s->id);
+			return ed_ok(ed, RD_MSG, _("%s has no fail point."), s->id);
 		if (!edit_step_fail(&ed->hist, s, NULL))
 			return refused(ed);
-		return ed_ok(ed, RD_ALL, "Fail point removed.");
+		return ed_ok(ed, RD_ALL, _("Fail point removed."));
 	}
 	sbp_fail *f = s->fail ? fail_clone(s->fail) : fail_new(a->rest);
 	set_string(&f->text, a->rest);
@@ -187,7 +188,7 @@ ed_result ecmd_fail(editor *ed, const ed_args *a)
 	fail_free(f);
 	if (!ok)
 		return refused(ed);
-	return ed_ok(ed, RD_ALL, "Fail point set (i edits severity and recovery).");
+	return ed_ok(ed, RD_ALL, _("Fail point set (i edits severity and recovery)."));
 }
 
 /* :severity N (0 clears). */
@@ -196,15 +197,15 @@ ed_result ecmd_severity(editor *ed, const ed_args *a)
 	sbp_step *s = editor_step(ed);
 	double v;
 	if (!s->fail)
-		return ed_err(ed, "%s has no fail point (f adds one).", s->id);
+		return ed_err(ed, _("%s has no fail point (f adds one)."), s->id);
 	if (a->argc != 1 || !ed_parse_number(a->argv[0], &v) || v < 0 || v > 5 ||
 	    v != (int)v)
-		return ed_err(ed, "Severity is a whole number from 1 to 5 (0 clears).");
+		return ed_err(ed, _("Severity is a whole number from 1 to 5 (0 clears)."));
 	sbp_fail *f = fail_clone(s->fail);
 	f->severity = (int)v;
 	bool ok = edit_step_fail(&ed->hist, s, f);
 	fail_free(f);
-	return ok ? ed_ok(ed, RD_ALL, "Severity set.") : refused(ed);
+	return ok ? ed_ok(ed, RD_ALL, _("Severity set.")) : refused(ed);
 }
 
 /* :recovery TEXT (empty clears). */
@@ -212,12 +213,12 @@ ed_result ecmd_recovery(editor *ed, const ed_args *a)
 {
 	sbp_step *s = editor_step(ed);
 	if (!s->fail)
-		return ed_err(ed, "%s has no fail point (f adds one).", s->id);
+		return ed_err(ed, _("%s has no fail point (f adds one)."), s->id);
 	sbp_fail *f = fail_clone(s->fail);
 	set_string(&f->recovery, *a->rest ? a->rest : NULL);
 	bool ok = edit_step_fail(&ed->hist, s, f);
 	fail_free(f);
-	return ok ? ed_ok(ed, RD_ALL, "Recovery set.") : refused(ed);
+	return ok ? ed_ok(ed, RD_ALL, _("Recovery set.")) : refused(ed);
 }
 
 /* w / :wait TEXT: set the wait point's text (empty removes it). */
@@ -225,14 +226,14 @@ ed_result ecmd_wait(editor *ed, const ed_args *a)
 {
 	sbp_step *s = editor_step(ed);
 	if (a->from_key)
-		return ed_prompt_open(ed, "Wait point (empty removes): ", "wait",
+		return ed_prompt_open(ed, _("Wait point (empty removes): "), "wait",
 				      s->wait ? s->wait->text : "", CPL_NONE, 2);
 	if (!*a->rest) {
 		if (!s->wait)
-			return ed_ok(ed, RD_MSG, "%s has no wait point.", s->id);
+			return ed_ok(ed, RD_MSG, _("%s has no wait point."), s->id);
 		if (!edit_step_wait(&ed->hist, s, NULL))
 			return refused(ed);
-		return ed_ok(ed, RD_ALL, "Wait point removed.");
+		return ed_ok(ed, RD_ALL, _("Wait point removed."));
 	}
 	sbp_wait *w = s->wait ? wait_clone(s->wait) : wait_new(a->rest);
 	set_string(&w->text, a->rest);
@@ -240,7 +241,7 @@ ed_result ecmd_wait(editor *ed, const ed_args *a)
 	wait_free(w);
 	if (!ok)
 		return refused(ed);
-	return ed_ok(ed, RD_ALL, "Wait point set (i edits expected and tolerable minutes).");
+	return ed_ok(ed, RD_ALL, _("Wait point set (i edits expected and tolerable minutes)."));
 }
 
 /* Set the expected (which 0) or tolerable (1) minutes of the wait. */
@@ -250,7 +251,7 @@ static ed_result wait_minutes(editor *ed, const ed_args *a, int which)
 	double v;
 	ed_result r;
 	if (!s->wait)
-		return ed_err(ed, "%s has no wait point (w adds one).", s->id);
+		return ed_err(ed, _("%s has no wait point (w adds one)."), s->id);
 	if (!minutes_arg(ed, a->rest, &v, &r))
 		return r;
 	sbp_wait *w = wait_clone(s->wait);
@@ -260,7 +261,7 @@ static ed_result wait_minutes(editor *ed, const ed_args *a, int which)
 		w->tolerable = v;
 	bool ok = edit_step_wait(&ed->hist, s, w);
 	wait_free(w);
-	return ok ? ed_ok(ed, RD_ALL, "Wait time set.") : refused(ed);
+	return ok ? ed_ok(ed, RD_ALL, _("Wait time set.")) : refused(ed);
 }
 
 /* :expected MIN. */
@@ -281,8 +282,8 @@ ed_result ecmd_undo(editor *ed, const ed_args *a)
 	(void)a;
 	const char *name = edit_undo_name(&ed->hist);
 	char *what = name ? xstrdup(name) : NULL;
-	ed_result r = edit_undo(&ed->hist) ? ed_ok(ed, RD_ALL, "Undone: %s.", what)
-					   : ed_err(ed, "Nothing to undo.");
+	ed_result r = edit_undo(&ed->hist) ? ed_ok(ed, RD_ALL, _("Undone: %s."), what)
+					   : ed_err(ed, _("Nothing to undo."));
 	free(what);
 	return r;
 }
@@ -293,8 +294,8 @@ ed_result ecmd_redo(editor *ed, const ed_args *a)
 	(void)a;
 	const char *name = edit_redo_name(&ed->hist);
 	char *what = name ? xstrdup(name) : NULL;
-	ed_result r = edit_redo(&ed->hist) ? ed_ok(ed, RD_ALL, "Redone: %s.", what)
-					   : ed_err(ed, "Nothing to redo.");
+	ed_result r = edit_redo(&ed->hist) ? ed_ok(ed, RD_ALL, _("Redone: %s."), what)
+					   : ed_err(ed, _("Nothing to redo."));
 	free(what);
 	return r;
 }

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sbp/i18n.h"
 #include "form.h"
 
 /* A new empty form; apply makes its changes. */
@@ -268,7 +269,7 @@ void form_detail(editor *ed, size_t k, size_t width, sbp_buf *out)
 		fmt_number(fl->max, hi);
 		buf_printf(&line, _("A number from %s to %s; empty clears it."), lo, hi);
 	} else if (fl->help) {
-		buf_puts(&line, fl->help);
+		buf_puts(&line, _(fl->help));
 	}
 	ed_fit(out, line.data, width, false);
 	buf_free(&line);

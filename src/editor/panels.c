@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "sbp/check.h"
+#include "sbp/i18n.h"
 #include "form.h"
 #include "internal.h"
 
@@ -33,9 +34,9 @@ void picker_item(editor *ed, size_t i, size_t width, sbp_buf *out, ed_style *st)
 	*st = STY_NORMAL;
 	if (i >= ed->npicker) {
 		if (ed->filter.text.len)
-			buf_printf(&line, "+ new standard \"%s\"", ed->filter.text.data);
+			buf_printf(&line, _("+ new standard \"%s\""), ed->filter.text.data);
 		else
-			buf_puts(&line, "+ new standard (type its name first)");
+			buf_puts(&line, _("+ new standard (type its name first)"));
 		*st = STY_HEADER;
 	} else {
 		const sbp_standard *s = ed->bp->standards.items[ed->picker_items[i]];
@@ -56,7 +57,7 @@ ed_result ecmd_attach(editor *ed, const ed_args *a)
 	ed->picker.sel = ed->picker.top = 0;
 	ed_push_mode(ed, MODE_PICKER);
 	picker_refresh(ed);
-	return ed_ok(ed, RD_ALL, "Type to filter, Up/Down choose, Enter attaches, Esc cancels.");
+	return ed_ok(ed, RD_ALL, _("Type to filter, Up/Down choose, Enter attaches, Esc cancels."));
 }
 
 /* Make a standard named by the filter and attach it, as one edit. */
@@ -64,11 +65,11 @@ static ed_result picker_new(editor *ed, sbp_step *s)
 {
 	const char *name = ed->filter.text.data;
 	if (!*name)
-		return ed_err(ed, "Type the new standard's name first, then Enter.");
+		return ed_err(ed, _("Type the new standard's name first, then Enter."));
 	char *id = ed_slug_id(ed->bp, 'd', name, "std");
 	sbp_standard *p = standard_new(id, name, STD_HARD), *n = NULL;
 	free(id);
-	edit_begin(&ed->hist, "new standard");
+	edit_begin(&ed->hist, _("new standard"));
 	bool ok = edit_standard_add(&ed->hist, p, &n) &&
 		  edit_step_attach(&ed->hist, s, n);
 	edit_end(&ed->hist);
@@ -76,8 +77,8 @@ static ed_result picker_new(editor *ed, sbp_step *s)
 	ed_pop_mode(ed);
 	if (!ok)
 		return ed_err(ed, "%s", ed->hist.error);
-	return ed_ok(ed, RD_ALL, "Made standard %s and attached it to %s "
-		     "(S sets its measure and target).", n->id, s->id);
+	return ed_ok(ed, RD_ALL, _("Made standard %s and attached it to %s "
+		     "(S sets its measure and target)."), n->id, s->id);
 }
 
 /* Keys of the picker: typing filters. */
@@ -148,7 +149,7 @@ void problems_detail(editor *ed, size_t k, size_t width, sbp_buf *out)
 {
 	(void)k;
 	if (ed->problems.sel >= ed->diags.n) {
-		ed_fit(out, ed->diags.n ? "" : "No problems: the blueprint is clean.",
+		ed_fit(out, ed->diags.n ? "" : _("No problems: the blueprint is clean."),
 		       width, false);
 		return;
 	}
@@ -163,8 +164,9 @@ ed_result ecmd_problems(editor *ed, const ed_args *a)
 	ed->problems.sel = ed->problems.top = 0;
 	problems_refresh(ed);
 	ed_push_mode(ed, MODE_PROBLEMS);
-	return ed_ok(ed, RD_ALL, "%zu finding%s. Enter jumps to the step, Esc closes.",
-		     ed->diags.n, ed->diags.n == 1 ? "" : "s");
+	return ed_ok(ed, RD_ALL, P_("%zu finding. Enter jumps to the step, Esc closes.",
+		        "%zu findings. Enter jumps to the step, Esc closes.", ed->diags.n),
+		     ed->diags.n);
 }
 
 /* Keys of the problems panel. */
@@ -184,7 +186,7 @@ ed_result problems_key(editor *ed, ed_key k)
 	const sbp_diag *d = &ed->diags.items[ed->problems.sel];
 	sbp_step *s = d->step ? blueprint_step(ed->bp, d->step) : NULL;
 	if (!s)
-		return ed_err(ed, "This finding is about no single step (line %d).", d->line);
+		return ed_err(ed, _("This finding is about no single step (line %d)."), d->line);
 	ed_pop_mode(ed);
 	editor_select(ed, s);
 	return ed_ok(ed, RD_ALL, "%s [%s]", d->message, d->rule);
@@ -196,7 +198,7 @@ ed_result ecmd_help(editor *ed, const ed_args *a)
 	(void)a;
 	ed->help.sel = ed->help.top = 0;
 	ed_push_mode(ed, MODE_HELP);
-	return ed_ok(ed, RD_ALL, "j/k scroll, Esc closes.");
+	return ed_ok(ed, RD_ALL, _("j/k scroll, Esc closes."));
 }
 
 /* Keys of the help screen: scroll or close. */
@@ -238,30 +240,30 @@ bool editor_panel(editor *ed, ed_panel *p)
 	memset(p, 0, sizeof *p);
 	switch (panel_mode(ed)) {
 	case MODE_INSPECTOR:
-		p->title = "Step inspector";
-		p->hint = " Enter edit  d remove  s attach  c connect  u undo  Esc close ";
+		p->title = _("Step inspector");
+		p->hint = _(" Enter edit  d remove  s attach  c connect  u undo  Esc close ");
 		p->count = inspector_count(ed);
 		p->list = &ed->inspector;
 		return true;
 	case MODE_CATALOG:
 		if (ed->catalog_key != ed_state_key(ed))
 			catalog_refresh(ed);
-		p->title = "Standards catalog   id / kind / dimension / actual/goal / uses / target";
-		p->hint = " Enter edit  a add  d delete  u undo  Esc close ";
+		p->title = _("Standards catalog   id / kind / dimension / actual/goal / uses / target");
+		p->hint = _(" Enter edit  a add  d delete  u undo  Esc close ");
 		p->count = ed->bp->standards.n;
 		p->list = &ed->catalog;
 		p->ndetail = 5;
 		return true;
 	case MODE_STDFORM:
 		p->title = "Standard";
-		p->hint = " Enter change  d clear  u undo  Esc back ";
+		p->hint = _(" Enter change  d clear  u undo  Esc back ");
 		p->count = stdform_count(ed);
 		p->list = &ed->stdform;
 		return true;
 	case MODE_PICKER:
 		picker_refresh(ed);
-		p->title = "Attach a standard";
-		p->hint = " type to filter  Up/Down choose  Enter attach  Esc cancel ";
+		p->title = _("Attach a standard");
+		p->hint = _(" type to filter  Up/Down choose  Enter attach  Esc cancel ");
 		p->count = ed->npicker + 1;
 		p->list = &ed->picker;
 		p->ndetail = 1;
@@ -270,7 +272,7 @@ bool editor_panel(editor *ed, ed_panel *p)
 		if (ed->problems_key != ed_state_key(ed))
 			problems_refresh(ed);
 		p->title = "Problems";
-		p->hint = " Enter jump to the step  Esc close ";
+		p->hint = _(" Enter jump to the step  Esc close ");
 		p->count = ed->diags.n;
 		p->list = &ed->problems;
 		p->ndetail = 1;
@@ -285,8 +287,8 @@ bool editor_panel(editor *ed, ed_panel *p)
 		p->ndetail = 1;
 		return true;
 	case MODE_HELP:
-		p->title = "Help: keys and commands";
-		p->hint = " j/k scroll  Esc close ";
+		p->title = _("Help: keys and commands");
+		p->hint = _(" j/k scroll  Esc close ");
 		p->count = help_count();
 		p->list = &ed->help;
 		p->no_cursor = true;

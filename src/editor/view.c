@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "sbp/check.h"
+#include "sbp/i18n.h"
 #include "internal.h"
 
 /* Set the message from a format. */
@@ -198,12 +199,17 @@ void editor_status_line(editor *ed, size_t width, sbp_buf *left, sbp_buf *right)
 	snprintf(cov, sizeof cov, "%.0f%%", s->coverage);
 	sbp_buf r;
 	buf_init(&r);
-	buf_printf(&r, "%zu step%s  %zu encounter%s  %zu flagged  %s covered ",
-		   s->steps, s->steps == 1 ? "" : "s", s->encounters,
-		   s->encounters == 1 ? "" : "s", s->unstandardized, cov);
+	char nsteps[48], nenc[48];
+	snprintf(nsteps, sizeof nsteps, P_("%zu step", "%zu steps", s->steps), s->steps);
+	snprintf(nenc, sizeof nenc, P_("%zu encounter", "%zu encounters", s->encounters),
+		 s->encounters);
+	/* TRANSLATORS: the status line's counts: "30 steps", "9 encounters",
+	 * the number of flagged encounters, the coverage ("67%") */
+	buf_printf(&r, _("%s  %s  %zu flagged  %s covered "), nsteps, nenc,
+		   s->unstandardized, cov);
 	if (left->len + r.len + 2 > width) {
 		buf_reset(&r);
-		buf_printf(&r, "%zu st %zu enc %zu flagged %s ", s->steps,
+		buf_printf(&r, _("%zu st %zu enc %zu flagged %s "), s->steps,
 			   s->encounters, s->unstandardized, cov);
 	}
 	buf_add(right, r.data, r.len);
