@@ -73,11 +73,10 @@ typedef enum sbp_term {
 /* The term t in language l (never NULL; English for a bad l). */
 const char *term(term_lang l, sbp_term t);
 
-/* The language an export of a blueprint writes: the blueprint's `lang`
- * (an sbp_lang: LANG_UNSET, LANG_EN or LANG_ZH), else the locale (LC_ALL,
- * LC_MESSAGES, LANG: the first one set decides; zh... is Chinese), else
- * English. */
-term_lang term_lang_resolve(int bp_lang);
+/* The language an export of a blueprint writes: the blueprint's `lang`,
+ * else the locale (LC_ALL, LC_MESSAGES, LANG: the first one set decides;
+ * zh... is Chinese), else English. */
+term_lang term_lang_resolve(sbp_lang bp_lang);
 
 /* The language of the locale alone (bp_lang unset). */
 term_lang term_lang_locale(void);

@@ -229,12 +229,11 @@ term_lang term_lang_locale(void)
 	return TL_EN;
 }
 
-term_lang term_lang_resolve(int bp_lang)
+term_lang term_lang_resolve(sbp_lang bp_lang)
 {
-	/* the values of sbp_lang: LANG_UNSET 0, LANG_EN 1, LANG_ZH 2 */
-	if (bp_lang == 1)
+	if (bp_lang == LANG_EN)
 		return TL_EN;
-	if (bp_lang == 2)
+	if (bp_lang == LANG_ZH)
 		return TL_ZH;
 	return term_lang_locale();
 }

@@ -89,20 +89,20 @@ static void test_resolution(void **state)
 	unsetenv("LC_ALL");
 	unsetenv("LC_MESSAGES");
 	unsetenv("LANG");
-	assert_int_equal(term_lang_resolve(0), TL_EN); /* nothing set: English */
+	assert_int_equal(term_lang_resolve(LANG_UNSET), TL_EN); /* nothing set: English */
 	setenv("LANG", "zh_CN.UTF-8", 1);
-	assert_int_equal(term_lang_resolve(0), TL_ZH); /* the locale */
-	assert_int_equal(term_lang_resolve(1), TL_EN); /* the blueprint wins */
+	assert_int_equal(term_lang_resolve(LANG_UNSET), TL_ZH); /* the locale */
+	assert_int_equal(term_lang_resolve(LANG_EN), TL_EN); /* the blueprint wins */
 	setenv("LC_MESSAGES", "en_GB.UTF-8", 1);
-	assert_int_equal(term_lang_resolve(0), TL_EN); /* LC_MESSAGES before LANG */
+	assert_int_equal(term_lang_resolve(LANG_UNSET), TL_EN); /* LC_MESSAGES before LANG */
 	setenv("LC_ALL", "zh_TW.UTF-8", 1);
-	assert_int_equal(term_lang_resolve(0), TL_ZH); /* LC_ALL before both */
+	assert_int_equal(term_lang_resolve(LANG_UNSET), TL_ZH); /* LC_ALL before both */
 	setenv("LC_ALL", "C.UTF-8", 1);
-	assert_int_equal(term_lang_resolve(0), TL_EN);
-	assert_int_equal(term_lang_resolve(2), TL_ZH);
+	assert_int_equal(term_lang_resolve(LANG_UNSET), TL_EN);
+	assert_int_equal(term_lang_resolve(LANG_ZH), TL_ZH);
 	setenv("LC_ALL", "", 1); /* empty counts as unset */
 	unsetenv("LC_MESSAGES");
-	assert_int_equal(term_lang_resolve(0), TL_ZH);
+	assert_int_equal(term_lang_resolve(LANG_UNSET), TL_ZH);
 }
 
 static void test_parse(void **state)
