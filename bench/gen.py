@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Generate a valid service blueprint with N steps for the benchmark.
 
-usage: gen.py N [-o OUT] [--seed S]
+usage: gen.py N [-o OUT] [--seed S] [--heavy]
 
 The blueprint is realistic in shape: lanes in all five zones (several per
 zone for large N), columns grouped into phases so that each cell holds a
@@ -12,6 +12,12 @@ without a standard. It averages about 160 bytes of YAML per step, is
 deterministic for a given N and seed, and is written in sbp's canonical
 form (the same algorithm as src/io/emit_yaml.c), so `sbp fmt --check`
 passes on it. Standard library only.
+
+--heavy makes a standard- and flow-heavy blueprint instead (the shape
+issue 15 measured): a catalog of N/10 standards with every field of the
+method (requirement, source, owner, desired, adequate), two or three
+standards on most encounter steps, a flow into every step and a second
+one into half of them, and a measurement log of N/10 rows over 30 days.
 """
 
 import argparse
@@ -79,7 +85,13 @@ def put_string(s, flow):
     return "'" + s.replace("'", "''") + "'"
 
 
+class Plain(str):
+    """Text sbp writes unquoted although it looks typed (a date)."""
+
+
 def scalar(v, flow):
+    if isinstance(v, Plain):
+        return str(v)
     if isinstance(v, bool):
         return "true" if v else "false"
     if isinstance(v, int):
@@ -306,10 +318,17 @@ FLOW_LABELS = [("asks", "询问"), ("hands over", "交给"), ("triggers", "触�
 
 # --------------------------------------------------------------- the model
 
+# A standard's keys in sbp's canonical order (src/model/fields.c).
+STD_ORDER = ["id", "name", "kind", "requirement", "source", "measure", "target",
+             "dimension", "feedback", "owner", "weight", "goal", "better",
+             "desired", "adequate", "actual"]
+
+
 class Gen:
-    def __init__(self, n, seed):
+    def __init__(self, n, seed, heavy=False):
         self.n = n
-        self.rng = random.Random(seed * 1000003 + n)
+        self.heavy = heavy
+        self.rng = random.Random(seed * 1000003 + n + (7 if heavy else 0))
 
     def chance(self, p):
         return self.rng.random() < p
@@ -361,23 +380,31 @@ class Gen:
                     d["feedback"] = base[8] if zh else base[7]
                 goal = 4.5
                 better = "higher"
+            if self.heavy:
+                d["requirement"] = "尽快" if zh else "Do it quickly and right"
+                if self.chance(0.2):
+                    d["source"] = "company"
+                d["owner"] = "值班经理" if zh else "Shift manager"
             if self.chance(0.8):
                 d["weight"] = 5 + 5 * int(self.rng.random() * 4)
             if self.chance(0.7):
                 d["goal"] = goal
                 d["better"] = better
+                if self.heavy:
+                    d["desired"] = goal + 1 if isinstance(goal, int) else 4.8
+                    d["adequate"] = goal - 5 if isinstance(goal, int) else 4.0
                 if isinstance(goal, int):
                     d["actual"] = goal - 6 + int(self.rng.random() * 9)
                 else:
                     d["actual"] = round(4.0 + self.rng.random() * 0.9, 1)
-            out.append(d)
+            out.append({k: d[k] for k in STD_ORDER if k in d})
         return out
 
     def generate(self, out):
         n = self.n
         rng = self.rng
         lanes = self.lanes()
-        nstd = max(8, n // 40)
+        nstd = max(8, n // 10 if self.heavy else n // 40)
         # Steps per cell, by zone: [min, max].
         per_cell = {"evidence": (0, 2), "customer": (1, 3), "onstage": (1, 4),
                     "backstage": (0, 3), "support": (0, 2)}
@@ -440,6 +467,7 @@ class Gen:
         col_first = {}         # zone -> first step id in the current column
         cur_col = -1
         cur_customer = None
+        ids_by_no = [None]     # step ids by number (heavy: flows back)
         for (c, lane, k) in cells:
             if c != cur_col:
                 if cur_customer is not None:
@@ -471,9 +499,12 @@ class Gen:
                 if self.chance(0.2):
                     st["duration"] = 1 + int(rng.random() * 15)
                 # Standards: near this step in the catalog, so all get used.
-                if (enc and self.chance(0.75)) or (not enc and self.chance(0.05)):
+                p_enc, p_other = (0.9, 0.3) if self.heavy else (0.75, 0.05)
+                if (enc and self.chance(p_enc)) or (not enc and self.chance(p_other)):
                     base = int(sno * nstd / n)
                     m = 1 + (1 if self.chance(0.3) else 0)
+                    if self.heavy:
+                        m = 2 + (1 if self.chance(0.2) else 0)
                     ids = []
                     for t in range(m):
                         i = (base + t * 7 + int(rng.random() * 5)) % nstd
@@ -516,12 +547,28 @@ class Gen:
                         cur_customer = sid
                         if prev_customer is not None:
                             flows.append({"from": prev_customer, "to": sid})
-                elif self.chance(0.6):
+                elif self.chance(0.6) or self.heavy:
                     flows.append({"from": prev_id, "to": sid})
+                if self.heavy and sno > 10 and self.chance(0.5):
+                    back = sno - 2 - int(rng.random() * 8)
+                    flows.append({"from": ids_by_no[back], "to": sid})
+                ids_by_no.append(sid)
                 prev_id = sid
         w("flows:\n")
         for f in flows:
             emit_item(f, out)
+        if self.heavy:
+            w("measurements:\n")
+            for i in range(n // 10):
+                day = 1 + i % 30
+                m = {"date": Plain("2026-11-%02d" % day),
+                     "standard": "std-%d" % (1 + int(rng.random() * nstd))}
+                if self.chance(0.6):
+                    m["value"] = 80 + int(rng.random() * 20)
+                m["failures"] = int(rng.random() * 12)
+                if self.chance(0.3):
+                    m["volume"] = 100 + int(rng.random() * 900)
+                emit_item(m, out)
 
 
 def main():
@@ -529,9 +576,12 @@ def main():
     ap.add_argument("steps", type=int)
     ap.add_argument("-o", "--output", default="-")
     ap.add_argument("--seed", type=int, default=6)
+    ap.add_argument("--heavy", action="store_true",
+                    help="standard- and flow-heavy (N/10 standards, about 1.5 flows a "
+                         "step, N/10 measurements)")
     a = ap.parse_args()
     out = []
-    Gen(a.steps, a.seed).generate(out)
+    Gen(a.steps, a.seed, a.heavy).generate(out)
     data = "".join(out).encode("utf-8")
     if a.output == "-":
         sys.stdout.buffer.write(data)

@@ -11,9 +11,16 @@
 typedef struct sbp_summary {
 	size_t steps, encounters, unstandardized;
 	size_t fail_points, wait_points, standards;
-	double coverage; /* percent of encounter steps with a standard; 100
+	double coverage; /* percent of encounter steps not flagged; NAN (n/a)
 			    when there are none */
+	size_t company_only; /* encounters whose only standards are
+				company-defined (company-standard-only) */
+	size_t fixed;        /* encounters handled by a one-time fix */
 } sbp_summary;
+
+/* The coverage as text: "87.5%" (with decimals 0 or 1), or "n/a" when
+ * the blueprint has no encounter step. Returns out (16 bytes). */
+const char *check_coverage_text(const sbp_summary *s, int decimals, char *out);
 
 /* Run every rule over bp, appending findings to out (rules named in the
  * blueprint's ignore: list are left out when they are warnings), and fill
@@ -42,6 +49,13 @@ void check_summary(const sbp_blueprint *bp, sbp_summary *sum);
  * step and standard totals from bp and works out the coverage. */
 void check_summary_step(sbp_summary *sum, const sbp_step *s, bool add);
 void check_summary_finish(const sbp_blueprint *bp, sbp_summary *sum);
+/* The SQI line of the check summary: "SQI 62 points on 2026-11-03, up 12
+ * from 2026-11-02 (lower is better)"; false (nothing appended) when no
+ * measurement records failures. */
+bool check_sqi_text(const sbp_blueprint *bp, sbp_buf *out);
+/* The SQI series as JSON-ready nodes: [{"date": D, "points": N}, ...],
+ * oldest first (an empty list when none). Caller frees. */
+sbp_node *check_sqi_node(const sbp_blueprint *bp);
 /* Is this a known rule id? */
 bool check_rule_known(const char *rule);
 /* Is it one of the error rules, which ignore: cannot silence? */

@@ -26,6 +26,9 @@ typedef enum sbp_severity { SBP_ERROR, SBP_WARNING } sbp_severity;
 #define RULE_BYPASSED "bypassed-interaction"
 #define RULE_BELOW_GOAL "below-goal"
 #define RULE_UNKNOWN_KEY "unknown-key"
+#define RULE_COMPANY_STANDARD_ONLY "company-standard-only"
+#define RULE_OUTSIDE_TOLERANCE "outside-tolerance"
+#define RULE_NO_ENCOUNTERS "no-encounters"
 #define RULE_MERGE_CONFLICT "merge-conflict"
 
 typedef struct sbp_diag {
@@ -39,7 +42,8 @@ typedef struct sbp_diag {
 typedef struct sbp_diags {
 	sbp_diag *items;
 	size_t n, cap;
-	size_t errors, warnings;
+	size_t errors, warnings; /* all of them, kept or not */
+	size_t dropped;          /* counted in errors/warnings but not kept */
 } sbp_diags;
 
 void diags_init(sbp_diags *d);
@@ -55,6 +59,15 @@ void diags_sort(sbp_diags *d);
 /* Write one diagnostic as "FILE:LINE:COL: error|warning: message [rule]".
  * File content quoted in messages is already escaped by its producer. */
 void diag_print(FILE *out, const char *file, const sbp_diag *dg, bool color);
+
+/* Drop the warnings, keeping the errors in their order. */
+void diags_keep_errors(sbp_diags *d);
+/* Count a diagnostic without keeping it (past a limit on how many are
+ * kept). */
+void diags_drop(sbp_diags *d, sbp_severity sev);
+/* Sort d and print at most max (0: all) of its diagnostics, then one line
+ * "FILE: and N more not shown" counting the rest, kept or dropped. */
+void diags_print(FILE *out, const char *file, sbp_diags *d, size_t max, bool color);
 
 /* Quote text from a file for a message: at most max display columns,
  * control, bidi and invisible characters escaped as \xNN or \u{NNNN}.

@@ -347,6 +347,24 @@ size_t blueprint_sqi(const sbp_blueprint *bp, sbp_sqi_point **out);
  * miss of a 99% goal by 98% shows. NAN when no standard counts; *counted
  * (may be NULL) gets how many did. */
 double blueprint_goal_attainment(const sbp_blueprint *bp, size_t *counted);
+
+/* The time analysis of one phase (adjacent columns sharing a phase; the
+ * adjacent columns without one form a group whose phase is NULL). */
+typedef struct sbp_phase_time {
+	const char *phase;   /* borrowed from the first column; NULL: none */
+	size_t first, ncols; /* its columns, by index */
+	double customer;     /* the customer's time: the sum of duration over
+				the steps in customer and onstage lanes (min) */
+	double expected;     /* the sum of its wait points' expected minutes */
+	double tolerable;    /* the sum of its wait points' tolerable minutes */
+	size_t waits, timed; /* wait points; steps with a duration counted */
+	size_t with_expected, with_tolerable; /* waits giving each figure */
+	double share;        /* (customer + expected) over the same sum for
+				the whole journey, 0-1; NAN when that is 0 */
+} sbp_phase_time;
+/* Every phase's time analysis, in column order. Returns the count; *out
+ * (caller frees) is NULL when there are no columns. O(columns + steps). */
+size_t blueprint_phase_times(const sbp_blueprint *bp, sbp_phase_time **out);
 /* Replace *field with a copy of value (NULL clears). */
 void set_string(char **field, const char *value);
 

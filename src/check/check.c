@@ -2,6 +2,7 @@
  * helpers shared by the rule files, and the summary counts. */
 #include <math.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,6 +29,9 @@ static const struct {
 	[CR_BYPASSED] = {RULE_BYPASSED, SBP_WARNING},
 	[CR_BELOW_GOAL] = {RULE_BELOW_GOAL, SBP_WARNING},
 	[CR_UNKNOWN_KEY] = {RULE_UNKNOWN_KEY, SBP_WARNING},
+	[CR_COMPANY_ONLY] = {RULE_COMPANY_STANDARD_ONLY, SBP_WARNING},
+	[CR_OUTSIDE_TOLERANCE] = {RULE_OUTSIDE_TOLERANCE, SBP_WARNING},
+	[CR_NO_ENCOUNTERS] = {RULE_NO_ENCOUNTERS, SBP_WARNING},
 	[CR_MERGE_CONFLICT] = {RULE_MERGE_CONFLICT, SBP_WARNING},
 };
 
@@ -37,7 +41,9 @@ static const char *const known_rules[] = {
 	RULE_UNKNOWN_REFERENCE, RULE_ZONE_ORDER, RULE_LIMIT,
 	RULE_UNSTANDARDIZED, RULE_HARD_UNMEASURED, RULE_SOFT_NO_FEEDBACK,
 	RULE_FAIL_NO_RECOVERY, RULE_WAIT_NO_TOLERANCE, RULE_UNUSED_STANDARD,
-	RULE_BYPASSED, RULE_BELOW_GOAL, RULE_UNKNOWN_KEY, RULE_MERGE_CONFLICT,
+	RULE_BYPASSED, RULE_BELOW_GOAL, RULE_UNKNOWN_KEY,
+	RULE_COMPANY_STANDARD_ONLY, RULE_OUTSIDE_TOLERANCE, RULE_NO_ENCOUNTERS,
+	RULE_MERGE_CONFLICT,
 };
 
 /* Is rule a known rule id? */
@@ -162,6 +168,7 @@ void check_blueprint(const sbp_blueprint *bp, sbp_diags *out, sbp_summary *sum)
 
 	check_ctx_init(&c, bp, out);
 	check_extras(&c, &bp->extras, top, NULL);
+	check_method_top(&c);
 	check_conflicts(&c);
 	check_lanes(&c);
 	check_columns(&c);
@@ -197,6 +204,7 @@ void check_blueprint_origins(const sbp_blueprint *bp, sbp_diags *out,
 	*origins = NULL;
 	check_ctx_init(&c, bp, out);
 	check_extras(&c, &bp->extras, top, NULL);
+	check_method_top(&c);
 	check_conflicts(&c);
 	origins_fill(origins, &cap, out, &from, CHECK_TOP, NULL);
 	check_lanes(&c);
@@ -283,6 +291,10 @@ static void summary_step(sbp_summary *sum, const sbp_step *s, bool add)
 		count(&sum->encounters, add);
 		if (step_is_flagged(s))
 			count(&sum->unstandardized, add);
+		if (step_company_standard_only(s))
+			count(&sum->company_only, add);
+		if (step_fix(s))
+			count(&sum->fixed, add);
 	}
 	if (s->fail)
 		count(&sum->fail_points, add);
@@ -311,9 +323,19 @@ void check_summary_finish(const sbp_blueprint *bp, sbp_summary *sum)
 	sum->steps = bp->steps.n;
 	sum->standards = bp->standards.n;
 	if (sum->encounters == 0)
-		sum->coverage = 100.0;
+		sum->coverage = NAN; /* undefined: n/a (SPEC 7.4) */
 	else
 		sum->coverage = round(1000.0 * (double)(sum->encounters -
 						       sum->unstandardized) /
 				      (double)sum->encounters) / 10.0;
+}
+
+/* The coverage as text, "n/a" when undefined. */
+const char *check_coverage_text(const sbp_summary *s, int decimals, char *out)
+{
+	if (isnan(s->coverage))
+		snprintf(out, 16, "%s", _("n/a"));
+	else
+		snprintf(out, 16, "%.*f%%", decimals ? 1 : 0, s->coverage);
+	return out;
 }

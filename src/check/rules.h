@@ -22,6 +22,9 @@ typedef enum check_rule {
 	CR_BYPASSED,
 	CR_BELOW_GOAL,
 	CR_UNKNOWN_KEY,
+	CR_COMPANY_ONLY,
+	CR_OUTSIDE_TOLERANCE,
+	CR_NO_ENCOUNTERS,
 	CR_MERGE_CONFLICT,
 	CR_COUNT
 } check_rule;
@@ -68,6 +71,8 @@ void check_unused_standards(check_ctx *c);
 bool *check_used_standards(const sbp_blueprint *bp);
 void check_report_unused(check_ctx *c, const sbp_standard *s);
 void check_lanes(check_ctx *c);
+/* no-encounters and the measurement log's unknown keys (rules_method.c). */
+void check_method_top(check_ctx *c);
 void check_columns(check_ctx *c);
 /* x-conflicts left by sbp merge (rules_conflicts.c). */
 void check_conflicts(check_ctx *c);

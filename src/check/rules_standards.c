@@ -53,12 +53,34 @@ static void rule_below_goal(check_ctx *c, const sbp_standard *s)
 
 	if (!check_on(c, CR_BELOW_GOAL) || !standard_below_goal(s))
 		return;
-	fmt_number(s->actual, actual);
+	fmt_number(standard_current_actual(s), actual);
 	fmt_number(s->goal, goal);
 	check_report(c, CR_BELOW_GOAL, s->pos, s->pos, NULL,
 		     _("standard '%s' is below goal: actual %s %s goal %s%s"),
 		     check_q(c, s->id), actual, lower ? ">" : "<", goal,
 		     lower ? _(" (lower is better)") : "");
+}
+
+/* outside-tolerance: the current actual is worse than the adequate level,
+ * so customers are outside their zone of tolerance. */
+static void rule_outside_tolerance(check_ctx *c, const sbp_standard *s)
+{
+	char actual[32], adequate[32];
+
+	if (!check_on(c, CR_OUTSIDE_TOLERANCE) || !standard_outside_tolerance(s))
+		return;
+	fmt_number(standard_current_actual(s), actual);
+	fmt_number(s->adequate, adequate);
+	if (s->better == BETTER_LOWER)
+		check_report(c, CR_OUTSIDE_TOLERANCE, s->pos, s->pos, NULL,
+			     _("standard '%s' is outside the zone of tolerance: actual %s "
+			       "is worse than adequate %s (lower is better)"),
+			     check_q(c, s->id), actual, adequate);
+	else
+		check_report(c, CR_OUTSIDE_TOLERANCE, s->pos, s->pos, NULL,
+			     _("standard '%s' is outside the zone of tolerance: actual %s "
+			       "is worse than adequate %s"),
+			     check_q(c, s->id), actual, adequate);
 }
 
 /* Every rule about catalog standard s alone. */
@@ -67,6 +89,7 @@ void check_standard_ctx(check_ctx *c, const sbp_standard *s)
 	rule_hard(c, s);
 	rule_soft(c, s);
 	rule_below_goal(c, s);
+	rule_outside_tolerance(c, s);
 	check_extras(c, &s->extras, s->pos, NULL);
 }
 

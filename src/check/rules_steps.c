@@ -16,7 +16,11 @@ static void rule_unstandardized(check_ctx *c, const sbp_step *s)
 {
 	if (!check_on(c, CR_UNSTANDARDIZED) || !step_is_flagged(s))
 		return;
-	if (check_blank(s->text))
+	if (s->stds.n > 0) /* company-defined ones only (Gap 2 is still open) */
+		check_report(c, CR_UNSTANDARDIZED, s->pos, s->pos, s->id,
+			     _("encounter step '%s' (\"%s\") has no customer-defined "
+			       "standard"), check_q(c, s->id), check_q(c, s->text));
+	else if (check_blank(s->text))
 		check_report(c, CR_UNSTANDARDIZED, s->pos, s->pos, s->id,
 			     _("encounter step '%s' has no service standard"),
 			     check_q(c, s->id));
@@ -24,6 +28,21 @@ static void rule_unstandardized(check_ctx *c, const sbp_step *s)
 		check_report(c, CR_UNSTANDARDIZED, s->pos, s->pos, s->id,
 			     _("encounter step '%s' (\"%s\") has no service "
 			     "standard"), check_q(c, s->id), check_q(c, s->text));
+}
+
+/* company-standard-only: an encounter whose standards are all
+ * company-defined (flagged too; this says why). */
+static void rule_company_only(check_ctx *c, const sbp_step *s)
+{
+	if (!check_on(c, CR_COMPANY_ONLY) || !step_company_standard_only(s))
+		return;
+	check_report(c, CR_COMPANY_ONLY, s->pos, s->pos, s->id,
+		     P_("encounter step '%s' has only a company-defined standard ('%s'); "
+			"add a customer-defined standard or a one-time fix",
+			"encounter step '%s' has only company-defined standards ('%s', ...); "
+			"add a customer-defined standard or a one-time fix",
+			s->stds.n),
+		     check_q(c, s->id), check_q(c, s->stds.items[0]->id));
 }
 
 /* fail-point-no-recovery: a likely failure with no service recovery plan. */
@@ -77,6 +96,7 @@ static void rule_wait(check_ctx *c, const sbp_step *s)
 void check_step_ctx(check_ctx *c, const sbp_step *s)
 {
 	rule_unstandardized(c, s);
+	rule_company_only(c, s);
 	rule_fail(c, s);
 	rule_wait(c, s);
 	check_extras(c, step_extras(s), s->pos, s->id);

@@ -1,4 +1,5 @@
 /* sbp check: lint blueprints, GCC-style or as JSON, with a summary. */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,22 +9,31 @@
 #include "sbp/i18n.h"
 #include "sbp/utf8.h"
 
-/* The one-line summary of a checked file. */
-static void print_summary(FILE *out, const char *file, const sbp_summary *s)
+/* The summary of a checked file: the counts, then the SQI's latest value
+ * and its change when measurements record failures. */
+static void print_summary(FILE *out, const char *file, const sbp_summary *s,
+			  const sbp_blueprint *bp)
 {
 	sbp_buf name;
+	char cov[16];
 	buf_init(&name);
 	sanitize(&name, file, strlen(file));
 	fprintf(out,
 		_("%s: %zu steps, %zu encounter steps, %zu unstandardized, %zu fail points, "
-		"%zu wait points, %zu standards, encounter coverage %.1f%%\n"),
+		"%zu wait points, %zu standards, encounter coverage %s\n"),
 		name.data, s->steps, s->encounters, s->unstandardized, s->fail_points,
-		s->wait_points, s->standards, s->coverage);
+		s->wait_points, s->standards, check_coverage_text(s, 1, cov));
+	sbp_buf sqi;
+	buf_init(&sqi);
+	if (check_sqi_text(bp, &sqi))
+		fprintf(out, "%s: %s\n", name.data, sqi.data);
+	buf_free(&sqi);
 	buf_free(&name);
 }
 
 /* One file's entry of the JSON report. */
-static sbp_node *json_file(const char *file, const sbp_diags *d, const sbp_summary *s)
+static sbp_node *json_file(const char *file, const sbp_diags *d, const sbp_summary *s,
+			  const sbp_blueprint *bp)
 {
 	sbp_node *f = node_new(NODE_MAP, NULL);
 	sbp_node *list = node_new(NODE_SEQ, NULL);
@@ -40,6 +50,8 @@ static sbp_node *json_file(const char *file, const sbp_diags *d, const sbp_summa
 		node_push(list, o);
 	}
 	node_set(f, "diagnostics", list);
+	if (d->dropped) /* past the loader's limit: counted, not kept */
+		node_set(f, "more", node_num((double)d->dropped));
 	if (s) {
 		sbp_node *o = node_new(NODE_MAP, NULL);
 		node_set(o, "steps", node_num((double)s->steps));
@@ -48,7 +60,9 @@ static sbp_node *json_file(const char *file, const sbp_diags *d, const sbp_summa
 		node_set(o, "fail_points", node_num((double)s->fail_points));
 		node_set(o, "wait_points", node_num((double)s->wait_points));
 		node_set(o, "standards", node_num((double)s->standards));
-		node_set(o, "coverage", node_num(s->coverage));
+		node_set(o, "coverage", isnan(s->coverage) ? node_new(NODE_NULL, NULL)
+							    : node_num(s->coverage));
+		node_set(o, "sqi", check_sqi_node(bp));
 		node_set(f, "summary", o);
 	} else {
 		node_set(f, "summary", node_new(NODE_NULL, NULL));
@@ -59,11 +73,10 @@ static sbp_node *json_file(const char *file, const sbp_diags *d, const sbp_summa
 int cmd_check(int argc, char **argv)
 {
 	bool json = false;
-	sbp_limits lim;
+	const sbp_limits *lim = cli_limits();
 	int status = 0, nfiles = 0;
 	sbp_node *report = node_new(NODE_SEQ, NULL);
 
-	sbp_limits_default(&lim);
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		if (!strcmp(a, "--format") && i + 1 < argc) {
@@ -77,12 +90,6 @@ int cmd_check(int argc, char **argv)
 			}
 		} else if (!strcmp(a, "--format=json")) {
 			json = true;
-		} else if (!strcmp(a, "--max-size") && i + 1 < argc) {
-			if (!cli_parse_size(argv[++i], &lim.max_file_size)) {
-				fprintf(stderr, _("sbp check: bad size '%s'\n"), cli_safe(argv[i]));
-				node_free(report);
-				return 2;
-			}
 		} else if (a[0] == '-' && a[1]) {
 			fprintf(stderr, _("sbp check: unknown option '%s'\n"), cli_safe(a));
 			node_free(report);
@@ -91,7 +98,7 @@ int cmd_check(int argc, char **argv)
 	}
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
-		if (!strcmp(a, "--format") || !strcmp(a, "--max-size")) {
+		if (!strcmp(a, "--format")) {
 			i++;
 			continue;
 		}
@@ -102,16 +109,16 @@ int cmd_check(int argc, char **argv)
 		sbp_summary sum;
 		diags_init(&d);
 		nfiles++;
-		sbp_blueprint *bp = sbp_load_file(a, &lim, &d);
+		sbp_blueprint *bp = sbp_load_file(a, lim, &d);
 		if (bp)
 			check_blueprint(bp, &d, &sum);
 		diags_sort(&d);
 		if (json) {
-			node_push(report, json_file(name, &d, bp ? &sum : NULL));
+			node_push(report, json_file(name, &d, bp ? &sum : NULL, bp));
 		} else {
 			cli_print_diags(stdout, name, &d);
 			if (bp)
-				print_summary(stdout, name, &sum);
+				print_summary(stdout, name, &sum, bp);
 		}
 		if (!bp || d.errors)
 			status = 2;

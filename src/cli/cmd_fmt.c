@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sbp/check.h"
 #include "sbp/cli.h"
 #include "sbp/i18n.h"
 
@@ -24,8 +25,21 @@ static int fmt_one(const char *path, bool check, const sbp_limits *lim)
 	}
 	diags_init(&d);
 	sbp_blueprint *bp = sbp_load_buffer(data, len, lim, &d);
-	if (!bp) {
+	if (bp) {
+		/* What check calls an error (zone-order...) is not rewritten
+		 * either: fmt would bless a file the lint refuses. */
+		diags_clear(&d);
+		check_blueprint(bp, &d, NULL);
+		if (!d.errors)
+			diags_clear(&d);
+	}
+	if (!bp || d.errors) {
+		if (bp) /* the warnings are check's business, not fmt's */
+			diags_keep_errors(&d);
 		cli_print_diags(stderr, name, &d);
+		if (bp)
+			fprintf(stderr, _("%s: not formatted: fix the errors above first (sbp check)\n"), safe);
+		blueprint_free(bp);
 		diags_free(&d);
 		free(data);
 		return 2;
@@ -45,10 +59,13 @@ static int fmt_one(const char *path, bool check, const sbp_limits *lim)
 			status = 1;
 		}
 	} else if (!same) {
-		char err[512];
+		char err[512] = "";
 		if (!atomic_write(path, out.data, out.len, err, sizeof err)) {
 			fprintf(stderr, _("sbp fmt: %s\n"), cli_safe(err));
 			status = 2;
+		} else if (*err) {
+			/* saved, with a note (written in place: not atomic) */
+			fprintf(stderr, _("sbp fmt: warning: %s\n"), cli_safe(err));
 		}
 	}
 	buf_free(&out);
@@ -62,30 +79,19 @@ int cmd_fmt(int argc, char **argv)
 {
 	bool check = false;
 	int status = 0, n = 0;
-	sbp_limits lim;
 
-	sbp_limits_default(&lim);
 	for (int i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--check"))
 			check = true;
-		else if (!strcmp(argv[i], "--max-size") && i + 1 < argc) {
-			if (!cli_parse_size(argv[++i], &lim.max_file_size)) {
-				fprintf(stderr, _("sbp fmt: bad size '%s'\n"), cli_safe(argv[i]));
-				return 2;
-			}
-		} else if (argv[i][0] == '-' && argv[i][1]) {
+		else if (argv[i][0] == '-' && argv[i][1]) {
 			fprintf(stderr, _("sbp fmt: unknown option '%s'\n"), cli_safe(argv[i]));
 			return 2;
 		}
 	}
 	for (int i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "--max-size")) {
-			i++;
-			continue;
-		}
 		if (argv[i][0] == '-' && argv[i][1])
 			continue;
-		int s = fmt_one(argv[i], check, &lim);
+		int s = fmt_one(argv[i], check, cli_limits());
 		if (s > status)
 			status = s;
 		n++;

@@ -5,7 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sbp/i18n.h"
 #include "internal.h"
 
 typedef enum insp_kind {

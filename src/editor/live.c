@@ -85,6 +85,7 @@ static void live_event(void *ctx, const edit_event *ev)
 	editor *ed = ctx;
 	bool bulk = ev->batch > LIVE_BATCH_MAX;
 	findings_event(ed, ev);
+	ed_note_touched(ed, ev);
 	if (bulk && !ev->after)
 		ed->live.stale = true; /* many objects: one rebuild at the end */
 	switch (ev->kind) {

@@ -12,7 +12,6 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "sbp/i18n.h"
 #include "internal.h"
 
 /* Local time as "2024-05-01 14:03". */
@@ -100,14 +99,14 @@ static void recover_into(editor *ed, bool changed)
 		/* Saving must notice the newer file on disk and ask. */
 		ed->stamp = ed->recover.base;
 		ed_ok(ed, RD_ALL, P_("Recovered %zu unsaved change over a file changed "
-		      "on disk since; saving asks before overwriting it.",
-		      "Recovered %zu unsaved changes over a file changed "
-		      "on disk since; saving asks before overwriting it.", ed->recover.changes),
-		      ed->recover.changes);
+				     "on disk since; saving asks before overwriting it.",
+				     "Recovered %zu unsaved changes over a file changed "
+				     "on disk since; saving asks before overwriting it.",
+				     ed->recover.changes), ed->recover.changes);
 	} else {
 		ed_ok(ed, RD_ALL, P_("Recovered %zu unsaved change. Save with Ctrl-S or :w.",
-		      "Recovered %zu unsaved changes. Save with Ctrl-S or :w.", ed->recover.changes),
-		      ed->recover.changes);
+				     "Recovered %zu unsaved changes. Save with Ctrl-S or :w.",
+				     ed->recover.changes), ed->recover.changes);
 	}
 }
 
@@ -208,10 +207,8 @@ static void offer_next(editor *ed)
 		buf_printf(&t, _("  d  discard it\n"));
 		strcat(choices, "d");
 	}
-	if (n - skip > 1 || r->alive) {
-		buf_printf(&t, _("  k  keep it for later\n"));
-		strcat(choices, "k");
-	}
+	buf_printf(&t, _("  k  keep it for later\n"));
+	strcat(choices, "k");
 	buf_printf(&t, _("  q  quit"));
 	strcat(choices, "q");
 	ed_ask(ed, _("Recover unsaved work?"), t.data, choices, false, on_recover);
@@ -266,8 +263,7 @@ void ed_take_lock(editor *ed)
 	case LOCK_ACQUIRED:
 		ed->locked = true;
 		if (other.gone && other.pid)
-			ed_ok(ed, RD_ALL, _("%s: %zu steps. Took over the stale lock of %s "
-			      "(pid %ld, gone)."), editor_file_name(ed), ed->bp->steps.n,
+			ed_ok(ed, RD_ALL, _("Took over the stale lock of %s (pid %ld, gone)."),
 			      other.user, other.pid);
 		ed_offer_recovery(ed);
 		break;
@@ -302,7 +298,7 @@ static void write_recovery(editor *ed)
 	char err[512];
 	buf_init(&out);
 	sbp_save_yaml(ed->bp, &out);
-	size_t changes = ed->hist.changes + (ed->base_dirty ? ed->recover.changes : 0);
+	size_t changes = ed_net_changes(ed) + (ed->base_dirty ? ed->recover.changes : 0);
 	if (recover_write(ed->path, out.data, out.len, changes ? changes : 1,
 			  ed->path ? &ed->stamp : NULL, err, sizeof err)) {
 		ed->recover_written = true;

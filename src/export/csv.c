@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "export_internal.h"
+#include "method.h"
 
 /* The end of a field and of a row. */
 #define SEP(out) buf_putc(out, ',')
@@ -126,7 +127,9 @@ bool export_csv(const sbp_blueprint *bp, const export_opts *o, sbp_buf *out,
 	(void)err;
 	(void)errlen;
 	buf_puts(out, "\xEF\xBB\xBF");
-	if (o && o->what && !strcmp(o->what, "standards"))
+	if (o && method_csv(out, bp, o->what))
+		;
+	else if (o && o->what && !strcmp(o->what, "standards"))
 		csv_standards(out, bp);
 	else if (o && o->what && !strcmp(o->what, "flows"))
 		csv_flows(out, bp);

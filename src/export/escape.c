@@ -103,6 +103,8 @@ void esc_xml_line(sbp_buf *out, const lay_text *t)
 	esc_xml(out, t->s, t->len, false);
 	if (t->ellipsis)
 		buf_puts(out, "\xE2\x80\xA6");
+	else if (t->space)
+		buf_putc(out, ' '); /* joined lines keep their words apart */
 }
 
 /* Markdown inline text or table cell. */

@@ -1,13 +1,14 @@
 /* HTML export: one self-contained page for a workshop (no network): the
  * poster as inline SVG, the flagged encounters, fail points with their
  * recovery plans, wait points, the standards catalog, a weighted service
- * performance index, SERVQUAL dimension coverage and the check report.
+ * the method (SQI, goal attainment, time: method.c), SERVQUAL dimension coverage and the check report.
  * Prints on landscape pages with the poster scaled to the page width. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "export_internal.h"
+#include "method.h"
 
 static const char html_style[] =
 	"body{font-family:'Noto Sans','DejaVu Sans','Helvetica Neue',Arial,'Noto Sans CJK SC',"
@@ -15,15 +16,21 @@ static const char html_style[] =
 	"h1{margin-bottom:.2em}.sub{color:#59636e;margin-top:0}\n"
 	".counts span{display:inline-block;margin-right:1.2em}.counts b{font-size:1.2em}\n"
 	".poster{overflow:auto;border:1px solid #d0d7de;max-height:90vh}\n"
-	".poster svg{display:block}\n"
+	".poster svg{display:block;width:100%;height:auto}\n"
+	"#fullsize:checked~.poster svg{width:auto}\n"
+	".toggle{font-size:.9em;color:#59636e}\n"
+	".tw{overflow-x:auto;max-width:100%;-webkit-overflow-scrolling:touch}\n"
+	".tw table{min-width:32em}\n"
+	"@media (max-width:600px){body{margin:.8em}}\n"
 	"table{border-collapse:collapse;margin:.5em 0 1.5em;font-size:.9em}\n"
 	"th,td{border:1px solid #d0d7de;padding:.3em .5em;text-align:left;vertical-align:top}\n"
 	"th{background:#f6f8fa}td.n{text-align:right;font-variant-numeric:tabular-nums}\n"
 	".bad{color:#cf222e;font-weight:bold}.good{color:#1a7f37}.muted{color:#59636e}\n"
 	".bar{display:inline-block;height:.7em;background:#0969da;vertical-align:middle}\n"
+	".scale{display:inline-block;width:160px;background:#eaeef2;position:relative}\n"
 	"nav a{margin-right:1em}code{font-size:.9em}\n"
 	"@media print{body{margin:0;font-size:10pt}nav{display:none}"
-	".poster{overflow:visible;border:0;max-height:none}"
+	".poster{overflow:visible;border:0;max-height:none}.toggle,#fullsize{display:none}"
 	".poster svg{width:100%;height:auto}"
 	"section{break-inside:avoid-page}h2{break-after:avoid}tr{break-inside:avoid}"
 	"#poster{break-after:page}@page{size:landscape;margin:12mm}}\n";
@@ -59,7 +66,7 @@ static void h_steps(sbp_buf *out, const sbp_blueprint *bp, const sbp_summary *su
 	if (sum->unstandardized) {
 		buf_puts(out, "<p>Each is a Gap 2: the customer meets the service here and no "
 			      "customer-defined standard says what good looks like.</p>\n"
-			      "<table><tr><th>Step</th><th>Lane</th><th>Column</th><th>Id</th></tr>\n");
+			      "<div class=\"tw\"><table><tr><th>Step</th><th>Lane</th><th>Column</th><th>Id</th></tr>\n");
 		for (size_t i = 0; i < bp->steps.n; i++) {
 			const sbp_step *s = bp->steps.items[i];
 			if (!step_is_flagged(s))
@@ -72,14 +79,14 @@ static void h_steps(sbp_buf *out, const sbp_blueprint *bp, const sbp_summary *su
 			h(out, s->id);
 			buf_puts(out, "</code></td></tr>\n");
 		}
-		buf_puts(out, "</table>\n");
+		buf_puts(out, "</table></div>\n");
 	} else {
 		buf_puts(out, "<p class=\"good\">Every encounter step has a standard.</p>\n");
 	}
 	buf_printf(out, "</section>\n<section id=\"fail\"><h2>Fail points and recovery (%zu)</h2>\n",
 		   sum->fail_points);
 	if (sum->fail_points) {
-		buf_puts(out, "<table><tr><th>Step</th><th>Lane</th><th>Column</th><th>Fail point</th>"
+		buf_puts(out, "<div class=\"tw\"><table><tr><th>Step</th><th>Lane</th><th>Column</th><th>Fail point</th>"
 			      "<th>Severity</th><th>Recovery plan</th></tr>\n");
 		for (size_t i = 0; i < bp->steps.n; i++) {
 			const sbp_step *s = bp->steps.items[i];
@@ -100,11 +107,11 @@ static void h_steps(sbp_buf *out, const sbp_blueprint *bp, const sbp_summary *su
 				buf_puts(out, "<span class=\"bad\">no recovery plan</span>");
 			buf_puts(out, "</td></tr>\n");
 		}
-		buf_puts(out, "</table>\n");
+		buf_puts(out, "</table></div>\n");
 	}
 	buf_printf(out, "</section>\n<section id=\"wait\"><h2>Wait points (%zu)</h2>\n", sum->wait_points);
 	if (sum->wait_points) {
-		buf_puts(out, "<table><tr><th>Step</th><th>Lane</th><th>Column</th><th>Wait</th>"
+		buf_puts(out, "<div class=\"tw\"><table><tr><th>Step</th><th>Lane</th><th>Column</th><th>Wait</th>"
 			      "<th>Expected (min)</th><th>Tolerable (min)</th></tr>\n");
 		for (size_t i = 0; i < bp->steps.n; i++) {
 			const sbp_step *s = bp->steps.items[i];
@@ -124,7 +131,7 @@ static void h_steps(sbp_buf *out, const sbp_blueprint *bp, const sbp_summary *su
 				h_num(out, s->wait->tolerable);
 			buf_puts(out, "</tr>\n");
 		}
-		buf_puts(out, "</table>\n");
+		buf_puts(out, "</table></div>\n");
 	}
 	buf_puts(out, "</section>\n");
 }
@@ -137,9 +144,10 @@ static void h_catalog(sbp_buf *out, const sbp_blueprint *bp, const size_t *uses)
 		buf_puts(out, "<p class=\"bad\">The blueprint has no standards yet.</p></section>\n");
 		return;
 	}
-	buf_puts(out, "<table><tr><th>Id</th><th>Standard</th><th>Kind</th><th>Measure</th>"
+	buf_puts(out, "<div class=\"tw\"><table><tr><th>Id</th><th>Standard</th><th>Kind</th><th>Measure</th>"
 		      "<th>Target</th><th>Feedback</th><th>Dimension</th><th>Weight</th>"
-		      "<th>Goal</th><th>Actual</th><th>Against goal</th><th>Steps</th></tr>\n");
+		      "<th>Goal</th><th>Actual</th><th>Against goal</th><th>Zone of tolerance</th>"
+		      "<th>Steps</th></tr>\n");
 	for (size_t i = 0; i < bp->standards.n; i++) {
 		const sbp_standard *s = bp->standards.items[i];
 		buf_puts(out, "<tr><td><code>");
@@ -156,61 +164,18 @@ static void h_catalog(sbp_buf *out, const sbp_blueprint *bp, const size_t *uses)
 			   s->dimension != DIM_NONE ? dimension_id(s->dimension) : "");
 		h_num(out, s->weight);
 		h_num(out, s->goal);
-		h_num(out, s->actual);
-		if (isnan(s->goal) || isnan(s->actual))
+		h_num(out, standard_current_actual(s));
+		if (isnan(s->goal) || isnan(standard_current_actual(s)))
 			buf_puts(out, "<td class=\"muted\">not measured</td>");
 		else if (standard_below_goal(s))
 			buf_printf(out, "<td class=\"bad\">below goal (%s is better)</td>",
 				   s->better == BETTER_LOWER ? "lower" : "higher");
 		else
 			buf_puts(out, "<td class=\"good\">meets goal</td>");
+		method_html_zone(out, s);
 		buf_printf(out, "<td class=\"n%s\">%zu</td></tr>\n", uses[i] ? "" : " bad", uses[i]);
 	}
-	buf_puts(out, "</table></section>\n");
-}
-
-/* The weighted service performance index over the standards that have a
- * weight, a goal and an actual value. */
-static void h_index(sbp_buf *out, const sbp_blueprint *bp)
-{
-	double wsum = 0, score = 0;
-	size_t n = 0;
-
-	buf_puts(out, "<section id=\"index\"><h2>Service performance index</h2>\n");
-	for (size_t i = 0; i < bp->standards.n; i++) {
-		const sbp_standard *s = bp->standards.items[i];
-		if (!isnan(s->weight) && s->weight > 0 && !isnan(export_attainment(s)))
-			n++;
-	}
-	if (!n) {
-		buf_puts(out, "<p class=\"muted\">No standard has a weight, a goal and an actual "
-			      "value yet.</p></section>\n");
-		return;
-	}
-	buf_puts(out, "<p>Each standard's attainment is actual against goal (goal/actual when "
-		      "lower is better), capped at 100&#160;%; the index is the weighted mean.</p>\n"
-		      "<table><tr><th>Standard</th><th>Weight</th><th>Goal</th><th>Actual</th>"
-		      "<th>Attainment</th><th></th></tr>\n");
-	for (size_t i = 0; i < bp->standards.n; i++) {
-		const sbp_standard *s = bp->standards.items[i];
-		double a = export_attainment(s);
-		if (isnan(s->weight) || !(s->weight > 0) || isnan(a))
-			continue;
-		wsum += s->weight;
-		score += s->weight * a;
-		buf_puts(out, "<tr><td>");
-		h(out, s->name);
-		buf_puts(out, "</td>");
-		h_num(out, s->weight);
-		h_num(out, s->goal);
-		h_num(out, s->actual);
-		buf_printf(out, "<td class=\"n%s\">%.1f&#160;%%</td><td><span class=\"bar\" "
-			   "style=\"width:%.0fpx\"></span></td></tr>\n",
-			   a < 1 ? " bad" : "", a * 100, a * 100);
-	}
-	buf_printf(out, "<tr><th>Index</th><td class=\"n\">%.15g</td><td></td><td></td>"
-		   "<th class=\"n\">%.1f&#160;%%</th><td></td></tr></table></section>\n",
-		   wsum, score / wsum * 100);
+	buf_puts(out, "</table></div></section>\n");
 }
 
 /* SERVQUAL coverage: per dimension, the standards and the encounter steps
@@ -237,7 +202,7 @@ static void h_servqual(sbp_buf *out, const sbp_blueprint *bp)
 			steps[d] += seen[d];
 	}
 	buf_puts(out, "<section id=\"servqual\"><h2>SERVQUAL dimension coverage</h2>\n"
-		      "<table><tr><th>Dimension</th><th>Standards</th><th>Encounter steps covered</th>"
+		      "<div class=\"tw\"><table><tr><th>Dimension</th><th>Standards</th><th>Encounter steps covered</th>"
 		      "<th>Weight</th></tr>\n");
 	for (int d = 1; d <= DIM_COUNT; d++) {
 		int k = d % DIM_COUNT; /* the untagged ones last */
@@ -249,7 +214,7 @@ static void h_servqual(sbp_buf *out, const sbp_blueprint *bp)
 		h_num(out, weight[k]);
 		buf_puts(out, "</tr>\n");
 	}
-	buf_puts(out, "</table></section>\n");
+	buf_puts(out, "</table></div></section>\n");
 }
 
 /* The check report: every finding of sbp check. */
@@ -282,6 +247,7 @@ bool export_html(const sbp_blueprint *bp, const export_opts *o, sbp_buf *out,
 	(void)err;
 	(void)errlen;
 	sbp_layout *lay = layout_new(bp, o ? o->source_name : NULL);
+	export_warn_layout(o, lay);
 	const sbp_summary *sum = &lay->sum;
 	const char *title = bp->title ? bp->title : "Service blueprint";
 	size_t *uses = xcalloc(bp->standards.n + 1, sizeof *uses);
@@ -309,21 +275,25 @@ bool export_html(const sbp_blueprint *bp, const export_opts *o, sbp_buf *out,
 		buf_puts(out, "</p>\n");
 	}
 	buf_printf(out, "<p class=\"counts\"><span><b>%zu</b> steps</span><span><b>%zu</b> encounter "
-		   "steps</span><span class=\"%s\"><b>%zu</b> without a standard</span><span><b>%.0f&#160;%%"
+		   "steps</span><span class=\"%s\"><b>%zu</b> without a standard</span><span><b>%s"
 		   "</b> encounter coverage</span><span><b>%zu</b> fail points</span><span><b>%zu</b> "
 		   "wait points</span><span><b>%zu</b> standards</span></p>\n",
 		   sum->steps, sum->encounters, sum->unstandardized ? "bad" : "", sum->unstandardized,
-		   sum->coverage, sum->fail_points, sum->wait_points, sum->standards);
+		   check_coverage_text(sum, 0, (char[16]){0}), sum->fail_points, sum->wait_points,
+		   sum->standards);
 	buf_puts(out, "<nav><a href=\"#poster\">Blueprint</a><a href=\"#flagged\">Flagged encounters</a>"
 		      "<a href=\"#fail\">Fail points</a><a href=\"#wait\">Wait points</a>"
-		      "<a href=\"#standards\">Standards</a><a href=\"#index\">Performance index</a>"
+		      "<a href=\"#standards\">Standards</a><a href=\"#sqi\">SQI</a><a href=\"#index\">Goal attainment</a><a href=\"#time\">Time</a>"
 		      "<a href=\"#servqual\">SERVQUAL</a><a href=\"#report\">Check report</a></nav>\n"
-		      "<section id=\"poster\"><h2>Blueprint</h2>\n<div class=\"poster\">\n");
+		      "<section id=\"poster\"><h2>Blueprint</h2>\n"
+		      "<input type=\"checkbox\" id=\"fullsize\"><label class=\"toggle\" for=\"fullsize\"> "
+		      "Full size (scroll); unticked: fit to the window's width</label>\n"
+		      "<div class=\"poster\">\n");
 	svg_render(lay, out, false);
 	buf_puts(out, "</div></section>\n");
 	h_steps(out, bp, sum);
 	h_catalog(out, bp, uses);
-	h_index(out, bp);
+	method_html(out, bp);
 	h_servqual(out, bp);
 	h_report(out, bp);
 	buf_puts(out, "<footer class=\"muted\"><p>Made with sbp " SBP_VERSION ".</p></footer>\n"

@@ -1,11 +1,12 @@
 /* Markdown export for wikis: one table per phase (step, lane, standards,
- * markers), the fail and wait points, the standards and the check
- * report. Pipes, emphasis and HTML in file text are made literal. */
+ * markers), the fail and wait points, the flows, the standards and the
+ * check report. Pipes, emphasis and HTML in file text are made literal. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "export_internal.h"
+#include "method.h"
 
 /* The markers cell of a step: !, F and W with what they mean. */
 static void md_markers(sbp_buf *out, const sbp_step *s)
@@ -105,6 +106,30 @@ static void md_points(sbp_buf *out, const sbp_blueprint *bp, const sbp_summary *
 	}
 }
 
+/* The flows: from step, to step and label, in file order, each step
+ * named with its lane. */
+static void md_flows(sbp_buf *out, const sbp_blueprint *bp)
+{
+	if (!bp->flows.n)
+		return;
+	buf_puts(out, "## Flows\n\n| From | Lane | To | Lane | Label |\n|---|---|---|---|---|\n");
+	for (size_t i = 0; i < bp->flows.n; i++) {
+		const sbp_flow *f = bp->flows.items[i];
+		buf_puts(out, "| ");
+		esc_md(out, f->from->text);
+		buf_puts(out, " | ");
+		esc_md(out, f->from->lane ? f->from->lane->name : NULL);
+		buf_puts(out, " | ");
+		esc_md(out, f->to->text);
+		buf_puts(out, " | ");
+		esc_md(out, f->to->lane ? f->to->lane->name : NULL);
+		buf_puts(out, " | ");
+		esc_md(out, f->label);
+		buf_puts(out, " |\n");
+	}
+	buf_putc(out, '\n');
+}
+
 /* The standards catalog. */
 static void md_standards(sbp_buf *out, const sbp_blueprint *bp)
 {
@@ -140,9 +165,9 @@ static void md_report(sbp_buf *out, const sbp_blueprint *bp)
 	check_blueprint(bp, &d, &sum);
 	diags_sort(&d);
 	buf_printf(out, "## Check report\n\n%zu steps, %zu encounter steps, %zu without a standard, "
-		   "%zu fail points, %zu wait points, %zu standards, encounter coverage %.1f%%.\n\n",
+		   "%zu fail points, %zu wait points, %zu standards, encounter coverage %s.\n\n",
 		   sum.steps, sum.encounters, sum.unstandardized, sum.fail_points,
-		   sum.wait_points, sum.standards, sum.coverage);
+		   sum.wait_points, sum.standards, check_coverage_text(&sum, 1, (char[16]){0}));
 	for (size_t i = 0; i < d.n; i++) {
 		const sbp_diag *g = &d.items[i];
 		buf_printf(out, "- line %d: **%s** ", g->line,
@@ -177,8 +202,8 @@ bool export_md(const sbp_blueprint *bp, const export_opts *o, sbp_buf *out,
 		buf_puts(out, "\n\n");
 	}
 	buf_printf(out, "**%zu** steps · **%zu** encounter steps · **%zu** without a standard (\\!) · "
-		   "encounter coverage **%.0f%%**\n\n", sum.steps, sum.encounters,
-		   sum.unstandardized, sum.coverage);
+		   "encounter coverage **%s**\n\n", sum.steps, sum.encounters,
+		   sum.unstandardized, check_coverage_text(&sum, 0, (char[16]){0}));
 	for (size_t c = 0; c < bp->columns.n;) {
 		const char *ph = bp->columns.items[c]->phase;
 		size_t e = c + 1;
@@ -196,7 +221,9 @@ bool export_md(const sbp_blueprint *bp, const export_opts *o, sbp_buf *out,
 		c = e;
 	}
 	md_points(out, bp, &sum);
+	md_flows(out, bp);
 	md_standards(out, bp);
+	method_md(out, bp);
 	md_report(out, bp);
 	free(steps);
 	free(start);

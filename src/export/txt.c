@@ -202,8 +202,9 @@ bool export_txt(const sbp_blueprint *bp, const export_opts *o, sbp_buf *out,
 	if (bp->description)
 		txt_wrap(&t, out, "", bp->description, TXT_MAX_W, 0);
 	buf_printf(out, "%zu steps, %zu encounter steps, %zu without a standard (!), "
-		   "encounter coverage %.0f%%, %zu fail points (F), %zu wait points (W)\n\n",
-		   sum.steps, sum.encounters, sum.unstandardized, sum.coverage,
+		   "encounter coverage %s, %zu fail points (F), %zu wait points (W)\n\n",
+		   sum.steps, sum.encounters, sum.unstandardized,
+		   check_coverage_text(&sum, 0, (char[16]){0}),
 		   sum.fail_points, sum.wait_points);
 	for (size_t c = 0; c < bp->columns.n; c += per)
 		txt_band(out, &t, c, c + per < bp->columns.n ? c + per : bp->columns.n);

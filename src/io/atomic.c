@@ -266,8 +266,8 @@ bool atomic_write_ex(const char *path, const char *data, size_t len,
 		goto done;
 	}
 	if (existed && !S_ISREG(st.st_mode)) {
-		snprintf(err, errlen, "cannot save %s: it is not a regular file; "
-			 "nothing was written", path);
+		snprintf(err, errlen, "%s: cannot save %s; nothing was written",
+			 file_strerror(file_kind_error(st.st_mode)), path);
 		goto done;
 	}
 	/* A file we may not write is not replaced behind its owner's back
@@ -340,9 +340,9 @@ fail:
 	unlink(tmp);
 done:
 	if (ok && not_atomic)
-		snprintf(err, errlen, "the directory of %s is not writable, so the file "
-			 "was rewritten in place: the save was not atomic (a crash while "
-			 "writing could have left it cut short)", path);
+		snprintf(err, errlen, "the save was not atomic: the directory of %s is "
+			 "not writable, so the file was rewritten in place (a crash while "
+			 "writing could have cut it short)", path);
 	free(tmp);
 	free(dir);
 	free(target);

@@ -3,6 +3,8 @@
  * duplicate keys, control characters), bounds depth and scalar size, and
  * drives the top-level mapping. */
 #include <errno.h>
+#include <float.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -17,6 +19,10 @@ void sbp_limits_default(sbp_limits *l)
 	l->max_depth = SBP_DEFAULT_MAX_DEPTH;
 	l->max_scalar = SBP_DEFAULT_MAX_SCALAR;
 	l->max_steps = SBP_DEFAULT_MAX_STEPS;
+	l->max_diags = SBP_DEFAULT_MAX_DIAGS;
+	l->max_minutes = SBP_DEFAULT_MAX_MINUTES;
+	l->max_lanes = SBP_DEFAULT_MAX_LANES;
+	l->max_columns = SBP_DEFAULT_MAX_COLUMNS;
 }
 
 sbp_pos ld_pos(const loader *ld)
@@ -25,11 +31,16 @@ sbp_pos ld_pos(const loader *ld)
 	return p;
 }
 
-/* Add a diagnostic of the loader. */
+/* Add a diagnostic of the loader; past lim.max_diags, only count it (a
+ * file of nothing but mistakes need not be listed to the end). */
 static void ld_vadd(loader *ld, sbp_severity sev, const char *rule, sbp_pos pos,
 		    const char *fmt, va_list ap)
 {
 	sbp_buf b;
+	if (ld->lim.max_diags && ld->diags->n >= ld->lim.max_diags) {
+		diags_drop(ld->diags, sev);
+		return;
+	}
 	buf_init(&b);
 	buf_vprintf(&b, fmt, ap);
 	diags_add(ld->diags, sev, rule, pos.line, pos.col, NULL, "%s", b.data);
@@ -43,12 +54,6 @@ void ld_error(loader *ld, const char *rule, sbp_pos pos, const char *fmt, ...)
 	ld_vadd(ld, SBP_ERROR, rule, pos, fmt, ap);
 	va_end(ap);
 	ld->failed = true;
-	/* A file of nothing but mistakes need not be listed to the end. */
-	if (ld->diags->errors == SBP_MAX_ERRORS && !ld->fatal) {
-		diags_add(ld->diags, SBP_ERROR, RULE_LIMIT, pos.line, pos.col, NULL,
-			  "too many errors (%d); stopping here", SBP_MAX_ERRORS);
-		ld->fatal = true;
-	}
 }
 
 void ld_warn(loader *ld, const char *rule, sbp_pos pos, const char *fmt, ...)
@@ -66,15 +71,23 @@ void ld_blame_step(loader *ld, size_t first, const char *step)
 			ld->diags->items[i].step = xstrdup(step);
 }
 
+size_t ld_bom_len(const char *s, size_t len)
+{
+	return len >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3) ? 3 : 0;
+}
+
 /* Make the whole text available for working out an error's position: a
  * streamed file is read again (errors are rare; reading costs memory). */
 static void need_text(loader *ld)
 {
 	if (ld->data || !ld->path)
 		return;
-	if (read_file(ld->path, ld->lim.max_file_size, &ld->owned, &ld->len))
-		ld->data = ld->owned;
-	else
+	if (read_file(ld->path, ld->lim.max_file_size, &ld->owned, &ld->len)) {
+		/* the parser never saw the byte-order mark: nor do positions */
+		size_t bom = ld_bom_len(ld->owned, ld->len);
+		ld->data = ld->owned + bom;
+		ld->len -= bom;
+	} else
 		ld->len = 0;
 }
 
@@ -120,6 +133,40 @@ static const char *pos_byte(loader *ld, int line, int col)
 	return NULL;
 }
 
+/* The bytes of the character at a byte offset of the text, as "ED A0
+ * 80" (one to four bytes, by the lead byte), into buf. */
+static void bytes_at(loader *ld, size_t off, char *buf, size_t size)
+{
+	need_text(ld);
+	buf[0] = '\0';
+	if (off >= ld->len)
+		return;
+	unsigned char c = (unsigned char)ld->data[off];
+	size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+	size_t used = 0;
+	for (size_t i = 0; i < n && off + i < ld->len && used + 4 < size; i++)
+		used += (size_t)snprintf(buf + used, size - used, "%s%02X", i ? " " : "",
+					 (unsigned char)ld->data[off + i]);
+}
+
+/* The reader's complaint about a character (a surrogate, a control
+ * character, a noncharacter), naming its real bytes. */
+static void reader_error(loader *ld, sbp_pos pos, const char *problem, size_t off,
+			 unsigned value)
+{
+	char bytes[16];
+	bytes_at(ld, off, bytes, sizeof bytes);
+	if (value >= 0xD800 && value <= 0xDFFF)
+		ld_error(ld, RULE_SYNTAX, pos,
+			 "%s (bytes %s encode U+%04X, a UTF-16 surrogate, which UTF-8 "
+			 "text must not hold); save the file as UTF-8",
+			 problem, bytes, value);
+	else if (bytes[0])
+		ld_error(ld, RULE_SYNTAX, pos, "%s (U+%04X, bytes %s)", problem, value, bytes);
+	else
+		ld_error(ld, RULE_SYNTAX, pos, "%s (U+%04X)", problem, value);
+}
+
 /* Report the parser's own error and stop. */
 static void parser_error(loader *ld)
 {
@@ -138,8 +185,8 @@ static void parser_error(loader *ld)
 		if (strstr(problem, "UTF-8") || strstr(problem, "utf-8"))
 			ld_error(ld, RULE_SYNTAX, pos, "invalid UTF-8 (%s); save the file as UTF-8", problem);
 		else
-			ld_error(ld, RULE_SYNTAX, pos, "%s (byte 0x%02X)", problem,
-				 (unsigned)p->problem_value & 0xFF);
+			reader_error(ld, pos, problem, p->problem_offset,
+				     (unsigned)p->problem_value);
 	} else if (p->error == YAML_MEMORY_ERROR) {
 		pos = (sbp_pos){0, 0};
 		ld_error(ld, RULE_LIMIT, pos, "out of memory while parsing");
@@ -463,7 +510,10 @@ bool ld_number(loader *ld, const char *what, double *out)
 		char *end;
 		errno = 0;
 		double v = strtod(s, &end);
-		if (*s && !*end && errno == 0 && isfinite(v) &&
+		/* ERANGE for a tiny number (5e-324, 1e-400) is underflow to a
+		 * denormal or zero: still a number; past DBL_MAX it is not. */
+		bool range_ok = errno == 0 || (errno == ERANGE && fabs(v) <= DBL_MIN);
+		if (*s && !*end && range_ok && isfinite(v) &&
 		    strspn(s, "0123456789+-.eE") == strlen(s)) {
 			*out = v;
 			return true;

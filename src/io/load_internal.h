@@ -15,9 +15,9 @@
 #include "sbp/io.h"
 #include "sbp/model.h"
 
-/* Stop after this many errors, and this many values kept under unknown
- * keys (each costs memory; known keys cost far less). */
-#define SBP_MAX_ERRORS 200
+/* Stop after this many values kept under unknown keys (each costs
+ * memory; known keys cost far less). How many diagnostics are kept is
+ * sbp_limits' max_diags. */
 #define SBP_MAX_NODES 1000000
 
 /* A reference by id, resolved once the whole file is read. */
@@ -82,6 +82,10 @@ typedef struct loader {
 } loader;
 
 /* Event layer (load.c). */
+/* The length of a UTF-8 byte-order mark at the start of s (3), or 0.
+ * Windows editors write one; the loader skips it before parsing, so
+ * positions count from the character after it. */
+size_t ld_bom_len(const char *s, size_t len);
 bool ld_next(loader *ld);
 sbp_pos ld_pos(const loader *ld);
 void ld_error(loader *ld, const char *rule, sbp_pos pos, const char *fmt, ...)

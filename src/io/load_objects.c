@@ -1,9 +1,12 @@
 /* The YAML loader's object parsers: columns, lanes, standards, steps with
  * their fail and wait points, and flows; then reference resolution. */
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "load_internal.h"
+#include "sbp/i18n.h"
 
 #define FREE_AND_NULL(p) (free(p), (p) = NULL)
 
@@ -42,18 +45,25 @@ static bool ref_done(const ref *r)
 	return r->ptr || !r->id;
 }
 
-/* The name of field f in messages: "standard name", "measure", ... */
-static void field_what(const char *obj, const sbp_field *f, char *out, size_t n)
+/* The name of field f of obj in messages: "standard name", "measure"...
+ * Made once per field (the loader reads millions of values). */
+static const char *field_what(const char *obj, const sbp_field *f)
 {
 	static const char *const own[] = {"id", "name", "kind", "text", "zone",
 					  "phase", "label", "date", NULL};
-	for (size_t i = 0; own[i]; i++) {
-		if (!strcmp(f->key, own[i])) {
-			snprintf(out, n, "%s %s", obj, f->key);
-			return;
-		}
-	}
-	snprintf(out, n, "%s", f->key);
+	static struct { const sbp_field *f; const char *obj; char what[48]; } cache[64];
+	size_t slot = ((uintptr_t)f / sizeof *f) % 64;
+	if (cache[slot].f == f && cache[slot].obj == obj)
+		return cache[slot].what;
+	bool mine = false;
+	for (size_t i = 0; own[i] && !mine; i++)
+		mine = strcmp(f->key, own[i]) == 0;
+	if (!mine)
+		return f->key;
+	snprintf(cache[slot].what, sizeof cache[slot].what, "%s %s", obj, f->key);
+	cache[slot].f = f;
+	cache[slot].obj = obj;
+	return cache[slot].what;
 }
 
 /* Read the current value into the plain field f of obj (the types the
@@ -61,13 +71,13 @@ static void field_what(const char *obj, const sbp_field *f, char *out, size_t n)
  * false when the value was refused (reported). */
 static bool ld_field(loader *ld, const char *obj, const sbp_field *f, void *target)
 {
-	char what[48], *s = NULL;
+	const char *what = field_what(obj, f);
+	char *s = NULL;
 	sbp_pos p = ld_pos(ld);
 	bool b;
 	double v;
 	void *ptr;
 
-	field_what(obj, f, what, sizeof what);
 	switch (f->type) {
 	case FT_ID:
 		return ld_id(ld, what, field_ptr_make(f, target));
@@ -172,7 +182,8 @@ static void ld_fields(loader *ld, sbp_obj_kind k, const char *obj, void *target,
 			extras_add(extras, key, ld_node(ld), kp);
 			continue;
 		}
-		bool null = ld_is_null(ld);
+		/* a required key given as null counts as missing */
+		bool null = (f->flags & FF_REQUIRED || f->type == FT_NAME) && ld_is_null(ld);
 		if (!null)
 			*seen |= 1UL << (f - table);
 		if (f->type == FT_ID && idpos)
@@ -216,6 +227,12 @@ void ld_column(loader *ld)
 	sbp_pos pos = ld_pos(ld), idpos = pos;
 	unsigned long seen;
 
+	if (ld->bp->columns.n >= ld->lim.max_columns) {
+		ld_error(ld, RULE_LIMIT, pos, _("more columns than the limit of %zu"),
+			 ld->lim.max_columns);
+		ld->fatal = true;
+		return;
+	}
 	if (!ld_map_begin(ld, "a column"))
 		return;
 	sbp_column *c = column_new("", "", NULL);
@@ -240,6 +257,12 @@ void ld_lane(loader *ld)
 	sbp_pos pos = ld_pos(ld), idpos = pos;
 	unsigned long seen;
 
+	if (ld->bp->lanes.n >= ld->lim.max_lanes) {
+		ld_error(ld, RULE_LIMIT, pos, _("more lanes than the limit of %zu"),
+			 ld->lim.max_lanes);
+		ld->fatal = true;
+		return;
+	}
 	if (!ld_map_begin(ld, "a lane"))
 		return;
 	sbp_lane *l = lane_new("", "", ZONE_COUNT);

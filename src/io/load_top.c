@@ -231,6 +231,9 @@ sbp_blueprint *sbp_load_buffer(const char *data, size_t len, const sbp_limits *l
 	}
 	if (!loader_init(&ld, lim, diags))
 		return NULL;
+	size_t bom = ld_bom_len(data, len); /* a Windows editor's BOM */
+	data += bom;
+	len -= bom;
 	ld.data = data;
 	ld.len = len;
 	yaml_parser_set_input_string(&ld.parser, (const unsigned char *)data, len);
@@ -285,6 +288,9 @@ sbp_blueprint *sbp_load_file(const char *path, const sbp_limits *lim, sbp_diags 
 				close(fd);
 				return NULL;
 			}
+			char head[3];
+			if (pread(fd, head, 3, 0) == 3 && ld_bom_len(head, 3))
+				lseek(fd, 3, SEEK_SET); /* a Windows editor's BOM */
 			ld.fd = fd;
 			ld.path = path;
 			yaml_parser_set_input(&ld.parser, read_chunk, &ld);

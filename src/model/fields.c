@@ -145,11 +145,38 @@ const sbp_field *fields_of(sbp_obj_kind k)
 	return k < SBP_OBJ_COUNT ? tables[k] : NULL;
 }
 
+/* Per kind, the first field whose key starts with each byte and the next
+ * one with the same first byte (-1: none): a look-up compares one or two
+ * keys (the loader looks up every key it reads). */
+static signed char first_of[SBP_OBJ_COUNT][128], next_of[SBP_OBJ_COUNT][32];
+static bool indexed;
+
+/* Build the first-byte index of every table. */
+static void index_tables(void)
+{
+	memset(first_of, -1, sizeof first_of);
+	memset(next_of, -1, sizeof next_of);
+	for (int k = 0; k < SBP_OBJ_COUNT; k++) {
+		const sbp_field *t = tables[k];
+		for (int i = (int)fields_count((sbp_obj_kind)k) - 1; i >= 0; i--) {
+			unsigned char c = (unsigned char)t[i].key[0] & 127;
+			next_of[k][i] = first_of[k][c];
+			first_of[k][c] = (signed char)i;
+		}
+	}
+	indexed = true;
+}
+
 const sbp_field *field_find(sbp_obj_kind k, const char *key)
 {
-	for (const sbp_field *f = fields_of(k); f && f->key; f++)
-		if (f->key[0] == key[0] && strcmp(f->key, key) == 0)
-			return f;
+	if (k >= SBP_OBJ_COUNT || (unsigned char)key[0] >= 128)
+		return NULL;
+	if (!indexed)
+		index_tables();
+	const sbp_field *t = tables[k];
+	for (int i = first_of[k][(unsigned char)key[0]]; i >= 0; i = next_of[k][i])
+		if (strcmp(t[i].key + 1, key + 1) == 0)
+			return &t[i];
 	return NULL;
 }
 

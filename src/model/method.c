@@ -184,3 +184,61 @@ double blueprint_goal_attainment(const sbp_blueprint *bp, size_t *counted)
 		*counted = n;
 	return n == 0 || all <= 0 ? NAN : met / all;
 }
+
+/* Do two columns belong to one phase group (same phase, or both none)? */
+static bool same_phase(const sbp_column *a, const sbp_column *b)
+{
+	if (!a->phase || !b->phase)
+		return !a->phase && !b->phase;
+	return strcmp(a->phase, b->phase) == 0;
+}
+
+size_t blueprint_phase_times(const sbp_blueprint *bp, sbp_phase_time **out)
+{
+	size_t nc = bp->columns.n, n = 0;
+	*out = NULL;
+	if (nc == 0)
+		return 0;
+	sbp_phase_time *pt = xcalloc(nc, sizeof *pt);
+	size_t *group = xmalloc(nc * sizeof *group);
+	for (size_t c = 0; c < nc; c++) {
+		const sbp_column *col = bp->columns.items[c];
+		if (c == 0 || !same_phase(bp->columns.items[c - 1], col)) {
+			pt[n].phase = col->phase;
+			pt[n].first = c;
+			n++;
+		}
+		pt[n - 1].ncols++;
+		group[c] = n - 1;
+	}
+	for (size_t i = 0; i < bp->steps.n; i++) {
+		const sbp_step *s = bp->steps.items[i];
+		if (!s->column || s->column->idx >= nc)
+			continue;
+		sbp_phase_time *p = &pt[group[s->column->idx]];
+		sbp_zone z = s->lane ? s->lane->zone : ZONE_COUNT;
+		if ((z == ZONE_CUSTOMER || z == ZONE_ONSTAGE) && !isnan(s->duration)) {
+			p->customer += s->duration;
+			p->timed++;
+		}
+		if (s->wait) {
+			p->waits++;
+			if (!isnan(s->wait->expected)) {
+				p->expected += s->wait->expected;
+				p->with_expected++;
+			}
+			if (!isnan(s->wait->tolerable)) {
+				p->tolerable += s->wait->tolerable;
+				p->with_tolerable++;
+			}
+		}
+	}
+	double total = 0;
+	for (size_t i = 0; i < n; i++)
+		total += pt[i].customer + pt[i].expected;
+	for (size_t i = 0; i < n; i++)
+		pt[i].share = total > 0 ? (pt[i].customer + pt[i].expected) / total : NAN;
+	free(group);
+	*out = pt;
+	return n;
+}

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "sbp/diag.h"
+#include "sbp/i18n.h"
 #include "sbp/utf8.h"
 #include "sbp/util.h"
 
@@ -19,7 +20,7 @@ void diags_clear(sbp_diags *d)
 		free(d->items[i].message);
 		free(d->items[i].step);
 	}
-	d->n = d->errors = d->warnings = 0;
+	d->n = d->errors = d->warnings = d->dropped = 0;
 }
 
 void diags_free(sbp_diags *d)
@@ -47,6 +48,30 @@ void diags_add(sbp_diags *d, sbp_severity sev, const char *rule, int line,
 	dg->rule = rule;
 	dg->message = buf_steal(&b);
 	dg->step = step ? xstrdup(step) : NULL;
+	if (sev == SBP_ERROR)
+		d->errors++;
+	else
+		d->warnings++;
+}
+
+void diags_keep_errors(sbp_diags *d)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < d->n; i++) {
+		if (d->items[i].severity == SBP_ERROR) {
+			d->items[k++] = d->items[i];
+		} else {
+			free(d->items[i].message);
+			free(d->items[i].step);
+		}
+	}
+	d->n = k;
+	d->warnings = 0;
+}
+
+void diags_drop(sbp_diags *d, sbp_severity sev)
+{
+	d->dropped++;
 	if (sev == SBP_ERROR)
 		d->errors++;
 	else
@@ -107,6 +132,25 @@ void diag_print(FILE *out, const char *file, const sbp_diag *dg, bool color)
 		fprintf(out, " [%s]", dg->rule);
 	fputc('\n', out);
 	buf_free(&name);
+}
+
+void diags_print(FILE *out, const char *file, sbp_diags *d, size_t max, bool color)
+{
+	size_t shown = max && d->n > max ? max : d->n;
+	size_t more = d->n - shown + d->dropped;
+
+	diags_sort(d);
+	for (size_t i = 0; i < shown; i++)
+		diag_print(out, file, &d->items[i], color);
+	if (more) {
+		sbp_buf name;
+		buf_init(&name);
+		sanitize(&name, file, strlen(file));
+		fprintf(out, P_("%s: and %zu more diagnostic not shown\n",
+				"%s: and %zu more diagnostics not shown\n", more),
+			name.data, more);
+		buf_free(&name);
+	}
 }
 
 char *diag_quote(const char *s, size_t max)

@@ -92,7 +92,7 @@ static bool read_fd(int fd, size_t max, char **data, size_t *len)
 }
 
 /* The errno value that says what kind of non-regular file mode is. */
-static int kind_error(mode_t mode)
+int file_kind_error(mode_t mode)
 {
 	if (S_ISDIR(mode))
 		return EISDIR;
@@ -116,7 +116,7 @@ int file_open_regular(const char *path, struct stat *st)
 	if (fd < 0)
 		return -1;
 	if (fstat(fd, st) != 0 || !S_ISREG(st->st_mode)) {
-		int e = S_ISREG(st->st_mode) ? errno : kind_error(st->st_mode);
+		int e = S_ISREG(st->st_mode) ? errno : file_kind_error(st->st_mode);
 		close(fd);
 		errno = e;
 		return -1;
@@ -134,7 +134,7 @@ const char *file_strerror(int e)
 	case SBP_ESOCK: return "it is a socket, not a regular file";
 	case SBP_EDEV: return "it is a device, not a regular file";
 	case SBP_ENOTREG: return "it is not a regular file";
-	case EISDIR: return "it is a directory, not a file";
+	case EISDIR: return "it is a directory, not a regular file";
 	default: return strerror(e);
 	}
 }

@@ -9,7 +9,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include <cmocka.h>
 
@@ -41,7 +40,8 @@ static void test_summary_counts(void **state)
 	blueprint_free(bp);
 }
 
-/* No encounter steps means full coverage; an empty blueprint is clean. */
+/* No encounter steps means coverage is undefined (n/a, SPEC 7.4); an
+ * empty blueprint is clean, one with steps gets no-encounters. */
 static void test_summary_no_encounters(void **state)
 {
 	(void)state;
@@ -52,14 +52,25 @@ static void test_summary_no_encounters(void **state)
 	assert_int_equal(d.n, 0);
 	assert_int_equal(sum.steps, 0);
 	assert_int_equal(sum.encounters, 0);
-	assert_true(sum.coverage == 100.0);
+	assert_true(isnan(sum.coverage));
+	char cov[16];
+	assert_string_equal(check_coverage_text(&sum, 1, cov), "n/a");
 	diags_free(&d);
 	blueprint_add_default_lanes(bp);
 	blueprint_insert_column(bp, (size_t)-1, column_new("c1", "C", NULL));
 	fx_step(bp, "a", "customer", "A", 1);
-	check_summary(bp, &sum);
+	fx_check(bp, &d, &sum);
 	assert_int_equal(sum.steps, 1);
-	assert_true(sum.coverage == 100.0);
+	assert_true(isnan(sum.coverage));
+	assert_int_equal(fx_count(&d, RULE_NO_ENCOUNTERS), 1);
+	diags_free(&d);
+	/* one encounter: defined again, and no finding */
+	fx_step(bp, "b", "onstage", "B", 1);
+	fx_check(bp, &d, &sum);
+	assert_int_equal(fx_count(&d, RULE_NO_ENCOUNTERS), 0);
+	assert_true(sum.coverage == 0.0);
+	assert_string_equal(check_coverage_text(&sum, 0, cov), "0%");
+	diags_free(&d);
 	blueprint_free(bp);
 }
 
@@ -289,7 +300,8 @@ static void test_incremental(void **state)
 	blueprint_free(bp);
 }
 
-/* 100,000 steps with standards and flows check in linear time. */
+/* 100,000 steps with standards and flows: every finding and count is
+ * right (speed belongs to bench/). */
 static void test_large_blueprint(void **state)
 {
 	(void)state;
@@ -318,16 +330,12 @@ static void test_large_blueprint(void **state)
 			blueprint_insert_flow(bp, (size_t)-1, f);
 		}
 	}
-	clock_t t0 = clock();
 	fx_check(bp, &d, &sum);
-	double ms = 1000.0 * (double)(clock() - t0) / CLOCKS_PER_SEC;
-	fprintf(stderr, "check of %zu steps: %.1f ms\n", n, ms);
 	assert_int_equal(sum.encounters, n / 2 + 2);
 	assert_int_equal(sum.unstandardized, n / 200);
 	assert_int_equal(fx_count(&d, RULE_UNSTANDARDIZED), n / 200);
 	assert_int_equal(fx_count(&d, RULE_UNUSED_STANDARD), 100);
 	assert_int_equal(d.n, n / 200 + 100);
-	assert_true(ms < 5000.0); /* generous: valgrind runs it too */
 	diags_free(&d);
 	blueprint_free(bp);
 }

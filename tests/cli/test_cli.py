@@ -124,7 +124,8 @@ def group_json():
     f0, f1 = doc["files"]
     check(set(f0.keys()) == {"file", "diagnostics", "summary"}, "json: file keys")
     check(set(f0["summary"].keys()) == {"steps", "encounters", "unstandardized", "fail_points",
-                                        "wait_points", "standards", "coverage"}, "json: summary keys")
+                                        "wait_points", "standards", "coverage", "sqi"},
+          "json: summary keys")
     for d in f0["diagnostics"] + f1["diagnostics"]:
         check(set(d.keys()) == {"line", "column", "severity", "rule", "message", "step"}, "json: diagnostic keys")
         check(d["severity"] in ("error", "warning"), "json: severity")
@@ -192,7 +193,7 @@ def group_new():
 def group_roundtrip():
     """After one fmt, load then save gives the same bytes, for every
     example and every valid test file."""
-    extra = [os.path.join(SRC, "tests/data/zone-order--lanes.yaml")]
+    extra = []
     hostile = os.path.join(SRC, "tests/export/hostile.yaml")
     if os.path.exists(hostile):
         extra.append(hostile)
@@ -242,6 +243,123 @@ def group_hostile():
     shutil.copyfile(path, odd)
     rc, out, _ = run("check", odd)
     check("\u202e" not in out.decode("utf-8"), "file names are sanitized")
+
+
+def full_run(*args, stdin=None):
+    """run() with stdout going to /dev/full: (status, stderr)."""
+    with open("/dev/full", "wb") as full:
+        p = subprocess.run([*WRAP, SBP, *args], input=stdin, stdout=full,
+                           stderr=subprocess.PIPE, env=ENV, timeout=600 if WRAP else 60)
+    return p.returncode, p.stderr
+
+
+def group_io():
+    """Issue 10, input and output: BOM files, stdout write errors, capped
+    diagnostics, --max-size, fmt refusing check's errors, messages."""
+    # 11. The examples saved by a Windows editor (BOM, with and without
+    # CRLF) load with the same findings at the same positions, and fmt
+    # writes them back without the BOM.
+    for src in EXAMPLES:
+        base = os.path.basename(src)
+        plain = read(src)
+        rc0, out0, _ = run("check", src)
+        want = out0.decode().replace(src, "F")
+        for kind, data in (("bom", b"\xef\xbb\xbf" + plain),
+                           ("bom-crlf", b"\xef\xbb\xbf" + plain.replace(b"\n", b"\r\n"))):
+            path = os.path.join(TMP, kind + "-" + base)
+            with open(path, "wb") as f:
+                f.write(data)
+            rc, out, err = run("check", path)
+            check(rc == rc0 and out.decode().replace(path, "F") == want,
+                  "%s %s: check as without (%d %r)" % (kind, base, rc, (out + err)[:200]))
+            rc, out, _ = run("check", "-", stdin=data)
+            check(rc == rc0 and out.decode().replace("<stdin>", "F") == want,
+                  "%s %s: check - as without" % (kind, base))
+            rc, out, _ = run("fmt", "-", stdin=data)
+            check(rc == 0 and out == plain, "%s %s: fmt - writes it without the BOM" % (kind, base))
+            rc, _, err = run("fmt", path)
+            check(rc == 0 and read(path) == plain, "%s %s: fmt rewrites it without the BOM (%r)" % (kind, base, err[:200]))
+    bom = write("bom-bad.yaml", "\ufeffsbp: 7\n")
+    rc, out, _ = run("check", bom)
+    check(rc == 2 and (bom + ":1:6:").encode() in out, "BOM: line 1 columns count from after it (%r)" % out)
+    bom = write("bom-bad2.yaml", "\ufeffsbp: 1\r\ntitle: [x\r\n")
+    rc, out, _ = run("check", bom)
+    check(rc == 2 and (bom + ":3:1:").encode() in out, "BOM+CRLF: syntax error position (%r)" % out)
+
+    # 12. Standard output that cannot be written is an error, for every command.
+    for args, stdin in ((["fmt", "-"], CLEAN.encode()), (["new", "-"], None),
+                        (["new", "-t", "hotel", "-"], None),
+                        (["check", "--format", "json", EXAMPLES[0]], None),
+                        (["check", EXAMPLES[0]], None), (["new", "--list"], None),
+                        (["--help"], None), (["--version"], None),
+                        (["export", "-f", "json", "-o", "-", EXAMPLES[0]], None)):
+        rc, err = full_run(*args, stdin=stdin)
+        check(rc == 2 and b"cannot write to standard output" in err,
+              "sbp %s > /dev/full exits 2 and says so (%d %r)" % (" ".join(args), rc, err[-200:]))
+
+    # 13. Diagnostics are capped at 200 per file, then "and N more", counted.
+    flows = "".join("  - {from: m%d, to: n%d}\n" % (i, i) for i in range(1000))
+    many = write("many-flows.yaml", CLEAN + "flows:\n" + flows)
+    rc, out, _ = run("check", many)
+    lines = out.decode().splitlines()
+    check(rc == 2 and len(lines) == 201 and lines[-1] == many + ": and 1800 more diagnostics not shown",
+          "check: 200 diagnostics and the count of the rest (%d lines, %r)" % (len(lines), lines[-1:]))
+    for args in (["fmt", many], ["export", "-f", "json", "-o", os.path.join(TMP, "m.json"), many]):
+        rc, _, err = run(*args)
+        lines = err.decode().splitlines()
+        check(rc == 2 and len(lines) == 201 and lines[-1].endswith(": and 1800 more diagnostics not shown"),
+              "%s: capped like check (%d lines)" % (args[0], len(lines)))
+    rc, out, _ = run("check", "--format", "json", many)
+    f0 = json.loads(out)["files"][0]
+    check(len(f0["diagnostics"]) == 200 and f0.get("more") == 1800, "json: 200 kept, 'more' counts the rest")
+    steps = "".join("  - {id: s%d, lane: onstage, column: c, text: T}\n" % i for i in range(450))
+    warn = write("many-warnings.yaml", "sbp: 1\ncolumns:\n  - {id: c, name: C}\nsteps:\n" + steps)
+    rc, out, _ = run("check", warn)
+    lines = out.decode().splitlines()
+    check(rc == 1 and len(lines) == 202 and lines[-2] == warn + ": and 250 more diagnostics not shown"
+          and "450 steps" in lines[-1], "check findings capped too, summary still last (%r)" % lines[-2:])
+
+    # 14. --max-size is parsed once, for every command, and nonsense refused.
+    for bad in ("-5", "99999999999999999999", "0", "10MB", "10x", "", "1.5M", " 5", "+5", "2048G", "0x10"):
+        for cmd in (["check", EXAMPLES[0]], ["fmt", "--check", EXAMPLES[0]],
+                    ["export", "-f", "json", "-o", "-", EXAMPLES[0]], [EXAMPLES[0]]):
+            rc, out, err = run(*cmd[:1], "--max-size", bad, *cmd[1:])
+            check(rc == 2 and b"--max-size" in err and not out,
+                  "--max-size %r refused by %s (%d %r)" % (bad, cmd[0], rc, err[:200]))
+    rc, _, err = run("check", EXAMPLES[0], "--max-size")
+    check(rc == 2 and b"--max-size needs" in err, "--max-size without a value")
+    for good in ("1G", "512k", "1024G", "600"):
+        rc, _, _ = run("check", "--max-size", good, EXAMPLES[0])
+        small = len(read(EXAMPLES[0])) > 600 and good == "600"
+        check(rc == (2 if small else 1), "--max-size %s taken" % good)
+    rc, out, _ = run("check", "--max-size=10", EXAMPLES[0])
+    check(rc == 2 and b"larger than the limit of 10 bytes" in out, "--max-size=N form")
+
+    # 15. fmt refuses what check calls an error, and writes nothing.
+    zone = copy(os.path.join(SRC, "tests/data/zone-order--lanes.yaml"), "zone.yaml")
+    before = read(zone)
+    rc, out, _ = run("check", zone)
+    check(rc == 2 and b"[zone-order]" in out, "check: zone-order is an error")
+    rc, out, err = run("fmt", zone)
+    check(rc == 2 and b"[zone-order]" in err and read(zone) == before, "fmt refuses zone-order (%d)" % rc)
+    check(b"warning" not in err, "fmt lists only the errors")
+    rc, out, err = run("fmt", "-", stdin=before)
+    check(rc == 2 and out == b"" and b"[zone-order]" in err, "fmt - refuses zone-order, writes nothing")
+    rc, out, err = run("fmt", "--check", zone)
+    check(rc == 2, "fmt --check: zone-order is an error")
+
+    # 16. Messages: surrogate bytes, denormals, -o /dev/null.
+    rc, out, _ = run("check", "-", stdin=b"sbp: 1\ntitle: \"a\xed\xa0\x80\"\n")
+    check(rc == 2 and b"ED A0 80" in out and b"byte 0x00" not in out and b":2:10:" in out,
+          "surrogate bytes named (%r)" % out)
+    doc = CLEAN.replace("target: 3 rings}", "target: 3 rings, goal: 5e-324, actual: 1e-400}")
+    rc, out, _ = run("check", "-", stdin=doc.encode())
+    check(rc in (0, 1) and b"not a number" not in out, "5e-324 is a number (%r)" % out)
+    for fmt in ("json", "svg", "txt"):
+        rc, _, err = run("export", "-f", fmt, "-o", "/dev/null", EXAMPLES[0])
+        check(rc == 0 and not err, "export -o /dev/null (%s): %r" % (fmt, err))
+    rc, _, err = run("export", "-f", "json", "-o", "/dev/full", EXAMPLES[0])
+    check(rc == 2 and b"/dev/full" in err, "export -o /dev/full fails and says so")
 
 
 GROUPS = {name[6:]: fn for name, fn in globals().items() if name.startswith("group_")}

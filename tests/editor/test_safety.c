@@ -39,12 +39,15 @@ static void assert_safe(const char *what, const char *s, size_t len)
 	}
 }
 
-/* Every row and detail of the open panel. */
+/* Every row and detail of the panel the keys opened: it must have opened
+ * and hold something, or the check would pass without looking. */
 static void check_panel(editor *ed, const char *what)
 {
 	ed_panel p;
 	if (!editor_panel(ed, &p))
-		return;
+		fail_msg("%s: no panel opened, so nothing was checked", what);
+	if (p.count + p.ndetail == 0)
+		fail_msg("%s: the panel is empty, so nothing was checked", what);
 	for (size_t i = 0; i < p.count; i++) {
 		sbp_buf b;
 		ed_style st;

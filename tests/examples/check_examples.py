@@ -4,10 +4,13 @@ written by hand in expected.json.
 
 Usage: check_examples.py SBP BLUEPRINTS_DIR EXPECTED_JSON
 
-For each example: exit status 1 (warnings, no errors), no error
-diagnostics, the summary counts as expected, coverage equal to
-round(100 * (encounters - unstandardized) / encounters, 1), and the steps
-of the unstandardized-encounter diagnostics equal to the expected list.
+For each example: the exit status ("status", default 1: warnings, no
+errors; 0 for the finished example), no error diagnostics, the summary
+counts as expected, coverage equal to round(100 * (encounters -
+unstandardized) / encounters, 1) (null without encounters), the steps of
+the unstandardized-encounter and company-standard-only diagnostics equal to
+the expected lists, the number of findings of every other rule ("rules"),
+and the SQI series ("sqi": [[date, points], ...], default none).
 Then all examples in one run must give the same summaries in order.
 Standard library only.
 """
@@ -20,6 +23,7 @@ import sys
 COUNTS = ("steps", "encounters", "unstandardized", "fail_points",
           "wait_points", "standards")
 RULE = "unstandardized-encounter"
+COMPANY = "company-standard-only"
 TIMEOUT = 60
 
 
@@ -34,7 +38,7 @@ class Failures:
         print("FAIL: %s: %s" % (where, msg))
 
 
-def run_check(sbp, paths, fail, where):
+def run_check(sbp, paths, fail, where, status=1):
     """Run `sbp check --format json PATHS`; return the parsed JSON, or None
     after reporting why not."""
     env = dict(os.environ, NO_COLOR="1")
@@ -45,9 +49,9 @@ def run_check(sbp, paths, fail, where):
     except (OSError, subprocess.TimeoutExpired) as e:
         fail(where, "could not run sbp: %s" % e)
         return None
-    if proc.returncode != 1:
-        fail(where, "exit status %d, expected 1 (warnings only); stderr: %s"
-             % (proc.returncode, proc.stderr.decode("utf-8", "replace")))
+    if proc.returncode != status:
+        fail(where, "exit status %d, expected %d; stderr: %s"
+             % (proc.returncode, status, proc.stderr.decode("utf-8", "replace")))
     try:
         report = json.loads(proc.stdout.decode("utf-8"))
     except (UnicodeDecodeError, ValueError) as e:
@@ -62,10 +66,10 @@ def run_check(sbp, paths, fail, where):
 
 
 def expected_coverage(counts):
-    """Percent of encounter steps with a standard, 100 when there are none."""
+    """Percent of encounter steps not flagged, None (n/a) when there are none."""
     enc = counts["encounters"]
     if enc == 0:
-        return 100.0
+        return None
     return round(100.0 * (enc - counts["unstandardized"]) / enc, 1)
 
 
@@ -81,9 +85,15 @@ def check_file(name, entry, want, fail):
                  % (key, summary.get(key), want["summary"][key]))
     cov = summary.get("coverage")
     exp = expected_coverage(want["summary"])
-    if not isinstance(cov, (int, float)) or isinstance(cov, bool) or \
+    if exp is None:
+        if cov is not None:
+            fail(name, "coverage is %r, expected null" % cov)
+    elif not isinstance(cov, (int, float)) or isinstance(cov, bool) or \
             abs(cov - exp) > 1e-9:
         fail(name, "coverage is %r, expected %r" % (cov, exp))
+    sqi = [[p.get("date"), p.get("points")] for p in summary.get("sqi", [])]
+    if sqi != want.get("sqi", []):
+        fail(name, "sqi is %r, expected %r" % (sqi, want.get("sqi", [])))
 
     diags = entry.get("diagnostics")
     if not isinstance(diags, list):
@@ -100,6 +110,16 @@ def check_file(name, entry, want, fail):
         fail(name, "%s steps are %r, expected %r"
              % (RULE, sorted(steps, key=str),
                 sorted(want["unstandardized_steps"])))
+    company = sorted(str(d.get("step")) for d in diags if d.get("rule") == COMPANY)
+    if company != sorted(want.get("company_only_steps", [])):
+        fail(name, "%s steps are %r, expected %r"
+             % (COMPANY, company, want.get("company_only_steps", [])))
+    counts = {}
+    for d in diags:
+        if d.get("rule") not in (RULE, COMPANY):
+            counts[d.get("rule")] = counts.get(d.get("rule"), 0) + 1
+    if "rules" in want and counts != want["rules"]:
+        fail(name, "other findings %r, expected %r" % (counts, want["rules"]))
 
 
 def main(argv):
@@ -121,7 +141,7 @@ def main(argv):
     summaries = {}
     for name in names:
         path = os.path.join(examples_dir, name)
-        files = run_check(sbp, [path], fail, name)
+        files = run_check(sbp, [path], fail, name, expected[name].get("status", 1))
         if files is None:
             continue
         check_file(name, files[0], expected[name], fail)

@@ -276,10 +276,16 @@ def group_limits():
             return bad
         os.chmod(d, 0o777)
         # A file we may not write; a writable file of another user (kept
-        # in place, so its owner stays); a directory we may not write.
-        for mode, dmode, want in ((0o644, 0o777, "denied"), (0o666, 0o777, "saved"),
-                                  (0o666, 0o555, "denied")):
+        # in place, so its owner stays); a writable file in a directory we
+        # may not write (rewritten in place, as vim does, with a warning that
+        # the save was not atomic; a hard link needs its safety copy beside
+        # it, so that one is refused).
+        for mode, dmode, want_all in ((0o644, 0o777, "denied"), (0o666, 0o777, "saved"),
+                                      (0o666, 0o555, "in place")):
             for kind in KINDS:
+                want = want_all
+                if want == "in place" and kind == "hardlink":
+                    want = "denied"
                 os.chmod(d, 0o777)
                 arg = setup(d, kind, orig, mode)
                 os.chmod(d, dmode)
@@ -292,6 +298,9 @@ def group_limits():
                     probs.append("rc %d, outcome %s, stderr %r" % (rc, outcome, err))
                 if want == "saved" and (rc != 0 or st.st_uid != 0):
                     probs.append("rc %d, owner %d, stderr %r" % (rc, st.st_uid, err))
+                if want == "in place" and (rc != 0 or "not atomic" not in err
+                                           or outcome != "saved"):
+                    probs.append("rc %d, outcome %s, stderr %r" % (rc, outcome, err))
                 bad += report("as nobody: file %o in a directory %o, %s: %s" %
                               (mode, dmode, kind, want), probs)
     finally:

@@ -1,19 +1,24 @@
 #!/usr/bin/python3
 """The JSON Schema of the sbp format against the example blueprints.
 
-Usage: test_schema.py SCHEMA BLUEPRINTS_DIR INVALID_DIR
+Usage: test_schema.py SCHEMA BLUEPRINTS_DIR INVALID_DIR [FIELDS_DUMP]
 
 Checks that the schema is itself a valid draft 2020-12 schema, that every
 blueprints/*.yaml validates, that a few small valid edge cases validate
 (unknown and x- keys at every level, empty lists), and that every file in
 INVALID_DIR is rejected with an error at the instance path its first line
 names ("# invalid: steps/0/fail/severity"; "(root)" for the document).
+With FIELDS_DUMP (a program printing the model's field tables as JSON),
+also checks that every field sbp reads is in the schema with the same
+type, allowed values and requiredness: the table is the one description.
+YAML dates are read as text, as sbp reads them.
 Exits 0 on success, 1 on failure, 77 (skipped) without jsonschema or yaml.
 """
 
 import glob
 import json
 import os
+import subprocess
 import sys
 
 try:
@@ -64,8 +69,79 @@ sbp: 1
 columns: [{id: arrive, name: Arrive}]
 steps: [{id: greet, lane: onstage, column: arrive, fail: {text: Nobody there}}]
 """,
+    "the method's keys (SPEC 7)": """\
+sbp: 1
+lang: zh
+standards:
+  - {id: lost, name: Lost package, kind: hard, requirement: do not lose it,
+     source: customer, owner: hub lead, weight: 50, goal: 0, better: lower,
+     desired: 0, adequate: 1, x-k: 1}
+  - {id: recipe, name: Recipe, kind: hard, source: company}
+steps:
+  - {id: a, lane: onstage, column: c, fix: new scanner, standards: [lost]}
+measurements:
+  - {date: 2026-11-02, standard: lost, value: 1, failures: 3, volume: 8000, note: n}
+  - {date: 2026-11-03, standard: lost, x-source: cron}
+""",
     "64-character id": "sbp: 1\ncolumns: [{id: %s, name: Long}]\n" % ("a" * 64),
 }
+
+
+def load_yaml(text):
+    """YAML as sbp reads it: a date such as 2026-11-02 stays text."""
+    class Loader(yaml.SafeLoader):
+        pass
+    Loader.yaml_implicit_resolvers = {
+        k: [r for r in v if r[0] != "tag:yaml.org,2002:timestamp"]
+        for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+    return yaml.load(text, Loader=Loader)
+
+
+SCHEMA_TYPES = {
+    "id": {"$ref": "#/$defs/id"},
+    "string": {"type": "string"},
+    "number": {"type": "number"},
+    "minutes": {"$ref": "#/$defs/minutes"},
+    "count": {"$ref": "#/$defs/count"},
+    "date": {"$ref": "#/$defs/date"},
+    "boolean": {"type": "boolean"},
+    "severity": {"type": "integer"},
+}
+
+
+def check_fields(schema, dump, fail):
+    """Compare the field tables printed by dump with the schema's $defs."""
+    tables = json.loads(subprocess.run([dump], check=True, capture_output=True,
+                                       text=True).stdout)
+    for kind, fields in tables.items():
+        before = getattr(fail, "count", 0)
+        d = schema["$defs"][kind]
+        props = d["properties"]
+        keys = [f["key"] for f in fields]
+        if set(keys) != set(props):
+            fail("%s: table keys %s, schema keys %s" % (kind, sorted(keys), sorted(props)))
+        req = sorted(f["key"] for f in fields if f["required"])
+        if req != sorted(d.get("required", [])):
+            fail("%s: table requires %s, schema %s" % (kind, req, d.get("required")))
+        for f in fields:
+            p = props.get(f["key"])
+            if p is None:
+                continue
+            t = f["type"]
+            if t == "enum":
+                ok = p.get("enum") == f["values"]
+            elif t == "ids":
+                ok = p.get("type") == "array" and p["items"] == SCHEMA_TYPES["id"]
+            elif t == "map":
+                ok = p.get("$ref") == "#/$defs/" + f["key"]
+            else:
+                want = SCHEMA_TYPES[t]
+                ok = all(p.get(k) == v for k, v in want.items())
+            if not ok:
+                fail("%s.%s: table type %s %s, schema %s" % (kind, f["key"], t,
+                                                          f["values"], p))
+        if getattr(fail, "count", 0) == before:
+            print("ok: %s fields match the table" % kind)
 
 
 def error_paths(validator, doc):
@@ -89,10 +165,10 @@ def expected_path(path):
 
 
 def main(argv):
-    if len(argv) != 3:
-        print("usage: test_schema.py SCHEMA BLUEPRINTS_DIR INVALID_DIR")
+    if len(argv) not in (3, 4):
+        print("usage: test_schema.py SCHEMA BLUEPRINTS_DIR INVALID_DIR [FIELDS_DUMP]")
         return 2
-    schema_path, examples_dir, invalid_dir = argv
+    schema_path, examples_dir, invalid_dir = argv[:3]
     with open(schema_path, encoding="utf-8") as f:
         schema = json.load(f)
     cls = jsonschema.validators.validator_for(schema)
@@ -103,7 +179,11 @@ def main(argv):
     def fail(msg):
         nonlocal failures
         failures += 1
+        fail.count = failures
         print("FAIL: " + msg)
+
+    if len(argv) == 4:
+        check_fields(schema, argv[3], fail)
 
     examples = sorted(glob.glob(os.path.join(examples_dir, "*.yaml")) +
                       glob.glob(os.path.join(examples_dir, "*.yml")))
@@ -111,7 +191,7 @@ def main(argv):
         fail("no examples in %s" % examples_dir)
     for path in examples:
         with open(path, encoding="utf-8") as f:
-            doc = yaml.safe_load(f)
+            doc = load_yaml(f)
         errors = list(validator.iter_errors(doc))
         for err in errors:
             fail("%s: %s at %s" % (os.path.basename(path), err.message,
@@ -120,7 +200,7 @@ def main(argv):
             print("ok: %s validates" % os.path.basename(path))
 
     for name, text in VALID.items():
-        errors = list(validator.iter_errors(yaml.safe_load(text)))
+        errors = list(validator.iter_errors(load_yaml(text)))
         for err in errors:
             fail("valid case '%s' rejected: %s" % (name, err.message))
         if not errors:
@@ -136,7 +216,7 @@ def main(argv):
             fail("%s: first line must be '# invalid: PATH'" % name)
             continue
         with open(path, encoding="utf-8") as f:
-            doc = yaml.safe_load(f)
+            doc = load_yaml(f)
         got = error_paths(validator, doc)
         if not got:
             fail("%s: accepted, expected an error at %s" % (name, want))

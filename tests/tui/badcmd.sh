@@ -38,7 +38,7 @@ bad "export nosuchformat out.x" "nosuchformat"
 step ":q quits at once (nothing changed)"
 t_cmd q
 t_wait_dead
-t_same "$f" "$SRCDIR/blueprints/hotel.yaml"
+t_same "$f" "$SRCDIR/tests/tui/data/hotel.yaml"
 
 step "reopen and :w: the same bytes (the example is canonical)"
 t_use two; T_NEXT=two t_start "$f"
@@ -47,7 +47,7 @@ t_cmd "frobnicate"
 t_wait_foot "frobnicate"
 t_cmd w
 t_wait_foot "Saved"
-t_same "$f" "$SRCDIR/blueprints/hotel.yaml"
+t_same "$f" "$SRCDIR/tests/tui/data/hotel.yaml"
 t_keys q
 t_wait_dead
 pass

@@ -44,7 +44,7 @@ t_keys q
 t_wait_dead
 
 step "a second round: o overwrites"
-cp "$SRCDIR/blueprints/hotel.yaml" "$f"
+cp "$SRCDIR/tests/tui/data/hotel.yaml" "$f"
 T_NEXT=two t_start "$f"
 t_wait_foot "30 steps"
 t_cmd "title Title from the editor"
@@ -61,7 +61,7 @@ t_keys q
 t_wait_dead
 
 step "a third round: r reloads the outside version"
-cp "$SRCDIR/blueprints/hotel.yaml" "$f"
+cp "$SRCDIR/tests/tui/data/hotel.yaml" "$f"
 T_NEXT=three t_start "$f"
 t_wait_foot "30 steps"
 t_cmd "title Title from the editor"

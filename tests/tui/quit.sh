@@ -31,7 +31,7 @@ step ":q! quits without saving"
 t_cmd "q!"
 t_wait_dead
 [ "$(t_exit_status)" = 0 ] || fail "exit status $(t_exit_status) after :q!"
-t_same "$f" "$SRCDIR/blueprints/hotel.yaml"
+t_same "$f" "$SRCDIR/tests/tui/data/hotel.yaml"
 [ -e "$T_DIR/.hotel.yaml.sbp-recover" ] && fail "a recovery file is left after :q!"
 [ -e "$T_DIR/.hotel.yaml.sbp-lock" ] && fail "the lock is left after :q!"
 

@@ -18,7 +18,7 @@ t_wait_dead
 [ -e "$rec" ] || fail "no recovery file 3 s after the edit (autosave)"
 grep -qF "Kept after SIGKILL" "$rec" || fail "the recovery file lacks the edit"
 [ -e "$T_DIR/.hotel.yaml.sbp-lock" ] || echo "   (note: no lock left behind)"
-t_same "$f" "$SRCDIR/blueprints/hotel.yaml"
+t_same "$f" "$SRCDIR/tests/tui/data/hotel.yaml"
 
 step "reopen: no lock question (stale), recover"
 t_recover_hotel "$f" again "Kept after SIGKILL"

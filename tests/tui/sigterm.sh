@@ -17,7 +17,7 @@ t_wait_dead
 [ -e "$rec" ] || fail "no recovery file after SIGTERM"
 grep -qF "Kept after SIGTERM" "$rec" || fail "the recovery file lacks the edit"
 [ -e "$T_DIR/.hotel.yaml.sbp-lock" ] && fail "the lock is left after SIGTERM"
-t_same "$f" "$SRCDIR/blueprints/hotel.yaml"
+t_same "$f" "$SRCDIR/tests/tui/data/hotel.yaml"
 t_wait_re "recovery file"
 t_screen | grep -q "line of interaction" && fail "the screen was not restored (the grid is still shown)"
 
