@@ -239,7 +239,7 @@ static int measure(const char *path, const char *std, const char *csv,
 			fprintf(stderr, _("sbp measure: %s has no standard with the id '%s'\n"),
 				cli_safe(path), cli_safe(std));
 		else if (!(ok = edit_measurement_add(&h, row, NULL)))
-			fprintf(stderr, "sbp measure: %s\n", cli_safe(h.error));
+			fprintf(stderr, _("sbp measure: %s\n"), cli_safe(h.error));
 	}
 	if (ok) {
 		sbp_buf out;
@@ -247,7 +247,7 @@ static int measure(const char *path, const char *std, const char *csv,
 		buf_init(&out);
 		sbp_save_yaml(bp, &out);
 		if (!atomic_write(path, out.data, out.len, err, sizeof err)) {
-			fprintf(stderr, "sbp measure: %s\n", cli_safe(err));
+			fprintf(stderr, _("sbp measure: %s\n"), cli_safe(err));
 			ok = false;
 		}
 		buf_free(&out);
@@ -280,14 +280,14 @@ int cmd_measure(int argc, char **argv)
 		} else if (!strcmp(a, "--max-size") && has_value) {
 			ok = cli_parse_size(argv[++i], &lim.max_file_size);
 			if (!ok)
-				fprintf(stderr, "sbp measure: bad size '%s'\n", cli_safe(argv[i]));
+				fprintf(stderr, _("sbp measure: bad size '%s'\n"), cli_safe(argv[i]));
 		} else if ((!strcmp(a, "--value") || !strcmp(a, "--failures") ||
 			    !strcmp(a, "--volume") || !strcmp(a, "--date") ||
 			    !strcmp(a, "--note")) && has_value) {
 			ok = set_option(row, a, argv[++i]);
 			any = any || strcmp(a, "--date") != 0;
 		} else if (a[0] == '-' && a[1]) {
-			fprintf(stderr, "sbp measure: unknown option or missing value '%s'\n%s",
+			fprintf(stderr, _("sbp measure: unknown option or missing value '%s'\n%s"),
 				cli_safe(a), USAGE);
 			ok = false;
 		} else if (!path) {
@@ -295,7 +295,7 @@ int cmd_measure(int argc, char **argv)
 		} else if (!std) {
 			std = a;
 		} else {
-			fprintf(stderr, "sbp measure: too many arguments\n%s", USAGE);
+			fprintf(stderr, _("sbp measure: too many arguments\n%s"), USAGE);
 			ok = false;
 		}
 	}
