@@ -38,9 +38,9 @@ sbp_node *import_csv(const import_file *files, size_t n, import_error *err);
 /* A zone from a name: its id, English label or Chinese name, and the
  * usual short forms ("Customer", "Front stage", 支持过程...). */
 bool import_zone_from_name(const char *name, sbp_zone *out);
-/* An id made from text: lowercase ASCII words joined by '-', cut at a
- * word boundary; NULL when the text has no Latin letters or digits.
- * Caller frees. */
+/* An id made from text: lowercase ASCII words joined by '-', whole words
+ * within max bytes (the editor's rule); NULL when the text has no Latin
+ * letters or digits. Caller frees. */
 char *import_slug(const char *text, size_t max);
 /* ids in use by one kind, for making new ones unique. */
 typedef struct import_ids {

@@ -30,10 +30,8 @@ int cmd_diff(int argc, char **argv)
 {
 	const char *paths[2] = {NULL, NULL};
 	team_format fmt = TEAM_TEXT;
-	sbp_limits lim;
 	int npaths = 0;
 
-	sbp_limits_default(&lim);
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i], *v = NULL;
 		if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
@@ -56,11 +54,6 @@ int cmd_diff(int argc, char **argv)
 					cli_safe(v));
 				return 2;
 			}
-		} else if (!strcmp(a, "--max-size") && i + 1 < argc) {
-			if (!cli_parse_size(argv[++i], &lim.max_file_size)) {
-				fprintf(stderr, _("sbp diff: bad size '%s'\n"), cli_safe(argv[i]));
-				return 2;
-			}
 		} else if (a[0] == '-' && a[1]) {
 			fprintf(stderr, _("sbp diff: unknown option '%s'\n"), cli_safe(a));
 			fputs(_(diff_usage), stderr);
@@ -77,8 +70,8 @@ int cmd_diff(int argc, char **argv)
 		fputs(_(diff_usage), stderr);
 		return 2;
 	}
-	sbp_blueprint *a = diff_load(paths[0], &lim);
-	sbp_blueprint *b = a ? diff_load(paths[1], &lim) : NULL;
+	sbp_blueprint *a = diff_load(paths[0], cli_limits());
+	sbp_blueprint *b = a ? diff_load(paths[1], cli_limits()) : NULL;
 	if (!a || !b) {
 		blueprint_free(a);
 		return 2;

@@ -82,10 +82,8 @@ int cmd_import(int argc, char **argv)
 	const char **ins = xcalloc((size_t)argc + 1, sizeof *ins);
 	bool force = false;
 	size_t nin = 0;
-	sbp_limits lim;
 	int rc = 2;
 
-	sbp_limits_default(&lim);
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
@@ -100,12 +98,6 @@ int cmd_import(int argc, char **argv)
 			out = argv[++i];
 		} else if (!strcmp(a, "--force")) {
 			force = true;
-		} else if (!strcmp(a, "--max-size") && i + 1 < argc) {
-			if (!cli_parse_size(argv[++i], &lim.max_file_size)) {
-				fprintf(stderr, _("sbp import: bad size '%s'\n"), cli_safe(argv[i]));
-				free(ins);
-				return 2;
-			}
 		} else if (a[0] == '-' && a[1]) {
 			fprintf(stderr, _("sbp import: unknown option '%s'\n"), cli_safe(a));
 			fputs(_(import_usage), stderr);
@@ -137,7 +129,7 @@ int cmd_import(int argc, char **argv)
 	for (; nread < nin; nread++) {
 		char *data;
 		size_t len;
-		if (!read_file(ins[nread], lim.max_file_size, &data, &len)) {
+		if (!read_file(ins[nread], cli_limits()->max_file_size, &data, &len)) {
 			fprintf(stderr, _("sbp import: cannot read %s: %s\n"), cli_safe(ins[nread]),
 				strerror(errno));
 			break;

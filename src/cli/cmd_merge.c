@@ -100,10 +100,8 @@ static void merge_fallback(team_merge *m, const sbp_node *base, const sbp_node *
 int cmd_merge(int argc, char **argv)
 {
 	const char *paths[3] = {NULL, NULL, NULL}, *out = NULL;
-	sbp_limits lim;
 	int npaths = 0, rc = 2;
 
-	sbp_limits_default(&lim);
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
@@ -111,11 +109,6 @@ int cmd_merge(int argc, char **argv)
 			return 0;
 		} else if ((!strcmp(a, "-o") || !strcmp(a, "--output")) && i + 1 < argc) {
 			out = argv[++i];
-		} else if (!strcmp(a, "--max-size") && i + 1 < argc) {
-			if (!cli_parse_size(argv[++i], &lim.max_file_size)) {
-				fprintf(stderr, _("sbp merge: bad size '%s'\n"), cli_safe(argv[i]));
-				return 2;
-			}
 		} else if ((a[0] == '-' && a[1]) || npaths == 3) {
 			fprintf(stderr, _("sbp merge: unexpected argument '%s'\n"), cli_safe(a));
 			fputs(_(merge_usage), stderr);
@@ -132,7 +125,7 @@ int cmd_merge(int argc, char **argv)
 		out = paths[1];
 	sbp_node *docs[3] = {NULL, NULL, NULL};
 	for (int i = 0; i < 3; i++)
-		if (!(docs[i] = merge_load(paths[i], &lim, i == 0)))
+		if (!(docs[i] = merge_load(paths[i], cli_limits(), i == 0)))
 			goto fail;
 	team_merge m;
 	sbp_buf text;

@@ -66,6 +66,8 @@ void esc_xml(sbp_buf *out, const char *s, size_t len, bool attr)
 	sbp_buf tmp;
 	size_t n, start = 0;
 
+	if (len == 0) /* also an empty buffer, whose data is NULL */
+		return;
 	buf_init(&tmp);
 	s = esc_clean(&tmp, s, len, &n, true);
 	for (size_t i = 0; i < n; i++) {

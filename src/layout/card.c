@@ -17,12 +17,11 @@
 #define T_MIN term_tr("min")
 #define T_FIX term_tr("One-time fix")
 
-/* The one-time fix of a step (SPEC 7.2), NULL when none: the model's
- * field once the method's work lands. */
+/* The one-time fix of a step (SPEC 7.2), NULL when none (or empty). */
 static const char *card_fix(const sbp_step *s)
 {
-	(void)s;
-	return NULL;
+	const char *fix = step_fix(s);
+	return fix && *fix ? fix : NULL;
 }
 
 /* "3–8 min", "3 min" or "≤ 8 min": a wait point's minutes. */

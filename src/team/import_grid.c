@@ -13,8 +13,8 @@
 #include "sbp/i18n.h"
 #include "import_internal.h"
 
-/* Longest id made from text. */
-#define SLUG_MAX 32
+/* Longest id made from text (as the editor's). */
+#define SLUG_MAX 24
 
 /* The grid being read. */
 typedef struct grid {
@@ -85,10 +85,24 @@ static bool cell_is(const char *s, const char *const *words, const char *const *
 	return yes;
 }
 
-static const char *const lane_parts[] = {"lane", "泳道", "角色", "role", "actor", NULL};
+static const char *const lane_words[] = {"lane", "lanes", "swimlane", "swimlanes", "swim lane",
+					 "swim lanes", "role", "roles", "actor", "actors", "who",
+					 "角色", "泳道", NULL};
+static const char *const lane_parts[] = {"泳道", NULL};
 static const char *const phase_words[] = {"phase", "phases", "阶段", "stage", "stages", NULL};
 static const char *const zone_words[] = {"zone", "zones", "区域", "分区", "层", NULL};
 static const char *const zone_parts[] = {"zone", "区域", NULL};
+
+/* A heading such as "Lane / Column" or "Lanes \\ Steps": "lane" or
+ * "lanes", then a separator. */
+static bool lane_heading(const char *s)
+{
+	char *t = trim(s);
+	size_t n = !strncasecmp(t, "lanes", 5) ? 5 : !strncasecmp(t, "lane", 4) ? 4 : 0;
+	bool yes = n && t[n] && strchr(" /\\|:-", t[n]) && !isdigit((unsigned char)t[n + 1]);
+	free(t);
+	return yes;
+}
 
 /* Does the grid start with a phase row? Its first cell is blank or says
  * "phase", and the next row's first cell is blank or names the lanes. */
@@ -98,7 +112,7 @@ static bool has_phase_row(const csv_table *t)
 		return false;
 	const char *a = csv_field(&t->rows[0], 0), *b = csv_field(&t->rows[1], 0);
 	return (blank(a) || cell_is(a, phase_words, NULL)) &&
-	       (blank(b) || cell_is(b, NULL, lane_parts));
+	       (blank(b) || cell_is(b, lane_words, lane_parts) || lane_heading(b));
 }
 
 /* A zone from a cell, or from the lane name. */
@@ -285,9 +299,13 @@ static void grid_cell(grid *g, const char *lane, const char *col, const char *ce
 		}
 		char *slug = import_slug(text, SLUG_MAX);
 		const char *id = slug ? import_ids_unique(&g->step_ids, slug) : NULL;
-		/* Text without Latin letters: lane-based ids, hotline-3. */
-		for (unsigned k = 1; !id; k++) {
-			char *try = xasprintf("%s-%u", lane, k);
+		/* Text without Latin letters: lane-based ids, numbered from the
+		 * lane's count of steps as the editor does (hotline-3). */
+		size_t k0 = 1;
+		for (size_t i = 0; !id && i < g->x->steps->n; i++)
+			k0 += !strcmp(node_get(g->x->steps->items[i], "lane")->text, lane);
+		for (size_t k = k0; !id; k++) {
+			char *try = xasprintf("%s-%zu", lane, k);
 			if (import_ids_take(&g->step_ids, try))
 				id = g->step_ids.owned[g->step_ids.n - 1];
 			free(try);

@@ -60,49 +60,38 @@ bool import_zone_from_name(const char *name, sbp_zone *out)
 	return false;
 }
 
-/* An id made from text, cut at a word boundary within max bytes. */
+/* An id made from text: its ASCII words, lowercased and joined by '-',
+ * whole words only within max bytes (a first word longer than that is
+ * cut). The editor makes ids from text the same way. */
 char *import_slug(const char *text, size_t max)
 {
 	sbp_buf b;
-	size_t word_end = 0;
-	bool in_word = false;
+	const char *p = text;
 
 	buf_init(&b);
-	for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
-		if (isalnum(*p) && *p < 128) {
-			if (!in_word && b.len) {
-				if (b.len + 2 > max)
-					break;
-				buf_putc(&b, '-');
-			}
-			if (b.len + 1 > max) {
-				/* The word does not fit: cut before it. */
-				b.len = word_end;
+	for (;;) {
+		while (*p && !(isalnum((unsigned char)*p) && (unsigned char)*p < 0x80))
+			p++;
+		if (!*p)
+			break;
+		const char *w = p;
+		while (isalnum((unsigned char)*p) && (unsigned char)*p < 0x80)
+			p++;
+		size_t len = (size_t)(p - w), need = len + (b.len > 0);
+		if (b.len + need > max) {
+			if (b.len > 0)
 				break;
-			}
-			buf_putc(&b, (char)tolower(*p));
-			in_word = true;
-		} else if (in_word && (*p == '\'' || *p == 0xE2)) {
-			/* Apostrophes (' and ’) join: "guest's" is "guests". */
-			if (*p == 0xE2 && !(p[1] == 0x80 && p[2] == 0x99)) {
-				in_word = false;
-				word_end = b.len;
-			} else if (*p == 0xE2) {
-				p += 2;
-			}
-		} else {
-			if (in_word)
-				word_end = b.len;
-			in_word = false;
+			len = max;
 		}
+		if (b.len > 0)
+			buf_putc(&b, '-');
+		for (size_t i = 0; i < len; i++)
+			buf_putc(&b, (char)tolower((unsigned char)w[i]));
 	}
-	if (in_word)
-		word_end = b.len;
 	if (!b.len) {
 		buf_free(&b);
 		return NULL;
 	}
-	b.data[b.len = word_end ? word_end : b.len] = '\0';
 	return buf_steal(&b);
 }
 

@@ -275,8 +275,19 @@ def as_json(path):
 HEAD = ("title", "description", "lang", "ignore", "measurements")
 
 
-def strip(doc, lanes_as_set=False):
+def csv_header(path):
+    with open(path, encoding="utf-8-sig") as f:
+        return set(f.readline().strip().split(","))
+
+
+def strip(doc, lanes_as_set=False, tables=None):
+    """doc without what the CSV tables do not carry; with tables (the
+    steps and standards CSV paths), fields with no column there too."""
     doc = {k: v for k, v in doc.items() if k not in HEAD and not k.startswith("x-")}
+    if tables:
+        for key, path in (("steps", tables[0]), ("standards", tables[1])):
+            cols = csv_header(path) | {"fail", "wait"}
+            doc[key] = [{k: v for k, v in o.items() if k in cols} for o in doc.get(key, [])]
     if lanes_as_set:
         doc["lanes"] = sorted(doc.get("lanes", []), key=lambda l: l["id"])
     return doc
@@ -360,6 +371,69 @@ def gen_blueprint(seed):
     return json.dumps(doc, ensure_ascii=False)
 
 
+def mutate(doc, rnd):
+    """A random edit of a generated blueprint that keeps it valid: texts,
+    moves, new steps, deleted steps, lanes and standards, new flows."""
+    d = json.loads(json.dumps(doc))
+    for _ in range(rnd.randint(1, 6)):
+        r = rnd.random()
+        if r < 0.25 and d["steps"]:
+            rnd.choice(d["steps"])["text"] = rnd.choice(["A", "B", "C"])
+        elif r < 0.4 and len(d["steps"]) > 1:
+            s = d["steps"].pop(rnd.randrange(len(d["steps"])))
+            d["flows"] = [f for f in d.get("flows", []) if s["id"] not in (f["from"], f["to"])]
+        elif r < 0.55:
+            ids = {s["id"] for s in d["steps"]}
+            new = "n%d" % rnd.randint(0, 3)
+            if new not in ids:
+                d["steps"].insert(rnd.randrange(len(d["steps"]) + 1),
+                                  {"id": new, "lane": rnd.choice(d["lanes"])["id"],
+                                   "column": rnd.choice(d["columns"])["id"], "text": rnd.choice(["X", "Y"])})
+        elif r < 0.7 and d["steps"]:
+            rnd.choice(d["steps"])["lane"] = rnd.choice(d["lanes"])["id"]
+        elif r < 0.8 and len(d["lanes"]) > 1:
+            lane = d["lanes"].pop(rnd.randrange(len(d["lanes"])))["id"]
+            gone = {s["id"] for s in d["steps"] if s["lane"] == lane}
+            d["steps"] = [s for s in d["steps"] if s["lane"] != lane]
+            d["flows"] = [f for f in d.get("flows", []) if f["from"] not in gone and f["to"] not in gone]
+        elif r < 0.9 and d.get("standards"):
+            sid = d["standards"].pop(0)["id"]
+            for s in d["steps"]:
+                if sid in s.get("standards", []):
+                    s["standards"].remove(sid)
+                    if not s["standards"]:
+                        del s["standards"]
+        elif len(d["steps"]) > 1:
+            a, b = rnd.sample(d["steps"], 2)
+            d.setdefault("flows", []).append({"from": a["id"], "to": b["id"]})
+    for key in ("flows", "standards"):
+        if not d.get(key):
+            d.pop(key, None)
+    return d
+
+
+def group_merge_random():
+    """Random edits on both sides: the merge exits 0 or 1 and its result
+    always loads; a merge of a side with the base is that side."""
+    import random
+    for seed in range(60):
+        rnd = random.Random(seed)
+        base = json.loads(gen_blueprint(seed))
+        o, t = mutate(base, rnd), mutate(base, rnd)
+        b = write("r-base.yaml", json.dumps(base, ensure_ascii=False))
+        op = write("r-ours.yaml", json.dumps(o, ensure_ascii=False))
+        tp = write("r-theirs.yaml", json.dumps(t, ensure_ascii=False))
+        out = os.path.join(TMP, "r-out.yaml")
+        rc, _, err = run("merge", b, op, tp, "-o", out)
+        check(rc in (0, 1), "seed %d: merge exits 0 or 1 (%d: %s)" % (seed, rc, err))
+        rc, _, err = run("check", out)
+        check(rc in (0, 1), "seed %d: the merged file loads: %s" % (seed, err))
+        rc, _, err = run("merge", b, b, tp, "-o", out)
+        check(rc == 0, "seed %d: only THEIRS changed merges cleanly: %s" % (seed, err))
+        rc, out_diff, _ = run("diff", tp, out)
+        check(rc == 0, "seed %d: and gives THEIRS:\n%s" % (seed, out_diff))
+
+
 def group_import():
     # Round trip: every example, and generated blueprints.
     for ex in EXAMPLES:
@@ -370,8 +444,9 @@ def group_import():
         check(rc == 0, "import of %s's tables: %s" % (stem, err))
         if rc == 0:
             a, b = as_json(ex), as_json(out)
-            check(strip(a, True) == strip(b, True),
+            check(strip(a, True, tables) == strip(b, True, tables),
                   "%s: json export equal before and after the CSV round trip" % stem)
+            check(strip(b, True) == strip(b, True, tables), "%s: the import adds nothing" % stem)
     for seed in range(40):
         src = write("gen%d.yaml" % seed, gen_blueprint(seed))
         rc, _, err = run("check", src)
@@ -458,7 +533,8 @@ def group_import():
 
 
 def main():
-    {"diff": group_diff, "git": group_git, "import": group_import}[GROUP]()
+    {"diff": group_diff, "git": group_git, "import": group_import,
+     "merge-random": group_merge_random}[GROUP]()
     shutil.rmtree(TMP, ignore_errors=True)
     if failures:
         print("%d failure(s)" % len(failures))
