@@ -170,7 +170,7 @@ bool export_dot(const sbp_blueprint *bp, const export_opts *o, sbp_buf *out,
 		      "digraph blueprint {\n"
 		      "  graph [rankdir=TB, newrank=true, splines=line, nodesep=0.25, ranksep=0.5, "
 		      "fontname=\"Noto Sans\", labelloc=t, label=\"");
-	esc_dot(out, bp->title ? bp->title : "Service blueprint");
+	esc_dot(out, bp->title ? bp->title : term_tr("Service blueprint"));
 	buf_puts(out, "\"];\n"
 		      "  node [shape=box, style=\"rounded,filled\", fontname=\"Noto Sans\", fontsize=10];\n"
 		      "  edge [fontname=\"Noto Sans\", fontsize=9];\n");

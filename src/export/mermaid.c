@@ -96,7 +96,7 @@ bool export_mermaid(const sbp_blueprint *bp, const export_opts *o, sbp_buf *out,
 	hmap_init(&ids);
 	for (size_t i = 0; i < bp->steps.n; i++) /* id -> index + 1 */
 		hmap_put(&ids, bp->steps.items[i]->id, (void *)(uintptr_t)(i + 1));
-	const char *title = bp->title ? bp->title : "Service blueprint";
+	const char *title = bp->title ? bp->title : term_tr("Service blueprint");
 	sbp_buf tmp;
 	size_t tn;
 	buf_init(&tmp);

@@ -292,8 +292,7 @@ static bool make_pdf(const sbp_layout *lay, const export_opts *o, sbp_buf *out,
 	cairo_t *cr = cx.cairo_create(surf);
 	pdf_draw *pd = pdf_draw_new(cr, lay);
 	sbp_layout *wrap = tile ? layout_new(&(sbp_blueprint){0}, NULL) : NULL;
-	if (lay->bp->title)
-		pdf_draw_metadata(pd, surf, lay->bp->title);
+	pdf_draw_metadata(pd, surf, lay->bp->title ? lay->bp->title : term_tr("Service blueprint"));
 	for (size_t r = 0; r < nr; r++) {
 		for (size_t c = 0; c < nc; c++) {
 			if (tile) {

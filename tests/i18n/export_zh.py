@@ -105,5 +105,23 @@ p = subprocess.run([SBP, "import", "-f", "csv", "-o", os.path.join(TMP, "back.ya
                    capture_output=True, env=dict(os.environ, LC_ALL="C.UTF-8"))
 check(p.returncode == 0, "import of the Chinese CSV: %s" % p.stderr.decode(errors="replace")[:300])
 
+# pdf: the poster's words and, without a title, the title metadata
+import shutil
+if shutil.which("pdfinfo") and shutil.which("pdftotext"):
+    notitle = os.path.join(TMP, "notitle.yaml")
+    open(notitle, "w", encoding="utf-8").write(
+        "sbp: 1\nlang: zh\ncolumns:\n  - {id: c1, name: 到店}\n"
+        "steps:\n  - {id: a, lane: customer, column: c1, text: 到店}\n")
+    out = os.path.join(TMP, "notitle.pdf")
+    p = subprocess.run([SBP, "export", "-f", "pdf", "-o", out, notitle], capture_output=True)
+    check(p.returncode == 0, "pdf export: %s" % p.stderr.decode(errors="replace"))
+    info = subprocess.run(["pdfinfo", out], capture_output=True, text=True).stdout
+    check(re.search(r"^Title:\s+服务蓝图$", info, re.M) is not None, "pdf title metadata: %r" % info[:200])
+    out = os.path.join(TMP, "t.pdf")
+    subprocess.run([SBP, "export", "-f", "pdf", "-o", out, zh_bp], capture_output=True)
+    text = subprocess.run(["pdftotext", out, "-"], capture_output=True, text=True).stdout
+    for l in LINES:
+        check(l in text, "pdf: line term %s missing" % l)
+
 print("%d failure(s)" % len(fails) if fails else "ok")
 sys.exit(1 if fails else 0)
