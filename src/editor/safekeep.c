@@ -276,7 +276,7 @@ void ed_take_lock(editor *ed)
 		char when[64], *text;
 		ed_format_time(other.since, when, sizeof when);
 		snprintf(ed->lock_note, sizeof ed->lock_note,
-			 "%s@%s (pid %ld) since %s", other.user, other.host,
+			 _("%s@%s (pid %ld) since %s"), other.user, other.host,
 			 other.pid, when);
 		text = xasprintf(_("%s is already open by %s.\n\n"
 				   "  o  open it read-only\n"

@@ -115,7 +115,7 @@ static void frame_rule(editor *ed, ed_view *v, ed_frame *f, int y, size_t l)
 	if (label) {
 		sbp_buf b;
 		buf_init(&b);
-		buf_printf(&b, " %s ", label);
+		buf_printf(&b, " %s ", _(label));
 		frame_text_at(f, y, 2, w - 2, VR_RULE_LABEL, b.data, b.len, false);
 		buf_free(&b);
 	}
@@ -142,7 +142,7 @@ static void frame_label(editor *ed, ed_view *v, ed_frame *f, size_t l, int y0)
 	}
 	size_t zr = v->lane_y[l] + n;
 	if (n < v->lane_h[l] && zr >= top && zr < bot)
-		frame_put(f, y0 + (int)(zr - top), 1, (int)w - 1, VR_ZONE, zone_id(lane->zone));
+		frame_put(f, y0 + (int)(zr - top), 1, (int)w - 1, VR_ZONE, _(zone_id(lane->zone)));
 	size_t pr = v->lane_y[l];
 	if (l == ed->lane && pr >= top && pr < bot)
 		frame_glyph(f, y0 + (int)(pr - top), v->label_w - 2, 1, VG_PTR_RIGHT,

@@ -35,10 +35,10 @@ static const struct paper {
 #define PNG_MAX_PIXELS 64e6
 
 /* The poster's own words on sheets, in one place. */
-static const char T_ABOVE[] = "Lanes above this sheet: ", T_HERE[] = "On this sheet: ",
-		  T_BELOW[] = "Below it: ";
-static const char T_SHEET[] = "Sheet %zu of %zu: row %zu of %zu, column %zu of %zu. "
-			      "Cut along the crop marks; each sheet overlaps the one before by 10 mm.";
+#define T_ABOVE term_tr("Lanes above this sheet: ")
+#define T_HERE term_tr("On this sheet: ")
+#define T_BELOW term_tr("Below it: ")
+#define T_SHEET term_tr("Sheet %zu of %zu: row %zu of %zu, column %zu of %zu. " "Cut along the crop marks; each sheet overlaps the one before by 10 mm.")
 
 /* Look up a paper size in any case; a4 when name is NULL. */
 static const struct paper *paper_find(const char *name)
@@ -292,8 +292,7 @@ static bool make_pdf(const sbp_layout *lay, const export_opts *o, sbp_buf *out,
 	cairo_t *cr = cx.cairo_create(surf);
 	pdf_draw *pd = pdf_draw_new(cr, lay);
 	sbp_layout *wrap = tile ? layout_new(&(sbp_blueprint){0}, NULL) : NULL;
-	if (lay->bp->title)
-		pdf_draw_metadata(pd, surf, lay->bp->title);
+	pdf_draw_metadata(pd, surf, lay->bp->title ? lay->bp->title : term_tr("Service blueprint"));
 	for (size_t r = 0; r < nr; r++) {
 		for (size_t c = 0; c < nc; c++) {
 			if (tile) {

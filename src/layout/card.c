@@ -9,9 +9,13 @@
 
 /* The poster's own words on cards, in one place (the blueprint's lang
  * picks them once the term table lands). */
-static const char T_FAIL[] = "Fail point", T_SEVERITY[] = "severity",
-		  T_RECOVERY[] = "Recovery", T_NO_RECOVERY[] = "no recovery plan",
-		  T_WAIT[] = "Wait point", T_MIN[] = "min", T_FIX[] = "One-time fix";
+#define T_FAIL term_tr("Fail point")
+#define T_SEVERITY term_tr("severity")
+#define T_RECOVERY term_tr("Recovery")
+#define T_NO_RECOVERY term_tr("no recovery plan")
+#define T_WAIT term_tr("Wait point")
+#define T_MIN term_tr("min")
+#define T_FIX term_tr("One-time fix")
 
 /* "3–8 min", "3 min" or "≤ 8 min": a wait point's minutes. */
 static void wait_minutes(sbp_buf *b, const sbp_wait *w)

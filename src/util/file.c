@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "sbp/i18n.h"
 #include "sbp/util.h"
 #include "sbp/i18n.h"
 
