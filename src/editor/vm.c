@@ -263,9 +263,14 @@ static void view_build(editor *ed, ed_view *v)
 	if (avail < 1)
 		avail = 1;
 	v->body_y = ED_HEAD_ROWS;
-	v->hint_y = hint ? ed->rows - ED_FOOT_ROWS - 1 : -1;
 	v->label_w = label_width(ed->bp, ed->cols);
 	name_lines(v, ed->bp);
+	if (hint && v->zoom != ZOOM_COMPACT && !fits_full(v, ed, ed->cols - v->label_w, avail) &&
+	    fits_full(v, ed, ed->cols - v->label_w, avail + 1)) {
+		hint = 0; /* the hint bar's row lets every card show whole */
+		avail++;
+	}
+	v->hint_y = hint ? ed->rows - ED_FOOT_ROWS - 1 : -1;
 	place_pane(v, ed, avail);
 	col_geometry(g->ncols, v->grid_w, &v->col_w, &v->vis_cols);
 	size_t most = 1;
