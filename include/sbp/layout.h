@@ -176,7 +176,6 @@ typedef struct lay_arena lay_arena;
 
 typedef struct sbp_layout {
 	const sbp_blueprint *bp;
-	int lang; /* a term_lang (sbp/terms.h): the language of sbp's own words */
 	sbp_summary sum;
 	double width, height;
 	double mark_r;

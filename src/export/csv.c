@@ -22,9 +22,9 @@ static void csv_num(sbp_buf *out, double v)
 /* One row per step. */
 static void csv_steps(sbp_buf *out, const sbp_blueprint *bp)
 {
-	buf_puts(out, "id,lane,lane_name,zone,column,column_name,phase,text,notes,"
+	buf_puts(out, term_tr("id,lane,lane_name,zone,column,column_name,phase,text,notes,"
 		      "encounter,flagged,standards,duration,fail,fail_severity,"
-		      "fail_recovery,wait,wait_expected,wait_tolerable");
+		      "fail_recovery,wait,wait_expected,wait_tolerable"));
 	EOL(out);
 	for (size_t i = 0; i < bp->steps.n; i++) {
 		const sbp_step *s = bp->steps.items[i];
@@ -32,14 +32,14 @@ static void csv_steps(sbp_buf *out, const sbp_blueprint *bp)
 		esc_csv(out, s->id), SEP(out);
 		esc_csv(out, s->lane ? s->lane->id : NULL), SEP(out);
 		esc_csv(out, s->lane ? s->lane->name : NULL), SEP(out);
-		esc_csv(out, s->lane ? zone_id(s->lane->zone) : NULL), SEP(out);
+		esc_csv(out, s->lane ? (term_now() == TL_ZH ? term_zone(TL_ZH, s->lane->zone) : zone_id(s->lane->zone)) : NULL), SEP(out);
 		esc_csv(out, s->column ? s->column->id : NULL), SEP(out);
 		esc_csv(out, s->column ? s->column->name : NULL), SEP(out);
 		esc_csv(out, s->column ? s->column->phase : NULL), SEP(out);
 		esc_csv(out, s->text), SEP(out);
 		esc_csv(out, step_notes(s)), SEP(out);
-		buf_puts(out, enc ? "yes" : "no"), SEP(out);
-		buf_puts(out, step_is_flagged(s) ? "yes" : "no"), SEP(out);
+		buf_puts(out, enc ? term_tr("yes") : term_tr("no")), SEP(out);
+		buf_puts(out, step_is_flagged(s) ? term_tr("yes") : term_tr("no")), SEP(out);
 		sbp_buf ids;
 		buf_init(&ids);
 		for (size_t k = 0; k < s->stds.n; k++) {
@@ -78,8 +78,8 @@ static void csv_standards(sbp_buf *out, const sbp_blueprint *bp)
 				(*c)++;
 		}
 	}
-	buf_puts(out, "id,name,kind,measure,target,dimension,feedback,weight,goal,better,"
-		      "actual,below_goal,steps");
+	buf_puts(out, term_tr("id,name,kind,measure,target,dimension,feedback,weight,goal,better,"
+		      "actual,below_goal,steps"));
 	EOL(out);
 	for (size_t i = 0; i < bp->standards.n; i++) {
 		const sbp_standard *s = bp->standards.items[i];
@@ -95,7 +95,7 @@ static void csv_standards(sbp_buf *out, const sbp_blueprint *bp)
 		buf_puts(out, s->better == BETTER_LOWER ? "lower" : s->better == BETTER_HIGHER ? "higher" : ""), SEP(out);
 		csv_num(out, s->actual), SEP(out);
 		buf_puts(out, isnan(s->goal) || isnan(standard_current_actual(s)) ? "" :
-			      standard_below_goal(s) ? "yes" : "no"), SEP(out);
+			      standard_below_goal(s) ? term_tr("yes") : term_tr("no")), SEP(out);
 		buf_printf(out, "%zu", count[i]);
 		EOL(out);
 	}
@@ -106,7 +106,7 @@ static void csv_standards(sbp_buf *out, const sbp_blueprint *bp)
 /* One row per flow. */
 static void csv_flows(sbp_buf *out, const sbp_blueprint *bp)
 {
-	buf_puts(out, "from,to,label,from_lane,to_lane,from_column,to_column");
+	buf_puts(out, term_tr("from,to,label,from_lane,to_lane,from_column,to_column"));
 	EOL(out);
 	for (size_t i = 0; i < bp->flows.n; i++) {
 		const sbp_flow *f = bp->flows.items[i];

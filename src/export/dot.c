@@ -75,7 +75,7 @@ static void dot_lane(sbp_buf *out, sbp_layout *wrap, size_t l, const sbp_lane *l
 	esc_dot(out, ln->name);
 	buf_printf(out, " (%s)\"; labeljust=l; style=filled; fillcolor=\"%s\"; color=\"#8c959f\";\n"
 		   "    \"lane:%zu\" [shape=point, style=invis, width=0.01];\n",
-		   zone_id(ln->zone), lay_zone_fill[ln->zone < ZONE_COUNT ? ln->zone : 0].hex, l);
+		   term_zone_now(ln->zone), lay_zone_fill[ln->zone < ZONE_COUNT ? ln->zone : 0].hex, l);
 	for (size_t k = k0; k < k1; k++)
 		dot_node(out, wrap, steps[k]);
 	buf_printf(out, "    { rank=same; \"lane:%zu\";", l);
@@ -177,7 +177,7 @@ bool export_dot(const sbp_blueprint *bp, const export_opts *o, sbp_buf *out,
 		      "digraph blueprint {\n"
 		      "  graph [rankdir=TB, newrank=true, splines=line, nodesep=0.25, ranksep=0.5, "
 		      "fontname=\"Noto Sans\", labelloc=t, label=\"");
-	esc_dot(out, bp->title ? bp->title : "Service blueprint");
+	esc_dot(out, bp->title ? bp->title : term_tr("Service blueprint"));
 	buf_puts(out, "\"];\n"
 		      "  node [shape=box, style=\"rounded,filled\", fontname=\"Noto Sans\", fontsize=10];\n"
 		      "  edge [fontname=\"Noto Sans\", fontsize=9];\n");

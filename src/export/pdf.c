@@ -13,7 +13,6 @@
 
 #include "export_internal.h"
 #include "sbp/i18n.h"
-#include "sbp/terms.h"
 
 #ifdef SBP_HAVE_CAIRO
 #include "cairo_dl.h"
@@ -35,10 +34,11 @@ static const struct paper {
 #define PNG_MAX_SIDE 32000.0
 #define PNG_MAX_PIXELS 64e6
 
-/* The sheets' own words: the term table's (terms.h) in the blueprint's
- * language, and those it does not have yet, here in one place. */
-static const char L_ABOVE[] = "Lanes above this sheet: ", L_HERE[] = "On this sheet: ",
-		  L_BELOW[] = "Below it: ";
+/* The poster's own words on sheets, in one place. */
+#define T_ABOVE term_tr("Lanes above this sheet: ")
+#define T_HERE term_tr("On this sheet: ")
+#define T_BELOW term_tr("Below it: ")
+#define T_SHEET term_tr("Sheet %zu of %zu: row %zu of %zu, column %zu of %zu. " "Cut along the crop marks; each sheet overlaps the one before by 10 mm.")
 
 /* Look up a paper size in any case; a4 when name is NULL. */
 static const struct paper *paper_find(const char *name)
@@ -124,7 +124,7 @@ static tiling plan_tiles(const sbp_layout *lay, const export_opts *o)
 
 /* Crop marks at the corners of the content area, the overlap guides and
  * the sheet label, clear of the marks. */
-static void tile_marks(cairo_t *cr, pdf_draw *pd, const tiling *t, size_t r, size_t c, int lang)
+static void tile_marks(cairo_t *cr, pdf_draw *pd, const tiling *t, size_t r, size_t c)
 {
 	double m = TILE_MARGIN, x0 = m, y0 = m, x1 = t->pw - m, y1 = t->ph - m;
 	double xs[2] = {x0, x1}, ys[2] = {y0, y1};
@@ -162,7 +162,7 @@ static void tile_marks(cairo_t *cr, pdf_draw *pd, const tiling *t, size_t r, siz
 	}
 	cx.cairo_stroke(cr);
 	cx.cairo_restore(cr);
-	snprintf(label, sizeof label, term((term_lang)lang, T_SHEET), r * t->nc + c + 1, t->nr * t->nc, r + 1, t->nr,
+	snprintf(label, sizeof label, T_SHEET, r * t->nc + c + 1, t->nr * t->nc, r + 1, t->nr,
 		 c + 1, t->nc);
 	pdf_draw_note(pd, label, x0 + 30, y1 + 27);
 }
@@ -192,9 +192,9 @@ static void lane_index(pdf_draw *pd, const sbp_layout *lay, const tiling *t, dou
 	while (b < nl && lay->lanes[b].band.y < py1 - 1)
 		b++;
 	buf_init(&s);
-	lane_list(&s, lay, 0, a, L_ABOVE);
-	lane_list(&s, lay, a, b, L_HERE);
-	lane_list(&s, lay, b, nl, L_BELOW);
+	lane_list(&s, lay, 0, a, T_ABOVE);
+	lane_list(&s, lay, a, b, T_HERE);
+	lane_list(&s, lay, b, nl, T_BELOW);
 	wrap->nlines = 0;
 	size_t n = layout_wrap_width(wrap, s.data, s.len, t->pw - 2 * TILE_MARGIN - 60,
 				     LAY_FONT_FOOT, 2);
@@ -248,7 +248,7 @@ static void draw_tile(cairo_t *cr, pdf_draw *pd, const sbp_layout *lay, const ti
 		draw_part(cr, pd, (lay_box){0, py0, t->strip_w, chp - sy}, m, m + sy * s, s, 1);
 	if (r)
 		draw_part(cr, pd, (lay_box){px0, lay->head_y0, cwp - sx, t->strip_h}, m + sx * s, m, s, 2);
-	tile_marks(cr, pd, t, r, c, lay->lang);
+	tile_marks(cr, pd, t, r, c);
 	lane_index(pd, lay, t, py0 + sy, py0 + chp, wrap);
 }
 
@@ -292,8 +292,7 @@ static bool make_pdf(const sbp_layout *lay, const export_opts *o, sbp_buf *out,
 	cairo_t *cr = cx.cairo_create(surf);
 	pdf_draw *pd = pdf_draw_new(cr, lay);
 	sbp_layout *wrap = tile ? layout_new(&(sbp_blueprint){0}, NULL) : NULL;
-	if (lay->bp->title)
-		pdf_draw_metadata(pd, surf, lay->bp->title);
+	pdf_draw_metadata(pd, surf, lay->bp->title ? lay->bp->title : term_tr("Service blueprint"));
 	for (size_t r = 0; r < nr; r++) {
 		for (size_t c = 0; c < nc; c++) {
 			if (tile) {

@@ -17,15 +17,31 @@
 #define MAXCOLS 8
 
 /* The pages' own words, in one place. */
-static const char T_FLAGGED[] = "Encounters without a standard", T_FAIL[] = "Fail points and recovery",
-		  T_WAIT[] = "Wait points", T_STDS[] = "Standards", T_STEP[] = "Step",
-		  T_LANE[] = "Lane", T_COLUMN[] = "Column", T_ID[] = "Id",
-		  T_FAILPT[] = "Fail point", T_SEV[] = "Severity", T_RECOVERY[] = "Recovery plan",
-		  T_NONE[] = "no recovery plan", T_WAITPT[] = "Wait", T_EXP[] = "Expected (min)",
-		  T_TOL[] = "Tolerable (min)", T_STD[] = "Standard", T_KIND[] = "Kind",
-		  T_TARGET[] = "Target", T_GOAL[] = "Goal", T_ACTUAL[] = "Actual",
-		  T_AGAINST[] = "Against goal", T_BELOW[] = "below goal", T_MEETS[] = "meets goal",
-		  T_NOTM[] = "not measured", T_EMPTY[] = "None.";
+#define T_FLAGGED term_tr("Encounters without a standard")
+#define T_FAIL term_tr("Fail points and recovery")
+#define T_WAIT term_tr("Wait points")
+#define T_STDS term_tr("Standards")
+#define T_STEP term_tr("Step")
+#define T_LANE term_tr("Lane")
+#define T_COLUMN term_tr("Column")
+#define T_ID term_tr("Id")
+#define T_FAILPT term_tr("Fail point")
+#define T_SEV term_tr("Severity")
+#define T_RECOVERY term_tr("Recovery plan")
+#define T_NONE term_tr("no recovery plan")
+#define T_WAITPT term_tr("Wait")
+#define T_EXP term_tr("Expected (min)")
+#define T_TOL term_tr("Tolerable (min)")
+#define T_STD term_tr("Standard")
+#define T_KIND term_tr("Kind")
+#define T_TARGET term_tr("Target")
+#define T_GOAL term_tr("Goal")
+#define T_ACTUAL term_tr("Actual")
+#define T_AGAINST term_tr("Against goal")
+#define T_BELOW term_tr("below goal")
+#define T_MEETS term_tr("meets goal")
+#define T_NOTM term_tr("not measured")
+#define T_EMPTY term_tr("None.")
 
 typedef struct tbl {
 	cairo_t *cr;
@@ -178,7 +194,7 @@ static void standards_table(tbl *t, const sbp_blueprint *bp)
 		const sbp_standard *s = bp->standards.items[i];
 		bool below = standard_below_goal(s);
 		const char *against = isnan(s->goal) || isnan(s->actual) ? T_NOTM : below ? T_BELOW : T_MEETS;
-		row(t, (const char *const[]){s->id, s->name, std_kind_id(s->kind), s->target,
+		row(t, (const char *const[]){s->id, s->name, term_kind_now(s->kind), s->target,
 					     export_num(s->goal, g), export_num(s->actual, a), against},
 		    LAY_FONT_KEY, below, false);
 	}

@@ -6,23 +6,20 @@
 #include <string.h>
 
 #include "layout_internal.h"
-#include "sbp/terms.h"
 
-/* The poster's own words on cards come from the term table (terms.h),
- * in the blueprint's language. */
-#define W(lay, t) term((term_lang)(lay)->lang, (t))
-
-/* The one-time fix of a step (SPEC 7.2), NULL when none (or empty). */
-static const char *card_fix(const sbp_step *s)
-{
-	const char *fix = step_fix(s);
-	return fix && *fix ? fix : NULL;
-}
+/* The poster's own words on cards, in one place (the blueprint's lang
+ * picks them once the term table lands). */
+#define T_FAIL term_tr("Fail point")
+#define T_SEVERITY term_tr("severity")
+#define T_RECOVERY term_tr("Recovery")
+#define T_NO_RECOVERY term_tr("no recovery plan")
+#define T_WAIT term_tr("Wait point")
+#define T_MIN term_tr("min")
+#define T_FIX term_tr("One-time fix")
 
 /* "3–8 min", "3 min" or "≤ 8 min": a wait point's minutes. */
-static void wait_minutes(const sbp_layout *lay, sbp_buf *b, const sbp_wait *w)
+static void wait_minutes(sbp_buf *b, const sbp_wait *w)
 {
-	const char *T_MIN = W(lay, T_MINUTES);
 	char e[32], t[32];
 
 	fmt_number(w->expected, e);
@@ -75,27 +72,27 @@ static void callout_texts(sbp_layout *lay, const sbp_step *s, sbp_buf *tmp,
 {
 	buf_reset(tmp);
 	if (s->fail) {
-		buf_printf(tmp, "%s", W(lay, T_COL_FAIL));
+		buf_printf(tmp, "%s", T_FAIL);
 		if (s->fail->severity)
-			buf_printf(tmp, " (%s %d)", W(lay, T_COL_SEVERITY), s->fail->severity);
-		buf_printf(tmp, ": %s\n%s: %s", s->fail->text, W(lay, T_COL_RECOVERY),
-			   s->fail->recovery ? s->fail->recovery : W(lay, T_NO_RECOVERY));
+			buf_printf(tmp, " (%s %d)", T_SEVERITY, s->fail->severity);
+		buf_printf(tmp, ": %s\n%s: %s", s->fail->text, T_RECOVERY,
+			   s->fail->recovery ? s->fail->recovery : T_NO_RECOVERY);
 	}
 	out[0] = card_string(lay, tmp, &len[0]);
 	buf_reset(tmp);
 	if (s->wait) {
-		buf_printf(tmp, "%s: %s", W(lay, T_COL_WAIT), s->wait->text);
+		buf_printf(tmp, "%s: %s", T_WAIT, s->wait->text);
 		size_t at = tmp->len;
 		buf_puts(tmp, " \xC2\xB7 ");
 		size_t before = tmp->len;
-		wait_minutes(lay, tmp, s->wait);
+		wait_minutes(tmp, s->wait);
 		if (tmp->len == before)
 			tmp->len = at, tmp->data[at] = '\0';
 	}
 	out[1] = card_string(lay, tmp, &len[1]);
 	buf_reset(tmp);
-	if (card_fix(s))
-		buf_printf(tmp, "%s: %s", W(lay, T_ONE_TIME_FIX), card_fix(s));
+	if (step_fix(s))
+		buf_printf(tmp, "%s: %s", T_FIX, step_fix(s));
 	out[2] = card_string(lay, tmp, &len[2]);
 }
 
@@ -141,7 +138,7 @@ void layout_measure_card(sbp_layout *lay, lay_card *cd, sbp_buf *tmp)
 	if (!isnan(s->duration)) {
 		char num[32];
 		fmt_number(s->duration, num);
-		buf_printf(tmp, "%s %s", num, W(lay, T_MINUTES));
+		buf_printf(tmp, "%s %s", num, T_MIN);
 	}
 	for (size_t i = 0; i < s->stds.n; i++) {
 		const sbp_standard *st = s->stds.items[i];
@@ -167,7 +164,7 @@ void layout_measure_card(sbp_layout *lay, lay_card *cd, sbp_buf *tmp)
 	cd->nmarks = 0;
 	if (cd->flagged)
 		cd->marks[cd->nmarks++].kind = LAY_MARK_FLAG;
-	if (card_fix(s))
+	if (step_fix(s))
 		cd->marks[cd->nmarks++].kind = LAY_MARK_FIX;
 	if (cd->below)
 		cd->marks[cd->nmarks++].kind = LAY_MARK_BELOW;

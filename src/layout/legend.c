@@ -7,15 +7,20 @@
 #include <time.h>
 
 #include "layout_internal.h"
-#include "sbp/terms.h"
 
-/* The poster's own words: the term table's (terms.h) in the blueprint's
- * language, and the few it does not have yet, here in one place. */
-#define W(lay, t) term((term_lang)(lay)->lang, (t))
-static const char L_VERSION[] = "Version", L_BELOW_MARK[] = "a standard below its goal",
-		  L_COUNTS[] = "%zu steps \xC2\xB7 %zu encounter steps \xC2\xB7 %zu without a standard (!) "
-			       "\xC2\xB7 encounter coverage %s \xC2\xB7 %zu fail points \xC2\xB7 "
-			       "%zu wait points \xC2\xB7 %zu standards";
+/* The poster's own words here, in one place (the blueprint's lang picks
+ * them once the term table lands). */
+#define T_UNTITLED term_tr("Untitled blueprint")
+#define T_VERSION term_tr("Version")
+#define T_DATE term_tr("Date")
+#define T_OWNER term_tr("Owner")
+#define T_STANDARDS term_tr("Standards")
+#define T_GOAL term_tr("goal")
+#define T_ACTUAL term_tr("actual")
+#define T_BELOW term_tr("below goal")
+#define T_MEETS term_tr("meets goal")
+#define T_TARGET term_tr("target")
+#define T_COUNTS term_tr("%zu steps \xC2\xB7 %zu encounter steps \xC2\xB7 %zu without a standard (!) " "\xC2\xB7 encounter coverage %s \xC2\xB7 %zu fail points \xC2\xB7 " "%zu wait points \xC2\xB7 %zu standards")
 
 /* The text of a scalar x- key at the top of the file, or NULL. */
 static const char *top_extra(const sbp_blueprint *bp, const char *key)
@@ -41,21 +46,21 @@ static void today(char out[16])
 
 /* "Version 3 · Date 2026-12-02 · Owner Guest experience team": the
  * blueprint's x-version, x-date (else today) and x-owner. */
-static void meta_line(const sbp_layout *lay, const sbp_blueprint *bp, sbp_buf *b)
+static void meta_line(const sbp_blueprint *bp, sbp_buf *b)
 {
 	const char *v = top_extra(bp, "x-version"), *d = top_extra(bp, "x-date");
 	const char *o = top_extra(bp, "x-owner");
 	char day[16];
 
 	if (v)
-		buf_printf(b, "%s %s \xC2\xB7 ", L_VERSION, v);
+		buf_printf(b, "%s %s \xC2\xB7 ", T_VERSION, v);
 	if (!d) {
 		today(day);
 		d = day;
 	}
-	buf_printf(b, "%s %s", W(lay, T_COL_DATE), d);
+	buf_printf(b, "%s %s", T_DATE, d);
 	if (o)
-		buf_printf(b, " \xC2\xB7 %s: %s", W(lay, T_COL_OWNER), o);
+		buf_printf(b, " \xC2\xB7 %s: %s", T_OWNER, o);
 }
 
 /* Title, description and the counts line, from y down. */
@@ -64,7 +69,7 @@ double layout_place_title(sbp_layout *lay, double y, const char *source_name)
 	const sbp_blueprint *bp = lay->bp;
 	const sbp_summary *s = &lay->sum;
 	double w = lay->width - 2 * LAY_MARGIN;
-	const char *title = bp->title && *bp->title ? bp->title : W(lay, T_UNTITLED);
+	const char *title = bp->title && *bp->title ? bp->title : T_UNTITLED;
 	sbp_buf b;
 
 	lay->title = layout_block(lay, title, strlen(title), LAY_MARGIN,
@@ -80,13 +85,13 @@ double layout_place_title(sbp_layout *lay, double y, const char *source_name)
 		lay->description = (lay_block){0, 0, LAY_FONT_BODY, LAY_LEFT, 0, 0};
 	}
 	buf_init(&b);
-	meta_line(lay, bp, &b);
+	meta_line(bp, &b);
 	const char *m = layout_strdup(lay, b.data, b.len);
 	lay->meta = layout_block(lay, m, b.len, LAY_MARGIN, y + lay_fonts[LAY_FONT_BODY].size * 0.9,
 				 w, LAY_FONT_BODY, LAY_LEFT, 0);
 	y += (double)lay->meta.nlines * lay_fonts[LAY_FONT_BODY].line_h + 2;
 	buf_reset(&b);
-	buf_printf(&b, L_COUNTS, s->steps, s->encounters, s->unstandardized,
+	buf_printf(&b, T_COUNTS, s->steps, s->encounters, s->unstandardized,
 		   check_coverage_text(s, 0, (char[16]){0}),
 		   s->fail_points, s->wait_points, s->standards);
 	if (source_name && *source_name)
@@ -102,27 +107,23 @@ double layout_place_title(sbp_layout *lay, double y, const char *source_name)
 
 /* One entry of the key: "[1] id: name · hard · target: … · goal 95,
  * actual 91 ▼ below goal". */
-static void key_text(const sbp_layout *lay, const sbp_standard *st, size_t num, sbp_buf *b)
+static void key_text(const sbp_standard *st, size_t num, sbp_buf *b)
 {
 	char g[32], a[32];
 
-	buf_printf(b, "[%zu] %s: %s \xC2\xB7 %s", num, st->id, st->name,
-		   W(lay, st->kind == STD_SOFT ? T_SOFT : T_HARD));
+	buf_printf(b, "[%zu] %s: %s \xC2\xB7 %s", num, st->id, st->name, term_kind_now(st->kind));
 	if (st->target && *st->target)
-		buf_printf(b, " \xC2\xB7 %s: %s", W(lay, T_COL_TARGET), st->target);
+		buf_printf(b, " \xC2\xB7 %s: %s", T_TARGET, st->target);
 	double actual = standard_current_actual(st); /* latest measured, else actual */
 	if (!isnan(st->goal) || !isnan(actual)) {
 		fmt_number(st->goal, g);
 		fmt_number(actual, a);
-		buf_printf(b, " \xC2\xB7 %s %s, %s %s", W(lay, T_COL_GOAL), isnan(st->goal) ? "?" : g,
-			   W(lay, T_COL_ACTUAL), isnan(actual) ? "?" : a);
-		if (standard_below_goal(st)) {
-			buf_puts(b, " \xE2\x96\xBC ");
-			buf_printf(b, W(lay, T_BELOW_GOAL),
-				   W(lay, st->better == BETTER_LOWER ? T_BETTER_LOWER : T_BETTER_HIGHER));
-		} else if (!isnan(st->goal) && !isnan(actual)) {
-			buf_printf(b, " (%s)", W(lay, T_MEETS_GOAL));
-		}
+		buf_printf(b, " \xC2\xB7 %s %s, %s %s", T_GOAL, isnan(st->goal) ? "?" : g,
+			   T_ACTUAL, isnan(actual) ? "?" : a);
+		if (standard_below_goal(st))
+			buf_printf(b, " \xE2\x96\xBC %s", T_BELOW);
+		else if (!isnan(st->goal) && !isnan(actual))
+			buf_printf(b, " (%s)", T_MEETS);
 	}
 }
 
@@ -140,13 +141,11 @@ double layout_place_key(sbp_layout *lay, double y)
 	}
 	size_t ncols = (size_t)fmax(1, floor((w + gap) / (colw + gap)));
 	colw = (w + gap) / (double)ncols - gap;
-	buf_init(&b);
-	buf_printf(&b, W(lay, T_H_STANDARDS), lay->nkeys);
-	const char *heading = layout_strdup(lay, b.data, b.len);
-	lay->key_title = layout_block(lay, heading, b.len, LAY_MARGIN,
+	lay->key_title = layout_block(lay, T_STANDARDS, strlen(T_STANDARDS), LAY_MARGIN,
 				      y + lay_fonts[LAY_FONT_PHASE].size * 0.9, w, LAY_FONT_PHASE,
 				      LAY_LEFT, 0);
 	y += lay_fonts[LAY_FONT_PHASE].line_h + 4;
+	buf_init(&b);
 	size_t per = (lay->nkeys + ncols - 1) / ncols;
 	double bottom = y;
 	for (size_t c = 0; c < ncols; c++) {
@@ -154,7 +153,7 @@ double layout_place_key(sbp_layout *lay, double y)
 		for (size_t i = c * per; i < (c + 1) * per && i < lay->nkeys; i++) {
 			lay_key *k = &lay->keys[i];
 			buf_reset(&b);
-			key_text(lay, k->std, i + 1, &b);
+			key_text(k->std, i + 1, &b);
 			const char *t = layout_strdup(lay, b.data, b.len);
 			k->text = layout_block(lay, t, b.len, LAY_MARGIN + (double)c * (colw + gap),
 					       cy + ft->size * 0.9, colw, LAY_FONT_KEY, LAY_LEFT, 0);
@@ -171,27 +170,27 @@ double layout_place_key(sbp_layout *lay, double y)
 typedef struct legend_def {
 	lay_legend_kind kind;
 	int arg; /* zone or marker kind */
-	int text; /* an sbp_term; -1: the zone's name, T_COUNT: L_BELOW_MARK */
+	const char *text;
 } legend_def;
 
 /* The legend entries in rows from y, wrapped to the poster width. */
 double layout_place_legend(sbp_layout *lay, double y)
 {
 	static const legend_def defs[] = {
-		{LAY_LEG_ZONE, ZONE_EVIDENCE, -1},
-		{LAY_LEG_ZONE, ZONE_CUSTOMER, -1},
-		{LAY_LEG_ZONE, ZONE_ONSTAGE, -1},
-		{LAY_LEG_ZONE, ZONE_BACKSTAGE, -1},
-		{LAY_LEG_ZONE, ZONE_SUPPORT, -1},
-		{LAY_LEG_LINE, 0, T_LEG_LINES},
-		{LAY_LEG_CARD, 0, T_STEP},
-		{LAY_LEG_ENCOUNTER, 0, T_LEG_ENCOUNTER},
-		{LAY_LEG_MARK, LAY_MARK_FLAG, T_LEG_FLAGGED},
-		{LAY_LEG_MARK, LAY_MARK_FAIL, T_FAIL_POINT},
-		{LAY_LEG_MARK, LAY_MARK_WAIT, T_WAIT_POINT},
-		{LAY_LEG_MARK, LAY_MARK_BELOW, T_COUNT}, /* L_BELOW_MARK */
-		{LAY_LEG_MARK, LAY_MARK_FIX, T_ONE_TIME_FIX},
-		{LAY_LEG_FLOW, 0, T_FLOW},
+		{LAY_LEG_ZONE, ZONE_EVIDENCE, NULL},
+		{LAY_LEG_ZONE, ZONE_CUSTOMER, NULL},
+		{LAY_LEG_ZONE, ZONE_ONSTAGE, NULL},
+		{LAY_LEG_ZONE, ZONE_BACKSTAGE, NULL},
+		{LAY_LEG_ZONE, ZONE_SUPPORT, NULL},
+		{LAY_LEG_LINE, 0, "line of interaction, visibility or internal interaction"},
+		{LAY_LEG_CARD, 0, "step"},
+		{LAY_LEG_ENCOUNTER, 0, "encounter step (the customer meets the service)"},
+		{LAY_LEG_MARK, LAY_MARK_FLAG, "encounter without a standard"},
+		{LAY_LEG_MARK, LAY_MARK_FAIL, "fail point"},
+		{LAY_LEG_MARK, LAY_MARK_WAIT, "wait point"},
+		{LAY_LEG_MARK, LAY_MARK_BELOW, "a standard below its goal"},
+		{LAY_LEG_MARK, LAY_MARK_FIX, "one-time fix"},
+		{LAY_LEG_FLOW, 0, "flow"},
 	};
 	size_t n = sizeof defs / sizeof defs[0];
 	const lay_font *ft = &lay_fonts[LAY_FONT_BODY];
@@ -201,8 +200,7 @@ double layout_place_legend(sbp_layout *lay, double y)
 	lay->nlegend = n;
 	for (size_t i = 0; i < n; i++) {
 		lay_legend *e = &lay->legend[i];
-		const char *t = defs[i].text < 0 ? term_zone((term_lang)lay->lang, (sbp_zone)defs[i].arg)
-				: defs[i].text == T_COUNT ? L_BELOW_MARK : W(lay, (sbp_term)defs[i].text);
+		const char *t = defs[i].text ? term_tr(defs[i].text) : term_zone(term_now(), (sbp_zone)defs[i].arg);
 		double tw = layout_text_width(t, strlen(t), LAY_FONT_BODY);
 		double w = 26 + tw + 18;
 		if (x > LAY_MARGIN && x + w > right) {

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "sbp/i18n.h"
+#include "sbp/terms.h"
 #include "import_internal.h"
 
 /* Columns that are derived from the blueprint, never fields of their own. */
@@ -21,7 +22,7 @@ static const char *const derived[] = {
 static int tab_col(const csv_row *head, const char *name)
 {
 	for (size_t i = 0; i < head->n; i++)
-		if (!strcmp(head->fields[i], name))
+		if (term_csv_header_is(head->fields[i], name))
 			return (int)i;
 	return -1;
 }
@@ -139,7 +140,8 @@ static bool tab_place(import_ctx *x, const csv_row *head, const csv_row *r)
 /* Is a yes/no cell yes? */
 static bool yes(const char *s)
 {
-	return !strcmp(s, "yes") || !strcmp(s, "true") || !strcmp(s, "1") || !strcmp(s, "y");
+	return !strcmp(s, "yes") || !strcmp(s, "true") || !strcmp(s, "1") || !strcmp(s, "y") ||
+	       !strcmp(s, "是");
 }
 
 /* A step's standards cell: ids separated by blanks. */

@@ -461,7 +461,8 @@ def test_html():
         open(path, "w", encoding="utf-8").write(svg)
         xml_ok(path)
         s = counts(f)
-        check("Encounters without a standard (%d)" % s["unstandardized"] in doc,
+        check("Encounters without a standard (%d)" % s["unstandardized"] in doc or
+              "缺少标准的服务接触（%d）" % s["unstandardized"] in doc,  # lang: zh
               "html %s: flagged count" % f)
     doc = open(export(os.path.join(BP, "hotel.yaml"), "html"), encoding="utf-8").read()
     check("Goal attainment" in doc and "&#160;%</th>" in doc and "Service performance index" not in doc, "hotel: goal attainment")
@@ -480,7 +481,7 @@ def test_md():
         rows = 0
         width = None
         for line in lines:
-            if line.startswith("| Column | Step"):
+            if line.startswith("| Column | Step") or line.startswith("| 列 | 步骤"):  # lang: zh
                 width = len(md_cells(line))
             elif line.startswith("|---"):
                 continue
@@ -491,9 +492,9 @@ def test_md():
             else:
                 width = None if not line.startswith("|") else width
         check(rows == len(m["steps"]), "md %s: %d step rows, want %d" % (f, rows, len(m["steps"])))
-        check("## Check report" in lines, "md %s: check report" % f)
+        check("## Check report" in lines or "## 检查报告" in lines, "md %s: check report" % f)
         if m.get("flows"):
-            at = lines.index("## Flows")
+            at = lines.index("## 流向" if "## 流向" in lines else "## Flows")  # the blueprint's lang
             rows_f = [l for l in lines[at + 4:] if l.startswith("|")]
             rows_f = rows_f[:next((i for i, l in enumerate(lines[at + 4:]) if not l.startswith("|")), len(rows_f))]
             check(len(rows_f) == len(m["flows"]), "md %s: a row per flow (%d, want %d)" % (f, len(rows_f), len(m["flows"])))

@@ -18,7 +18,6 @@
 
 #include "sbp/io.h"
 #include "sbp/layout.h"
-#include "sbp/terms.h"
 #include "sbp/utf8.h"
 
 static int nfiles;
@@ -285,7 +284,7 @@ static void test_lines(void **state)
 				continue;
 			assert_true(z < lay->nzlines);
 			assert_true(lay->zlines[z].y == lay->lanes[l].band.y);
-			assert_non_null(strstr(lay->zlines[z].label, term_line_above((term_lang)lay->lang, b)));
+			assert_non_null(strstr(lay->zlines[z].label, zone_line_above(b)));
 			z++;
 		}
 		assert_int_equal(z, lay->nzlines);
