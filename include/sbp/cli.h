@@ -15,6 +15,7 @@ int cmd_export(int argc, char **argv);
 int cmd_measure(int argc, char **argv);
 int cmd_diff(int argc, char **argv);
 int cmd_merge(int argc, char **argv);
+int cmd_import(int argc, char **argv);
 /* The editor (src/tui): open path, or a new blueprint when path is NULL. */
 int tui_main(const char *path, const sbp_limits *lim);
 
@@ -39,5 +40,7 @@ const char *cli_safe(const char *s);
 /* Print the diagnostics of one file to out (sorted), GCC-style, at most
  * cli_limits()->max_diags of them and then how many more there are. */
 void cli_print_diags(FILE *out, const char *file, sbp_diags *d);
+/* Bind the message catalog (src/cli/i18n.c); after setlocale. */
+void cli_i18n_init(void);
 
 #endif

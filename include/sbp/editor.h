@@ -18,6 +18,7 @@
 #include "sbp/diag.h"
 #include "sbp/edit.h"
 #include "sbp/editor_grid.h"
+#include "sbp/editor_view.h"
 #include "sbp/io.h"
 #include "sbp/lineedit.h"
 #include "sbp/model.h"
@@ -108,6 +109,9 @@ typedef struct ed_command {
 /* The command table, terminated by a row with name NULL. */
 extern const ed_command ed_commands[];
 const ed_command *editor_command_find(const char *name);
+/* The least and most words a row takes (max -1: no bound), from the
+ * synopsis in its args; the `:` line says its usage outside them. */
+void editor_command_arity(const ed_command *c, int *min, int *max);
 /* The command bound to a key in normal mode, or NULL. */
 const ed_command *editor_command_for_key(ed_key k);
 
@@ -171,7 +175,8 @@ struct editor {
 	/* selection: lane, column, index in the cell's stack */
 	size_t lane, col, idx;
 	ed_grid grid;
-	size_t top, left; /* viewport: first body row, first column */
+	size_t top, left; /* viewport: first body line, first column */
+	ed_view *view;    /* the screen's geometry and view settings */
 	int rows, cols;   /* terminal size, from editor_resize */
 
 	ed_mode mode;
@@ -215,10 +220,18 @@ struct editor {
 	ed_list formlist;
 	struct {                 /* quick entry (cmd_entry.c) */
 		bool on;         /* the add prompt comes back after Enter */
-		bool chain;      /* each new step flows from the one before */
-		sbp_step *last;  /* the step added before, for the chain */
+		bool unlinked;   /* Tab does not add a flow (Ctrl-F) */
+		bool link;       /* the next card flows from last (after Tab) */
+		sbp_step *last;  /* the step added before */
+		size_t home;     /* the lane Enter goes back to */
 	} quick;
 	sbp_step *clip;          /* a copied step (detached, owned) */
+	struct {                 /* what an undo or redo touched (cmd_step.c) */
+		bool on;
+		const sbp_step *step; /* a step it changed or brought back */
+		bool cell;            /* else the cell a step left */
+		size_t lane, col;
+	} touch;
 
 	sbp_summary sum;
 	size_t sum_key;          /* history state the grid and counts are for */

@@ -1,5 +1,6 @@
-/* The terminal grid's geometry: which steps sit in each cell (in file
- * order), how many rows each lane takes (its tallest stack, at least 1),
+/* The terminal grid's logical geometry: which steps sit in each cell
+ * (sbp_cells: occupied cells only, file order within), how many stack
+ * slots each lane takes (its tallest stack, at least 1),
  * where each lane starts, and the connectors of flows within a column.
  * Built once in O(steps + cells + flows); after that each edit updates
  * only what it touched (grid_step_* and grid_flow_*), so neither drawing
@@ -14,6 +15,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "sbp/cells.h"
 #include "sbp/model.h"
 
 /* A connector: a flow between two steps of one column. */
@@ -25,9 +27,7 @@ typedef struct ed_conn {
 
 typedef struct ed_grid {
 	size_t nlanes, ncols;
-	size_t *cell_start;  /* nlanes*ncols+1 offsets into steps */
-	sbp_step **steps;    /* grouped by cell, file order within */
-	size_t steps_cap;
+	sbp_cells cells;     /* steps by occupied cell */
 	size_t *lane_rows;   /* rows of each lane */
 	size_t *lane_top;    /* body row of each lane's first row */
 	size_t height;       /* body rows in all */

@@ -18,6 +18,10 @@ typedef struct sbp_limits {
 	size_t max_scalar;    /* bytes in one scalar */
 	size_t max_steps;
 	size_t max_diags;     /* diagnostics kept by the loader and listed per file */
+	double max_minutes;   /* a duration or a wait, in minutes */
+	size_t max_lanes;     /* lanes and columns: the editor's grid and the */
+	size_t max_columns;   /* exports index occupied cells only, but each
+				 lane and column still costs a row or a heading */
 } sbp_limits;
 
 #define SBP_DEFAULT_MAX_FILE_SIZE ((size_t)512 << 20)
@@ -25,6 +29,10 @@ typedef struct sbp_limits {
 #define SBP_DEFAULT_MAX_SCALAR ((size_t)1 << 20)
 #define SBP_DEFAULT_MAX_STEPS ((size_t)4000000)
 #define SBP_DEFAULT_MAX_DIAGS ((size_t)200)
+/* A year: no step or wait of a service lasts longer. */
+#define SBP_DEFAULT_MAX_MINUTES (366.0 * 24 * 60)
+#define SBP_DEFAULT_MAX_LANES ((size_t)100000)
+#define SBP_DEFAULT_MAX_COLUMNS ((size_t)1000000)
 
 void sbp_limits_default(sbp_limits *l);
 

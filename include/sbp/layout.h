@@ -30,6 +30,8 @@ typedef enum lay_font_id {
 	LAY_FONT_FOOT,   /* card footer: duration and standards */
 	LAY_FONT_FLOW,   /* flow labels */
 	LAY_FONT_MARK,   /* the letter in a marker, bold */
+	LAY_FONT_CALLOUT, /* fail and wait callouts on a card */
+	LAY_FONT_KEY,    /* the standards key */
 	LAY_FONT_COUNT
 } lay_font_id;
 
@@ -50,13 +52,16 @@ typedef struct lay_rgb {
 extern const lay_rgb lay_zone_fill[ZONE_COUNT];
 extern const lay_rgb lay_ink, lay_grey, lay_line_ink, lay_card_fill,
 	lay_card_edge, lay_flag_ink, lay_fail_ink, lay_wait_ink, lay_flow_ink,
-	lay_phase_fill, lay_column_fill, lay_head_fill;
+	lay_phase_fill, lay_column_fill, lay_head_fill, lay_fix_ink,
+	lay_fail_fill, lay_wait_fill, lay_fix_fill;
 
-/* One line of text: len bytes at s, then an ellipsis when cut short. */
+/* One line of text: len bytes at s, then an ellipsis when cut short;
+ * space: the text went on after white space (a backend that joins lines
+ * may put a space back, so words never run together). */
 typedef struct lay_text {
 	const char *s;
 	size_t len;
-	bool ellipsis;
+	bool ellipsis, space;
 } lay_text;
 
 typedef enum lay_align { LAY_LEFT, LAY_CENTER, LAY_RIGHT } lay_align;
@@ -98,23 +103,38 @@ typedef struct lay_head {
 	lay_block text;
 } lay_head;
 
-typedef enum lay_mark_kind { LAY_MARK_FAIL, LAY_MARK_WAIT, LAY_MARK_FLAG } lay_mark_kind;
+typedef enum lay_mark_kind {
+	LAY_MARK_FAIL,  /* a fail point */
+	LAY_MARK_WAIT,  /* a wait point */
+	LAY_MARK_FLAG,  /* an encounter without a standard */
+	LAY_MARK_BELOW, /* a standard of the step is below its goal */
+	LAY_MARK_FIX,   /* handled by a one-time fix */
+	LAY_MARK_COUNT
+} lay_mark_kind;
 
 typedef struct lay_mark {
 	lay_mark_kind kind;
 	double cx, cy; /* centre; radius lay->mark_r */
 } lay_mark;
 
-/* The letter drawn in a marker: "F", "W" or "!". */
+/* The letter drawn in a marker: "F", "W", "!", "\u25BC" or "\u2713". */
 const char *lay_mark_letter(lay_mark_kind k);
+/* The colour of a marker. */
+const lay_rgb *lay_mark_ink(lay_mark_kind k);
 
 typedef struct lay_card {
 	const sbp_step *step;
 	lay_box box;
 	lay_block text, foot; /* foot.nlines is 0 when there is no footer */
-	bool encounter, flagged; /* flagged: encounter with no standard */
+	/* the callouts under the text: the fail point (text, severity,
+	 * recovery), the wait point (text, minutes) and the one-time fix;
+	 * nlines 0 when absent */
+	lay_block fail, wait, fix;
+	lay_box fail_box, wait_box, fix_box; /* their tinted backgrounds */
+	bool encounter, flagged; /* flagged: step_is_flagged() */
+	bool below; /* a standard of the step is below its goal */
 	size_t nmarks;
-	lay_mark marks[3];
+	lay_mark marks[LAY_MARK_COUNT];
 } lay_card;
 
 /* An orthogonal arrow from one card to another through the gaps between
@@ -127,6 +147,13 @@ typedef struct lay_flow {
 	lay_block label; /* nlines 0 without a label */
 	lay_box label_box; /* background behind the label */
 } lay_flow;
+
+/* One entry of the numbered standards key under the grid. */
+typedef struct lay_key {
+	const sbp_standard *std;
+	lay_block text; /* "1  id: name · kind · target · goal 95, actual 91" */
+	bool below;     /* standard_below_goal(): drawn in the flag colour */
+} lay_key;
 
 typedef enum lay_legend_kind {
 	LAY_LEG_ZONE,      /* a swatch of lay_zone_fill[zone] */
@@ -153,10 +180,15 @@ typedef struct sbp_layout {
 	double width, height;
 	double mark_r;
 	lay_box grid;  /* lanes and headers, for backends that clip */
-	double card_w; /* every card is this wide */
+	double card_w; /* every card is this wide: the widest word fits */
+	double gutter; /* between two columns' cards, wide enough for the
+			* busiest gutter's arrows */
 	double col_x0, col_w; /* column c spans col_x0 + c*col_w, col_w wide */
+	double head_y0, head_y1; /* phase and column headers span these y */
 
-	lay_block title, description, counts;
+	lay_block title, description, meta, counts;
+	lay_block key_title; /* "Standards": nlines 0 without standards */
+	lay_key *keys; size_t nkeys; /* one per standard, in file order */
 	lay_head *phases; size_t nphases;
 	lay_head *columns; /* one per column */
 	lay_lane *lanes;   /* one per lane */
@@ -167,6 +199,12 @@ typedef struct sbp_layout {
 	size_t *col_start; /* order[col_start[c] .. col_start[c+1]) is column c */
 	lay_flow *flows; size_t nflows;
 	lay_legend *legend; size_t nlegend;
+
+	/* Text the poster could not show whole: texts cut short or broken
+	 * inside a word, and flow labels that could not be placed clear of
+	 * lines, cards and other labels. The first cut text is named. */
+	size_t ncut, nclash;
+	const char *cut_first; size_t cut_first_len;
 
 	lay_text *lines; size_t nlines, lines_cap;
 	lay_pt *pts; size_t npts, pts_cap;
@@ -185,9 +223,17 @@ void layout_free(sbp_layout *lay);
  * returns how many. Used by the text export. */
 size_t layout_wrap(sbp_layout *lay, const char *s, size_t len,
 		   size_t maxcols, size_t maxlines);
+/* One line of that wrapping from byte pos: *end ends its text, the
+ * return value starts the next line's (the editor wraps card by card). */
+size_t layout_wrap_line(const char *s, size_t len, size_t pos, size_t maxcols,
+			size_t *end);
 /* The same for a width in points in a font (the poster's text). */
 size_t layout_wrap_width(sbp_layout *lay, const char *s, size_t len,
 			 double width, lay_font_id font, size_t maxlines);
+/* The widest word of s in font, in points (a wide character is a word). */
+double layout_widest_word(const char *s, size_t len, lay_font_id font);
+/* The smallest text size the poster uses, in points. */
+double layout_min_font(void);
 /* Estimated width in points of s in font. */
 double layout_text_width(const char *s, size_t len, lay_font_id font);
 /* A copy of s that lives as long as the layout. */

@@ -114,4 +114,13 @@ void team_merge_free(team_merge *m);
  * theirs}, sides absent when absent. Caller frees. */
 sbp_node *team_conflict_node(const team_conflict *c);
 
+/* How many x-conflicts entries doc holds. */
+size_t team_conflict_count(const sbp_node *doc);
+/* Resolve entry n (0-based) of doc's x-conflicts by taking OURS's value
+ * (theirs false) or THEIRS's: the value is put where the conflict is (a
+ * side without a value removes the field or the object) and the entry is
+ * removed. False, with err, when there is no such entry. */
+bool team_conflict_resolve(sbp_node *doc, size_t n, bool theirs, char *err,
+			   size_t errlen);
+
 #endif

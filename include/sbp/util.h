@@ -71,6 +71,9 @@ enum { SBP_EFIFO = 0x5b900, SBP_ESOCK, SBP_EDEV, SBP_ENOTREG };
 /* Open path for reading without blocking (O_NONBLOCK, then cleared):
  * -1 with errno (EISDIR, SBP_E*) when it is not a regular file. */
 int file_open_regular(const char *path, struct stat *st);
+/* The errno value (EISDIR, SBP_E*) for a file of mode that is not a
+ * regular file. */
+int file_kind_error(mode_t mode);
 /* strerror, with words for the SBP_E* values. */
 const char *file_strerror(int e);
 

@@ -155,8 +155,8 @@ void check_extras(check_ctx *c, const sbp_extras *e, sbp_pos owner,
 		if (strncmp(key, "x-", 2) == 0)
 			continue;
 		check_report(c, CR_UNKNOWN_KEY, e->items[i].pos, owner, step,
-			     "unknown key '%s' (kept; prefix it with x- for "
-			     "your own fields)", check_q(c, key));
+			     _("unknown key '%s' (kept; prefix it with x- for "
+			     "your own fields)"), check_q(c, key));
 	}
 }
 
@@ -293,7 +293,7 @@ static void summary_step(sbp_summary *sum, const sbp_step *s, bool add)
 			count(&sum->unstandardized, add);
 		if (step_company_standard_only(s))
 			count(&sum->company_only, add);
-		if (step_fix(s))
+		if (step_fix(s) && *step_fix(s))
 			count(&sum->fixed, add);
 	}
 	if (s->fail)

@@ -5,6 +5,7 @@
 #include <stddef.h>
 
 #include "sbp/check.h"
+#include "sbp/i18n.h"
 #include "sbp/model.h"
 
 #include "rules.h"
@@ -20,9 +21,9 @@ static void rule_zone_order(check_ctx *c)
 		const sbp_lane *l = bp->lanes.items[i];
 		if (deepest && l->zone < deepest->zone) {
 			check_report(c, CR_ZONE_ORDER, l->pos, l->pos, NULL,
-				     "lane '%s' (%s) comes after lane '%s' "
+				     _("lane '%s' (%s) comes after lane '%s' "
 				     "(%s); zones run evidence, customer, "
-				     "onstage, backstage, support",
+				     "onstage, backstage, support"),
 				     check_q(c, l->id), zone_id(l->zone),
 				     check_q(c, deepest->id),
 				     zone_id(deepest->zone));
@@ -74,8 +75,8 @@ static void rule_bypassed(check_ctx *c, const sbp_flow *f)
 	if (to != ZONE_BACKSTAGE && to != ZONE_SUPPORT)
 		return;
 	check_report(c, CR_BYPASSED, f->pos, f->from->pos, f->from->id,
-		     "flow from customer step '%s' goes straight to %s step "
-		     "'%s' (add an onstage step, or mark '%s' encounter: true)",
+		     _("flow from customer step '%s' goes straight to %s step "
+		     "'%s' (add an onstage step, or mark '%s' encounter: true)"),
 		     check_q(c, f->from->id), zone_id(to), check_q(c, f->to->id),
 		     check_q(c, f->from->id));
 }

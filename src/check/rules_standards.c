@@ -24,13 +24,13 @@ static void rule_hard(check_ctx *c, const sbp_standard *s)
 	    (!no_measure && !no_target))
 		return;
 	if (no_measure && no_target)
-		what = "no measure and no target";
+		what = _("no measure and no target");
 	else if (no_measure)
-		what = "no measure";
+		what = _("no measure");
 	else
-		what = "no target";
+		what = _("no target");
 	check_report(c, CR_HARD_UNMEASURED, s->pos, s->pos, NULL,
-		     "hard standard '%s' has %s", check_q(c, s->id), what);
+		     _("hard standard '%s' has %s"), check_q(c, s->id), what);
 }
 
 /* soft-standard-no-feedback: a perception standard nobody asks about. */
@@ -40,7 +40,7 @@ static void rule_soft(check_ctx *c, const sbp_standard *s)
 	    !check_blank(s->feedback))
 		return;
 	check_report(c, CR_SOFT_NO_FEEDBACK, s->pos, s->pos, NULL,
-		     "soft standard '%s' has no feedback mechanism",
+		     _("soft standard '%s' has no feedback mechanism"),
 		     check_q(c, s->id));
 }
 
@@ -56,9 +56,9 @@ static void rule_below_goal(check_ctx *c, const sbp_standard *s)
 	fmt_number(standard_current_actual(s), actual);
 	fmt_number(s->goal, goal);
 	check_report(c, CR_BELOW_GOAL, s->pos, s->pos, NULL,
-		     "standard '%s' is below goal: actual %s %s goal %s%s",
+		     _("standard '%s' is below goal: actual %s %s goal %s%s"),
 		     check_q(c, s->id), actual, lower ? ">" : "<", goal,
-		     lower ? " (lower is better)" : "");
+		     lower ? _(" (lower is better)") : "");
 }
 
 /* outside-tolerance: the current actual is worse than the adequate level,
@@ -124,7 +124,7 @@ bool *check_used_standards(const sbp_blueprint *bp)
 void check_report_unused(check_ctx *c, const sbp_standard *s)
 {
 	check_report(c, CR_UNUSED_STANDARD, s->pos, s->pos, NULL,
-		     "standard '%s' is not used by any step", check_q(c, s->id));
+		     _("standard '%s' is not used by any step"), check_q(c, s->id));
 }
 
 /* unused-standard: in the catalog, referenced by no step. */

@@ -22,12 +22,12 @@ static void rule_unstandardized(check_ctx *c, const sbp_step *s)
 			       "standard"), check_q(c, s->id), check_q(c, s->text));
 	else if (check_blank(s->text))
 		check_report(c, CR_UNSTANDARDIZED, s->pos, s->pos, s->id,
-			     "encounter step '%s' has no service standard",
+			     _("encounter step '%s' has no service standard"),
 			     check_q(c, s->id));
 	else
 		check_report(c, CR_UNSTANDARDIZED, s->pos, s->pos, s->id,
-			     "encounter step '%s' (\"%s\") has no service "
-			     "standard", check_q(c, s->id), check_q(c, s->text));
+			     _("encounter step '%s' (\"%s\") has no service "
+			     "standard"), check_q(c, s->id), check_q(c, s->text));
 }
 
 /* company-standard-only: an encounter whose standards are all
@@ -54,12 +54,12 @@ static void rule_fail(check_ctx *c, const sbp_step *s)
 		return;
 	if (check_blank(f->text))
 		check_report(c, CR_FAIL_NO_RECOVERY, f->pos, s->pos, s->id,
-			     "fail point of step '%s' has no recovery action",
+			     _("fail point of step '%s' has no recovery action"),
 			     check_q(c, s->id));
 	else
 		check_report(c, CR_FAIL_NO_RECOVERY, f->pos, s->pos, s->id,
-			     "fail point of step '%s' (\"%s\") has no recovery "
-			     "action", check_q(c, s->id), check_q(c, f->text));
+			     _("fail point of step '%s' (\"%s\") has no recovery "
+			     "action"), check_q(c, s->id), check_q(c, f->text));
 }
 
 /* wait-point-no-tolerance: a wait with no tolerable time, or one shorter
@@ -74,12 +74,12 @@ static void rule_wait(check_ctx *c, const sbp_step *s)
 	if (isnan(w->tolerable)) {
 		if (check_blank(w->text))
 			check_report(c, CR_WAIT_NO_TOLERANCE, w->pos, s->pos,
-				     s->id, "wait point of step '%s' has no "
-				     "tolerable time", check_q(c, s->id));
+				     s->id, _("wait point of step '%s' has no "
+				     "tolerable time"), check_q(c, s->id));
 		else
 			check_report(c, CR_WAIT_NO_TOLERANCE, w->pos, s->pos,
-				     s->id, "wait point of step '%s' (\"%s\") "
-				     "has no tolerable time", check_q(c, s->id),
+				     s->id, _("wait point of step '%s' (\"%s\") "
+				     "has no tolerable time"), check_q(c, s->id),
 				     check_q(c, w->text));
 		return;
 	}
@@ -88,8 +88,8 @@ static void rule_wait(check_ctx *c, const sbp_step *s)
 	fmt_number(w->tolerable, tol);
 	fmt_number(w->expected, exp);
 	check_report(c, CR_WAIT_NO_TOLERANCE, w->pos, s->pos, s->id,
-		     "wait point of step '%s': tolerable %s min is less than "
-		     "expected %s min", check_q(c, s->id), tol, exp);
+		     _("wait point of step '%s': tolerable %s min is less than "
+		     "expected %s min"), check_q(c, s->id), tol, exp);
 }
 
 /* Every rule about step s alone. */

@@ -6,6 +6,7 @@
 
 #include "sbp/check.h"
 #include "sbp/cli.h"
+#include "sbp/i18n.h"
 #include "sbp/utf8.h"
 
 /* The summary of a checked file: the counts, then the SQI's latest value
@@ -18,8 +19,8 @@ static void print_summary(FILE *out, const char *file, const sbp_summary *s,
 	buf_init(&name);
 	sanitize(&name, file, strlen(file));
 	fprintf(out,
-		"%s: %zu steps, %zu encounter steps, %zu unstandardized, %zu fail points, "
-		"%zu wait points, %zu standards, encounter coverage %s\n",
+		_("%s: %zu steps, %zu encounter steps, %zu unstandardized, %zu fail points, "
+		"%zu wait points, %zu standards, encounter coverage %s\n"),
 		name.data, s->steps, s->encounters, s->unstandardized, s->fail_points,
 		s->wait_points, s->standards, check_coverage_text(s, 1, cov));
 	sbp_buf sqi;
@@ -83,14 +84,14 @@ int cmd_check(int argc, char **argv)
 			if (!strcmp(a, "json")) {
 				json = true;
 			} else if (strcmp(a, "text") != 0) {
-				fprintf(stderr, "sbp check: unknown format '%s' (text or json)\n", cli_safe(a));
+				fprintf(stderr, _("sbp check: unknown format '%s' (text or json)\n"), cli_safe(a));
 				node_free(report);
 				return 2;
 			}
 		} else if (!strcmp(a, "--format=json")) {
 			json = true;
 		} else if (a[0] == '-' && a[1]) {
-			fprintf(stderr, "sbp check: unknown option '%s'\n", cli_safe(a));
+			fprintf(stderr, _("sbp check: unknown option '%s'\n"), cli_safe(a));
 			node_free(report);
 			return 2;
 		}
@@ -127,7 +128,7 @@ int cmd_check(int argc, char **argv)
 		blueprint_free(bp);
 	}
 	if (nfiles == 0) {
-		fprintf(stderr, "sbp check: no file given\nusage: sbp check [--format text|json] FILE...\n");
+		fprintf(stderr, _("sbp check: no file given\nusage: sbp check [--format text|json] FILE...\n"));
 		node_free(report);
 		return 2;
 	}

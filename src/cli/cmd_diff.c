@@ -30,10 +30,8 @@ int cmd_diff(int argc, char **argv)
 {
 	const char *paths[2] = {NULL, NULL};
 	team_format fmt = TEAM_TEXT;
-	sbp_limits lim;
 	int npaths = 0;
 
-	lim = *cli_limits(); /* --max-size, taken by main */
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i], *v = NULL;
 		if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
@@ -72,8 +70,8 @@ int cmd_diff(int argc, char **argv)
 		fputs(_(diff_usage), stderr);
 		return 2;
 	}
-	sbp_blueprint *a = diff_load(paths[0], &lim);
-	sbp_blueprint *b = a ? diff_load(paths[1], &lim) : NULL;
+	sbp_blueprint *a = diff_load(paths[0], cli_limits());
+	sbp_blueprint *b = a ? diff_load(paths[1], cli_limits()) : NULL;
 	if (!a || !b) {
 		blueprint_free(a);
 		return 2;

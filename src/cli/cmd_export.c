@@ -5,47 +5,29 @@
 #include <unistd.h>
 
 #include "sbp/cli.h"
+#include "sbp/i18n.h"
 #include "sbp/export.h"
+#include "sbp/i18n.h"
 
 static const char export_usage[] =
-	"usage: sbp export -f FORMAT [-o OUT] [options] FILE\n"
+	N_("usage: sbp export -f FORMAT [-o OUT] [options] FILE\n"
 	"  -f, --format FORMAT   svg pdf png html md csv drawio dot mermaid json txt\n"
 	"  -o, --output OUT      output file ('-' = standard output); default: FILE\n"
 	"                        with the format's extension, or standard output\n"
 	"                        when FILE is '-'\n"
-	"  --paper SIZE          pdf/png: a4 a3 a2 a1 a0 letter (pdf default: one\n"
-	"                        page the size of the poster)\n"
-	"  --tile                pdf: print the poster at full size over several\n"
-	"                        pages with overlap and crop marks (default a4)\n"
+	"  --paper SIZE          pdf: a4 a3 a2 a1 a0 letter, any case (default: one\n"
+	"                        page the size of the poster; a4 when tiling)\n"
+	"  --tile                pdf: print the poster over several sheets with\n"
+	"                        overlap and crop marks, filling them (at least 1:1)\n"
+	"  --fit [PT]            pdf: tile over the fewest sheets that keep the\n"
+	"                        smallest text at PT points or more (default 7)\n"
+	"  --pages COLSxROWS     pdf: tile over exactly COLS x ROWS sheets\n"
+	"  --with-tables         pdf: add the fail, wait, flagged and standards\n"
+	"                        tables as pages after the poster\n"
 	"  --scale N             png: pixels per point (default 2); pdf --tile:\n"
-	"                        enlarge the poster N times\n"
+	"                        print the poster N times its size\n"
 	"  --what TABLE          csv: steps (default), standards, flows or sqi\n"
-	"  --max-size SIZE       largest input file to read (default 512M)\n";
-
-/* The usual file extension of a format. */
-static const char *format_ext(const char *format)
-{
-	if (!strcmp(format, "mermaid"))
-		return "mmd";
-	return format;
-}
-
-/* The default output path: FILE without .yaml/.yml, plus the format's
- * extension (and the table name for csv tables other than steps). Caller
- * frees. */
-static char *default_output(const char *in, const char *format, const char *what)
-{
-	size_t n = strlen(in);
-	const char *dot = strrchr(in, '.');
-	const char *slash = strrchr(in, '/');
-
-	if (dot && (!slash || dot > slash) &&
-	    (!strcmp(dot, ".yaml") || !strcmp(dot, ".yml")))
-		n = (size_t)(dot - in);
-	if (what && strcmp(what, "steps"))
-		return xasprintf("%.*s.%s.%s", (int)n, in, what, format_ext(format));
-	return xasprintf("%.*s.%s", (int)n, in, format_ext(format));
-}
+	"  --max-size SIZE       largest input file to read (default 512M)\n");
 
 /* Is arg the option name (or name=value)? Sets *val from the same or the
  * next argument. */
@@ -69,27 +51,82 @@ static bool take_opt(int argc, char **argv, int *i, const char *s, const char *l
 	return true;
 }
 
+/* Print an export's warning on stderr. */
+static void warn_stderr(void *ctx, const char *msg)
+{
+	(void)ctx;
+	fprintf(stderr, _("sbp export: warning: %s\n"), msg);
+}
+
+/* Parse "COLSxROWS" into o; false when it is not that. */
+static bool parse_pages(const char *v, export_opts *o)
+{
+	char *end;
+	long c = strtol(v, &end, 10);
+	if (end == v || (*end != 'x' && *end != 'X'))
+		return false;
+	const char *r0 = end + 1;
+	long r = strtol(r0, &end, 10);
+	if (end == r0 || *end || c < 1 || r < 1 || c > 100 || r > 100)
+		return false;
+	o->pages_cols = (int)c;
+	o->pages_rows = (int)r;
+	return true;
+}
+
+/* Is v a number (the optional value of --fit)? Sets *out. */
+static bool parse_points(const char *v, double *out)
+{
+	char *end;
+	double d = strtod(v, &end);
+	if (end == v || *end || !(d > 0 && d <= 100))
+		return false;
+	*out = d;
+	return true;
+}
+
 /* sbp export: parse the options, load FILE, export it. */
 int cmd_export(int argc, char **argv)
 {
 	const char *format = NULL, *out = NULL, *in = NULL, *v;
 	export_opts o = {0};
+	o.warn = warn_stderr;
 	char *scale_end;
 
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-			fputs(export_usage, stdout);
+			fputs(_(export_usage), stdout);
 			return 0;
 		} else if (!strcmp(a, "--tile")) {
 			o.tile = true;
+		} else if (!strcmp(a, "--with-tables")) {
+			o.with_tables = true;
+		} else if (!strcmp(a, "--fit") || !strncmp(a, "--fit=", 6)) {
+			o.fit = 7;
+			const char *fv = a[5] == '=' ? a + 6 : i + 1 < argc ? argv[i + 1] : NULL;
+			double pt;
+			if (fv && parse_points(fv, &pt)) {
+				o.fit = pt;
+				if (a[5] != '=')
+					i++;
+			} else if (a[5] == '=') {
+				fprintf(stderr, _("sbp export: bad text size '%s' for --fit (points, above 0, at most 100)\n"),
+					cli_safe(fv));
+				return 2;
+			}
+		} else if (take_opt(argc, argv, &i, NULL, "--pages", &v)) {
+			if (!v || !parse_pages(v, &o)) {
+				fprintf(stderr, _("sbp export: --pages needs COLSxROWS, e.g. 3x2 (each 1 to 100)\n"));
+				return 2;
+			}
 		} else if (take_opt(argc, argv, &i, "-f", "--format", &v) ||
 			   take_opt(argc, argv, &i, "-o", "--output", &v) ||
 			   take_opt(argc, argv, &i, NULL, "--paper", &v) ||
 			   take_opt(argc, argv, &i, NULL, "--scale", &v) ||
 			   take_opt(argc, argv, &i, NULL, "--what", &v)) {
 			if (!v) {
-				fprintf(stderr, "sbp export: option '%s' needs a value\n", cli_safe(a));
+				fprintf(stderr, _("sbp export: option '%s' needs a value\n"), cli_safe(a));
 				return 2;
 			}
 			if (a[1] == 'f' || !strncmp(a, "--format", 8))
@@ -103,27 +140,27 @@ int cmd_export(int argc, char **argv)
 			else { /* --scale */
 				o.scale = strtod(v, &scale_end);
 				if (scale_end == v || *scale_end || !(o.scale > 0 && o.scale <= 50)) {
-					fprintf(stderr, "sbp export: bad scale '%s' (a number above 0, at most 50)\n", cli_safe(v));
+					fprintf(stderr, _("sbp export: bad scale '%s' (a number above 0, at most 50)\n"), cli_safe(v));
 					return 2;
 				}
 			}
 		} else if (a[0] == '-' && a[1]) {
-			fprintf(stderr, "sbp export: unknown option '%s'\n%s", cli_safe(a), export_usage);
+			fprintf(stderr, _("sbp export: unknown option '%s'\n%s"), cli_safe(a), _(export_usage));
 			return 2;
 		} else if (in) {
-			fprintf(stderr, "sbp export: one input file at a time\n%s", export_usage);
+			fprintf(stderr, _("sbp export: one input file at a time\n%s"), _(export_usage));
 			return 2;
 		} else {
 			in = a;
 		}
 	}
 	if (!format || !in) {
-		fprintf(stderr, "sbp export: %s\n%s", !format ? "no format (-f)" : "no input file",
-			export_usage);
+		fprintf(stderr, _("sbp export: %s\n%s"), !format ? _("no format (-f)") : _("no input file"),
+			_(export_usage));
 		return 2;
 	}
 	if (!export_format_known(format)) {
-		fprintf(stderr, "sbp export: unknown format '%s'; one of:", cli_safe(format));
+		fprintf(stderr, _("sbp export: unknown format '%s'; one of:"), cli_safe(format));
 		for (size_t i = 0; export_formats[i]; i++)
 			fprintf(stderr, " %s", export_formats[i]);
 		fputc('\n', stderr);
@@ -131,15 +168,15 @@ int cmd_export(int argc, char **argv)
 	}
 	char *def = NULL;
 	if (!out)
-		out = !strcmp(in, "-") ? "-" : (def = default_output(in, format, o.what));
+		out = !strcmp(in, "-") ? "-" : (def = export_default_path(in, format, o.what));
 	if (strcmp(out, "-") && !strcmp(out, in)) {
-		fprintf(stderr, "sbp export: the output would overwrite the input '%s'; use -o\n", cli_safe(in));
+		fprintf(stderr, _("sbp export: the output would overwrite the input '%s'; use -o\n"), cli_safe(in));
 		free(def);
 		return 2;
 	}
 	if (!strcmp(out, "-") && (!strcmp(format, "pdf") || !strcmp(format, "png")) &&
 	    isatty(STDOUT_FILENO)) {
-		fprintf(stderr, "sbp export: not writing %s to a terminal; use -o FILE\n", cli_safe(format));
+		fprintf(stderr, _("sbp export: not writing %s to a terminal; use -o FILE\n"), cli_safe(format));
 		free(def);
 		return 2;
 	}
@@ -157,7 +194,7 @@ int cmd_export(int argc, char **argv)
 		char err[512];
 		o.source_name = strcmp(in, "-") ? (base ? base + 1 : in) : NULL;
 		if (!export_blueprint(bp, format, &o, out, err, sizeof err)) {
-			fprintf(stderr, "sbp export: %s\n", cli_safe(err));
+			fprintf(stderr, _("sbp export: %s\n"), cli_safe(err));
 			status = 2;
 		}
 	}

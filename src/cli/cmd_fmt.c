@@ -19,8 +19,8 @@ static int fmt_one(const char *path, bool check, const sbp_limits *lim)
 	const char *safe = cli_safe(name);
 
 	if (!read_file(path, lim->max_file_size, &data, &len)) {
-		fprintf(stderr, "%s: error: cannot read: %s\n", safe,
-			errno == EFBIG ? "file larger than --max-size" : file_strerror(errno));
+		fprintf(stderr, _("%s: error: cannot read: %s\n"), safe,
+			errno == EFBIG ? _("file larger than --max-size") : file_strerror(errno));
 		return 2;
 	}
 	diags_init(&d);
@@ -55,13 +55,13 @@ static int fmt_one(const char *path, bool check, const sbp_limits *lim)
 			fwrite(out.data, 1, out.len, stdout);
 	} else if (check) {
 		if (!same) {
-			printf("%s: not in canonical form (run sbp fmt)\n", safe);
+			printf(_("%s: not in canonical form (run sbp fmt)\n"), safe);
 			status = 1;
 		}
 	} else if (!same) {
 		char err[512] = "";
 		if (!atomic_write(path, out.data, out.len, err, sizeof err)) {
-			fprintf(stderr, "sbp fmt: %s\n", cli_safe(err));
+			fprintf(stderr, _("sbp fmt: %s\n"), cli_safe(err));
 			status = 2;
 		} else if (*err) {
 			/* saved, with a note (written in place: not atomic) */
@@ -84,7 +84,7 @@ int cmd_fmt(int argc, char **argv)
 		if (!strcmp(argv[i], "--check"))
 			check = true;
 		else if (argv[i][0] == '-' && argv[i][1]) {
-			fprintf(stderr, "sbp fmt: unknown option '%s'\n", cli_safe(argv[i]));
+			fprintf(stderr, _("sbp fmt: unknown option '%s'\n"), cli_safe(argv[i]));
 			return 2;
 		}
 	}
@@ -97,7 +97,7 @@ int cmd_fmt(int argc, char **argv)
 		n++;
 	}
 	if (n == 0) {
-		fprintf(stderr, "usage: sbp fmt [--check] FILE...\n");
+		fprintf(stderr, _("usage: sbp fmt [--check] FILE...\n"));
 		return 2;
 	}
 	return status;

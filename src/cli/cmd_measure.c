@@ -265,8 +265,7 @@ done:
 int cmd_measure(int argc, char **argv)
 {
 	const char *path = NULL, *std = NULL, *csv = NULL;
-	sbp_limits lim;
-	lim = *cli_limits(); /* --max-size, taken by main */
+	const sbp_limits *lim = cli_limits(); /* --max-size, taken by main */
 	char date[11];
 	today(date);
 	sbp_measurement *row = measurement_new(date, NULL);
@@ -283,7 +282,7 @@ int cmd_measure(int argc, char **argv)
 			ok = set_option(row, a, argv[++i]);
 			any = any || strcmp(a, "--date") != 0;
 		} else if (a[0] == '-' && a[1]) {
-			fprintf(stderr, "sbp measure: unknown option or missing value '%s'\n%s",
+			fprintf(stderr, _("sbp measure: unknown option or missing value '%s'\n%s"),
 				cli_safe(a), USAGE);
 			ok = false;
 		} else if (!path) {
@@ -291,7 +290,7 @@ int cmd_measure(int argc, char **argv)
 		} else if (!std) {
 			std = a;
 		} else {
-			fprintf(stderr, "sbp measure: too many arguments\n%s", USAGE);
+			fprintf(stderr, _("sbp measure: too many arguments\n%s"), USAGE);
 			ok = false;
 		}
 	}
@@ -306,7 +305,7 @@ int cmd_measure(int argc, char **argv)
 		fprintf(stderr, "%s", _("sbp measure: the blueprint must be a file\n"));
 		ok = false;
 	}
-	int status = ok ? measure(path, std, csv, row, &lim) : 2;
+	int status = ok ? measure(path, std, csv, row, lim) : 2;
 	measurement_free(row);
 	return status;
 }

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "sbp/cli.h"
 #include "sbp/i18n.h"
@@ -18,8 +19,17 @@ static const char merge_usage[] =
 
 /* Load one file as a document tree; NULL (problems printed) when it does
  * not load. */
-static sbp_node *merge_load(const char *path, const sbp_limits *lim)
+static sbp_node *merge_load(const char *path, const sbp_limits *lim, bool is_base)
 {
+	struct stat st;
+	/* git gives an empty BASE when both sides added the file. */
+	if (is_base && strcmp(path, "-") && stat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+	    st.st_size == 0) {
+		sbp_blueprint *empty = blueprint_new();
+		sbp_node *doc = sbp_to_node(empty);
+		blueprint_free(empty);
+		return doc;
+	}
 	sbp_diags d;
 	diags_init(&d);
 	sbp_blueprint *bp = sbp_load_file(path, lim, &d);
@@ -90,10 +100,8 @@ static void merge_fallback(team_merge *m, const sbp_node *base, const sbp_node *
 int cmd_merge(int argc, char **argv)
 {
 	const char *paths[3] = {NULL, NULL, NULL}, *out = NULL;
-	sbp_limits lim;
 	int npaths = 0, rc = 2;
 
-	lim = *cli_limits(); /* --max-size, taken by main */
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
@@ -117,7 +125,7 @@ int cmd_merge(int argc, char **argv)
 		out = paths[1];
 	sbp_node *docs[3] = {NULL, NULL, NULL};
 	for (int i = 0; i < 3; i++)
-		if (!(docs[i] = merge_load(paths[i], &lim)))
+		if (!(docs[i] = merge_load(paths[i], cli_limits(), i == 0)))
 			goto fail;
 	team_merge m;
 	sbp_buf text;

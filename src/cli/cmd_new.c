@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "sbp/cli.h"
+#include "sbp/i18n.h"
 #include "sbp/templates.h"
 #include "sbp/utf8.h"
 
@@ -56,14 +57,14 @@ int cmd_new(int argc, char **argv)
 			list_templates(stdout);
 			return 0;
 		} else if (argv[i][0] == '-' && argv[i][1]) {
-			fprintf(stderr, "sbp new: unknown option '%s'\n", cli_safe(argv[i]));
+			fprintf(stderr, _("sbp new: unknown option '%s'\n"), cli_safe(argv[i]));
 			return 2;
 		} else {
 			path = argv[i];
 		}
 	}
 	if (!path) {
-		fprintf(stderr, "usage: sbp new [-t TEMPLATE] FILE\ntemplates:\n");
+		fprintf(stderr, _("usage: sbp new [-t TEMPLATE] FILE\ntemplates:\n"));
 		list_templates(stderr);
 		return 2;
 	}
@@ -74,7 +75,7 @@ int cmd_new(int argc, char **argv)
 			if (!strcmp(sbp_templates[i].name, tname))
 				t = &sbp_templates[i];
 		if (!t) {
-			fprintf(stderr, "sbp new: no template '%s'; the templates are:\n", cli_safe(tname));
+			fprintf(stderr, _("sbp new: no template '%s'; the templates are:\n"), cli_safe(tname));
 			list_templates(stderr);
 			return 2;
 		}
@@ -100,8 +101,8 @@ int cmd_new(int argc, char **argv)
 		/* Never overwrite: create the file exclusively. */
 		int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
 		if (fd < 0) {
-			fprintf(stderr, "sbp new: cannot create %s: %s\n", cli_safe(path),
-				errno == EEXIST ? "it already exists (sbp new never overwrites)"
+			fprintf(stderr, _("sbp new: cannot create %s: %s\n"), cli_safe(path),
+				errno == EEXIST ? _("it already exists (sbp new never overwrites)")
 						: strerror(errno));
 			status = 2;
 		} else {
@@ -109,7 +110,7 @@ int cmd_new(int argc, char **argv)
 			while (off < out.len) {
 				ssize_t n = write(fd, out.data + off, out.len - off);
 				if (n < 0) {
-					fprintf(stderr, "sbp new: cannot write %s: %s\n", cli_safe(path),
+					fprintf(stderr, _("sbp new: cannot write %s: %s\n"), cli_safe(path),
 						strerror(errno));
 					status = 2;
 					unlink(path);
@@ -118,7 +119,7 @@ int cmd_new(int argc, char **argv)
 				off += (size_t)n;
 			}
 			if (close(fd) != 0 && status == 0) {
-				fprintf(stderr, "sbp new: cannot write %s: %s\n", cli_safe(path), strerror(errno));
+				fprintf(stderr, _("sbp new: cannot write %s: %s\n"), cli_safe(path), strerror(errno));
 				unlink(path);
 				status = 2;
 			}

@@ -6,7 +6,7 @@
 #include "sbp/cli.h"
 #include "sbp/i18n.h"
 
-static const char usage[] =
+static const char usage[] = N_(
 	"usage: sbp [FILE]                      open the editor (new blueprint if FILE is absent)\n"
 	"       sbp check [--format text|json] FILE...\n"
 	"                                       lint; exit 0 clean, 1 findings, 2 unreadable/invalid\n"
@@ -22,10 +22,12 @@ static const char usage[] =
 	"                                       what changed, by object id\n"
 	"       sbp merge BASE OURS THEIRS [-o OUT]\n"
 	"                                       three-way merge by object id (git merge driver)\n"
+	"       sbp import -f csv [-o OUT] [--force] IN...\n"
+	"                                       a blueprint from exported CSV or a workshop grid\n"
 	"       sbp --help | --version\n"
 	"\n"
 	"Options for every command: --max-size SIZE (largest file to read, default 512M).\n"
-	"See sbp(1) for the editor's keys and the check rules.\n";
+	"See sbp(1) for the editor's keys and the check rules.\n");
 
 /* The subcommands: `sbp NAME ARGS...` runs run(argc, argv) with argv[0]
  * the name. A new subcommand is one line here and one in cli.h. */
@@ -40,6 +42,7 @@ static const struct subcommand {
 	{"measure", cmd_measure},
 	{"diff", cmd_diff},
 	{"merge", cmd_merge},
+	{"import", cmd_import},
 };
 
 /* The editor: sbp [FILE]. */
@@ -68,11 +71,11 @@ static int run(int argc, char **argv)
 	if (argc >= 2) {
 		const char *c = argv[1];
 		if (!strcmp(c, "--help") || !strcmp(c, "-h") || !strcmp(c, "help")) {
-			fputs(usage, stdout);
+			fputs(_(usage), stdout);
 			return 0;
 		}
 		if (!strcmp(c, "--version") || !strcmp(c, "-V")) {
-			printf("sbp %s (blueprint format version 1)\n", SBP_VERSION);
+			printf(_("sbp %s (blueprint format version 1)\n"), SBP_VERSION);
 			return 0;
 		}
 		for (size_t i = 0; i < sizeof subcommands / sizeof *subcommands; i++)
@@ -84,11 +87,13 @@ static int run(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
-	/* Only the character set comes from the environment (widths, ncurses'
-	 * wide characters): the other categories stay "C", so numbers always
-	 * use a dot and messages are English throughout, and start-up skips
+	/* Only the character set and the messages' language come from the
+	 * environment (widths, ncurses' wide characters; gettext): the other
+	 * categories stay "C", so numbers always use a dot, and start-up skips
 	 * loading a dozen locale files. */
 	setlocale(LC_CTYPE, "");
+	setlocale(LC_MESSAGES, "");
+	cli_i18n_init();
 	int status = cli_take_options(&argc, argv);
 	if (status == 0)
 		status = run(argc, argv);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sbp/fields.h"
 #include "internal.h"
 
 /* Count the steps that use each standard (one pass over the steps). */
@@ -100,97 +101,105 @@ ed_result ecmd_catalog(editor *ed, const ed_args *a)
 	return ed_ok(ed, RD_ALL, "Enter edits, a adds, d deletes, Esc closes.");
 }
 
-/* Keys of the catalog. */
+/* The standard under the catalog's selection, or NULL (message set). */
+static sbp_standard *cat_sel(editor *ed)
+{
+	if (ed->bp->standards.n == 0) {
+		ed_err(ed, "%s", _("The catalog is empty: a adds a standard."));
+		return NULL;
+	}
+	return ed->bp->standards.items[ed->catalog.sel];
+}
+
+/* j k arrows...: move in the list. */
+static ed_result cat_move(editor *ed, ed_key k)
+{
+	list_key(&ed->catalog, k, ed->bp->standards.n, editor_panel_rows(ed, 5));
+	return ed_done(ed, RD_PANEL);
+}
+
+/* a: a new standard, by its name. */
+static ed_result cat_add(editor *ed, ed_key k)
+{
+	(void)k;
+	return ed_prompt_open(ed, _("New standard's name: "), "stdadd", "", CPL_NONE, 2);
+}
+
+/* d: delete the selected standard (asks when steps use it). */
+static ed_result cat_delete(editor *ed, ed_key k)
+{
+	(void)k;
+	sbp_standard *s = cat_sel(ed);
+	if (!s)
+		return ed_failed(ed);
+	char *line = xasprintf("stddelete %s", s->id);
+	ed_result r = editor_run(ed, line);
+	free(line);
+	return r;
+}
+
+/* Enter: the form of the selected standard. */
+static ed_result cat_edit(editor *ed, ed_key k)
+{
+	(void)k;
+	sbp_standard *s = cat_sel(ed);
+	if (!s)
+		return ed_failed(ed);
+	ed->form_std = s;
+	ed->stdform.sel = ed->stdform.top = 0;
+	ed_push_mode(ed, MODE_STDFORM);
+	return ed_ok(ed, RD_ALL, _("Editing %s: Enter changes a field, Esc goes back."),
+		     s->id);
+}
+
+const ed_binding catalog_bindings[] = {
+	{ "<Enter> e", cat_edit, N_("Enter edit"), N_("edit the standard's fields") },
+	{ "a", cat_add, N_("a add"), N_("add a standard") },
+	{ "d <Del>", cat_delete, N_("d delete"), N_("delete the standard (asks when in use)") },
+	{ "u", bind_undo, N_("u undo"), N_("undo") },
+	{ "<C-r>", bind_redo, NULL, N_("redo") },
+	{ ":", bind_cmdline, NULL, N_("the command line") },
+	{ LIST_KEYS, cat_move, NULL, N_("move in the list") },
+	{ "<Esc> q S", bind_close, N_("Esc close"), N_("close the catalog") },
+	{ NULL, NULL, NULL, NULL },
+};
+
+/* Keys of the catalog: its binding table. */
 ed_result catalog_key(editor *ed, ed_key k)
 {
-	size_t n = ed->bp->standards.n;
-	if (k == EK_ESC || k == 'q' || k == 'S') {
-		ed_pop_mode(ed);
-		ed->msg[0] = '\0';
-		return ed_done(ed, RD_ALL);
-	}
-	if (list_key(&ed->catalog, k, n, editor_panel_rows(ed, 5)))
-		return ed_done(ed, RD_PANEL);
-	ed_args key = { 0, NULL, "", false, true };
-	switch (k) {
-	case 'a':
-		return ed_prompt_open(ed, "New standard's name: ", "stdadd", "",
-				      CPL_NONE, 2);
-	case 'u': return ecmd_undo(ed, &key);
-	case EK_CTRL('r'): return ecmd_redo(ed, &key);
-	case ':': return ecmd_cmdline(ed, &key);
-	default: break;
-	}
-	if (n == 0)
-		return ed_err(ed, "The catalog is empty: a adds a standard.");
-	sbp_standard *s = ed->bp->standards.items[ed->catalog.sel];
-	if (k == 'd' || k == EK_DEL) {
-		char *line = xasprintf("stddelete %s", s->id);
-		ed_result r = editor_run(ed, line);
-		free(line);
+	ed_result r;
+	if (bindings_run(ed, catalog_bindings, k, &r))
 		return r;
-	}
-	if (k == EK_ENTER || k == 'e') {
-		ed->form_std = s;
-		ed->stdform.sel = ed->stdform.top = 0;
-		ed_push_mode(ed, MODE_STDFORM);
-		return ed_ok(ed, RD_ALL, "Editing %s: Enter changes a field, Esc goes back.",
-			     s->id);
-	}
 	return ed_done(ed, RD_NONE);
 }
 
-/* Rows of the standard form. */
+/* Rows of the standard form: the field table's standard rows. */
 size_t stdform_count(editor *ed)
 {
 	(void)ed;
 	size_t n = 0;
-	while (std_fields[n])
+	while (std_field(n))
 		n++;
 	return n;
 }
 
-/* A field's value as text ("" when absent). */
-static void field_value(const sbp_standard *s, size_t i, sbp_buf *v)
-{
-	char n[32];
-	double num = NAN;
-	switch (i) {
-	case 0: buf_puts(v, s->name); return;
-	case 1: buf_puts(v, std_kind_id(s->kind)); return;
-	case 2: buf_puts(v, s->measure ? s->measure : ""); return;
-	case 3: buf_puts(v, s->target ? s->target : ""); return;
-	case 4: buf_puts(v, s->feedback ? s->feedback : ""); return;
-	case 5: buf_puts(v, dimension_id(s->dimension) ? dimension_id(s->dimension) : ""); return;
-	case 6: num = s->weight; break;
-	case 7: num = s->goal; break;
-	case 8:
-		buf_puts(v, s->better == BETTER_LOWER ? "lower"
-			 : s->better == BETTER_HIGHER ? "higher" : "");
-		return;
-	default: num = s->actual; break;
-	}
-	if (!isnan(num)) {
-		fmt_number(num, n);
-		buf_puts(v, n);
-	}
-}
-
-/* One field of the standard being edited. */
+/* One field of the standard being edited, its value, a mark when below
+ * goal or outside the zone of tolerance. */
 void stdform_item(editor *ed, size_t i, size_t width, sbp_buf *out, ed_style *st)
 {
 	const sbp_standard *s = ed->form_std;
+	const sbp_field *f = std_field(i);
 	*st = STY_NORMAL;
-	if (!s)
+	if (!s || !f)
 		return;
 	sbp_buf line, v;
 	buf_init(&line);
 	buf_init(&v);
-	field_value(s, i, &v);
-	ed_fit(&line, std_fields[i], 10, true);
+	field_get_text(f, s, &v);
+	ed_fit(&line, f->key, 12, true);
 	buf_printf(&line, " %s", v.len ? v.data : "-");
-	if (i == 9 && standard_below_goal(s)) {
-		buf_puts(&line, "  ! below goal");
+	if (!strcmp(f->key, "actual") && standard_below_goal(s)) {
+		buf_printf(&line, "  %s", _("! below goal"));
 		*st = STY_WARN;
 	}
 	ed_fit(out, line.data, width, false);
@@ -198,56 +207,107 @@ void stdform_item(editor *ed, size_t i, size_t width, sbp_buf *out, ed_style *st
 	buf_free(&v);
 }
 
-/* The next value of a field that takes one of a few words. */
-static const char *cycle_value(const sbp_standard *s, size_t i)
+/* Under the form: what the selected field is (its help). */
+void stdform_detail(editor *ed, size_t k, size_t width, sbp_buf *out)
 {
-	if (i == 1)
-		return s->kind == STD_HARD ? "soft" : "hard";
-	if (i == 8)
-		return s->better == BETTER_UNSET ? "higher"
-		       : s->better == BETTER_HIGHER ? "lower" : "";
-	int d = ((int)s->dimension + 1) % DIM_COUNT;
-	return d ? dimension_id((sbp_dimension)d) : "";
+	(void)k;
+	const sbp_field *f = std_field(ed->stdform.sel);
+	if (!f)
+		return;
+	sbp_buf line;
+	buf_init(&line);
+	buf_puts(&line, f->help ? _(f->help) : "");
+	if (f->type == FT_ENUM)
+		buf_printf(&line, " (%s)", field_choices(f));
+	ed_fit(out, line.data, width, false);
+	buf_free(&line);
 }
 
-/* Keys of the standard form. */
-ed_result stdform_key(editor *ed, ed_key k)
+/* The next word of an enum field after the current one ("" after the
+ * last when the field may be unset). */
+static const char *cycle_value(const sbp_field *f, const sbp_standard *s)
+{
+	sbp_buf v;
+	buf_init(&v);
+	field_get_text(f, s, &v);
+	size_t i = 0;
+	while (f->values[i] && strcmp(f->values[i], v.data ? v.data : "") != 0)
+		i++;
+	bool unset = !f->values[i];
+	buf_free(&v);
+	if (unset)
+		return f->values[0];
+	if (f->values[i + 1])
+		return f->values[i + 1];
+	return (f->flags & FF_REQUIRED) ? f->values[0] : "";
+}
+
+/* Is the form's standard still there? Else back to the catalog. */
+static sbp_standard *form_std(editor *ed)
 {
 	sbp_standard *s = ed->form_std;
-	if (!s || blueprint_standard_index(ed->bp, s) == (size_t)-1 ||
-	    k == EK_ESC || k == 'q') {
-		ed_pop_mode(ed);
-		ed->msg[0] = '\0';
-		return ed_done(ed, RD_ALL);
-	}
-	size_t n = stdform_count(ed);
-	if (list_key(&ed->stdform, k, n, editor_panel_rows(ed, 0)))
-		return ed_done(ed, RD_PANEL);
-	size_t i = ed->stdform.sel;
-	ed_args key = { 0, NULL, "", false, true };
-	if (k == 'u')
-		return ecmd_undo(ed, &key);
-	if (k == EK_CTRL('r'))
-		return ecmd_redo(ed, &key);
-	if (k != EK_ENTER && k != 'd')
+	if (s && blueprint_standard_index(ed->bp, s) != (size_t)-1)
+		return s;
+	return NULL;
+}
+
+/* j k arrows...: move in the fields. */
+static ed_result sf_move(editor *ed, ed_key k)
+{
+	list_key(&ed->stdform, k, stdform_count(ed), editor_panel_rows(ed, 1));
+	return ed_done(ed, RD_PANEL);
+}
+
+/* Enter: change the field (an enum cycles through its words, others
+ * open a prompt with the value, a number selected); d: clear it. */
+static ed_result sf_change(editor *ed, ed_key k)
+{
+	sbp_standard *s = form_std(ed);
+	const sbp_field *f = std_field(ed->stdform.sel);
+	if (!s)
+		return bind_close(ed, k);
+	if (!f)
 		return ed_done(ed, RD_NONE);
-	if (k == 'd' || i == 1 || i == 5 || i == 8) {
-		const char *v = k == 'd' ? "" : cycle_value(s, i);
-		if (k == 'd' && (i == 0 || i == 1))
-			return ed_err(ed, "A standard keeps its %s.", std_fields[i]);
-		if (!std_set_field(ed, s, std_fields[i], v))
+	if (k == 'd' || f->type == FT_ENUM) {
+		if (k == 'd' && (f->flags & FF_REQUIRED || f->type == FT_NAME))
+			return ed_err(ed, _("A standard keeps its %s."), f->key);
+		const char *v = k == 'd' ? "" : cycle_value(f, s);
+		if (!std_set_field(ed, s, f->key, v))
 			return ed_failed(ed);
-		return ed_ok(ed, RD_ALL, "%s: %s %s.", s->id, std_fields[i],
-			     *v ? v : "cleared");
+		if (!*v)
+			return ed_ok(ed, RD_ALL, _("%s: %s cleared."), s->id, f->key);
+		return ed_ok(ed, RD_ALL, _("%s: %s is %s."), s->id, f->key, v);
 	}
 	sbp_buf v;
 	buf_init(&v);
-	field_value(s, i, &v);
-	char *label = xasprintf("%s: ", std_fields[i]);
-	char *cmd = xasprintf("stdset %s %s", s->id, std_fields[i]);
+	field_get_text(f, s, &v);
+	char *label = xasprintf("%s: ", f->key);
+	char *cmd = xasprintf("stdset %s %s", s->id, f->key);
 	ed_result r = ed_prompt_open(ed, label, cmd, v.data, CPL_NONE, 2);
+	ed->prompt.replace = f->type != FT_NAME && f->type != FT_STRING && v.len;
 	free(label);
 	free(cmd);
 	buf_free(&v);
 	return r;
+}
+
+const ed_binding stdform_bindings[] = {
+	{ "<Enter>", sf_change, N_("Enter change"), N_("change the field (words cycle)") },
+	{ "d", sf_change, N_("d clear"), N_("clear the field") },
+	{ "u", bind_undo, N_("u undo"), N_("undo") },
+	{ "<C-r>", bind_redo, NULL, N_("redo") },
+	{ LIST_KEYS, sf_move, NULL, N_("move in the fields") },
+	{ "<Esc> q", bind_close, N_("Esc back"), N_("back to the catalog") },
+	{ NULL, NULL, NULL, NULL },
+};
+
+/* Keys of the standard form: its binding table. */
+ed_result stdform_key(editor *ed, ed_key k)
+{
+	ed_result r;
+	if (!form_std(ed))
+		return bind_close(ed, k);
+	if (bindings_run(ed, stdform_bindings, k, &r))
+		return r;
+	return ed_done(ed, RD_NONE);
 }

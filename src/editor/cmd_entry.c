@@ -1,7 +1,10 @@
-/* Building a blueprint quickly: the quick-entry prompt of `a` (type a
- * card's text, Enter, and the prompt is ready in the next column; Tab in
- * the lane below; arrows move where the next card goes; Ctrl-F makes each
- * new card flow from the one before), naming a column in place, copying,
+/* Building a blueprint quickly: the quick-entry prompt of `a`. Type a
+ * card's text, then Enter: the prompt is ready in the next column, back
+ * in the lane this column's cards started in (a carriage return); or Tab:
+ * ready in the lane below, and the next card flows from this one (Ctrl-T
+ * turns those flows off and on). Arrows move where the next card goes;
+ * after the last column Enter asks a new column's name. Also: naming a
+ * column in place, copying,
  * pasting and duplicating a step, reordering a cell's stack, and renaming
  * ids with every reference following. */
 #include <stdlib.h>
@@ -16,10 +19,11 @@ static ed_result refused(editor *ed)
 	return ed_err(ed, "%s", ed->hist.error[0] ? ed->hist.error : _("Refused."));
 }
 
-/* Is the step still in the blueprint? */
+/* Is the step still in the blueprint? (By address only: a step taken
+ * out may have been freed since.) */
 static bool alive(const editor *ed, const sbp_step *s)
 {
-	return s && blueprint_step(ed->bp, s->id) == s;
+	return s && blueprint_step_index(ed->bp, s) != (size_t)-1;
 }
 
 /* Open (or reopen) the quick-entry prompt for the selected cell. */
@@ -31,28 +35,33 @@ static ed_result quick_prompt(editor *ed, const char *init)
 		ed->quick.on = false;
 		return ed_err(ed, "%s", _("Add a lane and a column first (:lane, :column)."));
 	}
+	/* short: the place is in the status line, the text needs the room */
 	char *label;
-	if (ed->quick.chain && alive(ed, ed->quick.last))
-		label = xasprintf(_("New step in %s / %s, after %s: "), l->name, c->name,
-				  ed->quick.last->id);
+	if (ed->quick.link && alive(ed, ed->quick.last))
+		label = xasprintf(_("New step after %.16s: "), ed->quick.last->id);
 	else
-		label = xasprintf(_("New step in %s / %s: "), l->name, c->name);
+		label = xstrdup(_("New step: "));
 	ed->quick.on = true;
 	ed_prompt_open(ed, label, "add", init, CPL_NONE, 2);
 	free(label);
-	ed_ok(ed, RD_ALL, "%s", _("Enter: next column  Tab: lane below  arrows: move  "
-			       "Ctrl-F: flows on/off  Esc: done"));
+	ed_ok(ed, RD_ALL, "%s", ed->quick.unlinked
+	      ? _("Enter: next column  Tab: lane below  Ctrl-T: Tab adds flows  "
+		  "arrows: move  Esc: done")
+	      : _("Enter: next column  Tab: lane below, with a flow  Ctrl-T: no flows  "
+		  "arrows: move  Esc: done"));
 	return ed_done(ed, RD_ALL);
 }
 
 /* a: start quick entry in the selected cell. */
 ed_result quick_start(editor *ed)
 {
-	ed->quick.last = ed->quick.chain ? editor_step(ed) : NULL;
+	ed->quick.last = NULL;
+	ed->quick.link = false;
+	ed->quick.home = ed->lane;
 	return quick_prompt(ed, "");
 }
 
-/* Add a step with text in the selected cell; with the chain on, a flow
+/* Add a step with text in the selected cell; after a Tab, with a flow
  * from the step added before. One undoable edit. */
 static bool quick_add(editor *ed, const char *text)
 {
@@ -62,7 +71,7 @@ static bool quick_add(editor *ed, const char *text)
 	sbp_step *s = NULL;
 	edit_begin(&ed->hist, "add step");
 	bool ok = edit_step_add(&ed->hist, l, c, id, text, &s);
-	if (ok && ed->quick.chain && alive(ed, ed->quick.last))
+	if (ok && ed->quick.link && alive(ed, ed->quick.last))
 		ok = edit_flow_add(&ed->hist, ed->quick.last, s, NULL, NULL);
 	edit_end(&ed->hist);
 	free(id);
@@ -78,10 +87,16 @@ static bool quick_add(editor *ed, const char *text)
 /* Where the next card goes after one is added. */
 static void quick_advance(editor *ed, quick_move how)
 {
-	if (how == QUICK_NEXT_COL && ed->col + 1 < ed->bp->columns.n)
-		ed->col++;
-	else if (how == QUICK_NEXT_LANE && ed->lane + 1 < ed->bp->lanes.n)
+	ed->quick.link = how == QUICK_NEXT_LANE && !ed->quick.unlinked;
+	if (how == QUICK_NEXT_COL) {
+		if (ed->col + 1 < ed->bp->columns.n)
+			ed->col++;
+		ed->lane = ed->quick.home < ed->bp->lanes.n ? ed->quick.home : ed->lane;
+	} else if (ed->lane + 1 < ed->bp->lanes.n) {
 		ed->lane++;
+	} else {
+		ed->quick.link = false; /* no lane below: nothing to flow into */
+	}
 	ed->idx = grid_cell_count(&ed->grid, ed->lane, ed->col);
 	ed_scroll_to_sel(ed);
 }
@@ -111,6 +126,7 @@ ed_result quick_submit(editor *ed, const char *text, quick_move how)
 		if (how == QUICK_NEXT_COL)
 			return quick_end(ed);
 		quick_advance(ed, how);
+		ed->quick.link = false; /* a skipped lane breaks the flow */
 		return quick_prompt(ed, "");
 	}
 	if (ed->lane >= ed->bp->lanes.n || ed->col >= ed->bp->columns.n)
@@ -141,7 +157,9 @@ ed_result ecmd_quick_column(editor *ed, const ed_args *a)
 		ed->quick.on = false;
 		return r;
 	}
+	ed->lane = ed->quick.home < ed->bp->lanes.n ? ed->quick.home : ed->lane;
 	ed->idx = 0;
+	ed->quick.link = false;
 	ed_scroll_to_sel(ed);
 	return quick_prompt(ed, "");
 }
@@ -190,30 +208,35 @@ bool prompt_special_key(editor *ed, ed_key k, bool in_form, ed_result *r)
 	case EK_TAB:
 		*r = take_line(ed, quick_go, QUICK_NEXT_LANE);
 		return true;
-	case EK_CTRL('f'):
-		ed->quick.chain = !ed->quick.chain;
-		if (ed->quick.chain && !alive(ed, ed->quick.last))
-			ed->quick.last = editor_step(ed);
+	case EK_CTRL('t'):
+		ed->quick.unlinked = !ed->quick.unlinked;
+		if (ed->quick.unlinked)
+			ed->quick.link = false;
 		break;
 	case EK_UP:
 		if (ed->lane > 0)
 			ed->lane--;
+		ed->quick.home = ed->lane;
+		ed->quick.link = false;
 		break;
-	case EK_DOWN:
+	case EK_DOWN: /* skip a lane: Enter still goes back to home */
 		if (ed->lane + 1 < ed->bp->lanes.n)
 			ed->lane++;
+		ed->quick.link = false;
 		break;
 	case EK_LEFT:
 		if (!empty)
 			return false;
 		if (ed->col > 0)
 			ed->col--;
+		ed->quick.link = false;
 		break;
 	case EK_RIGHT:
 		if (!empty)
 			return false;
 		if (ed->col + 1 < ed->bp->columns.n)
 			ed->col++;
+		ed->quick.link = false;
 		break;
 	default:
 		return false;

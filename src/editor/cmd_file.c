@@ -194,6 +194,16 @@ ed_result ecmd_wq(editor *ed, const ed_args *a)
 	return ecmd_write(ed, &w);
 }
 
+/* :x: save when there are changes, then quit (as vi's :x). */
+ed_result ecmd_x(editor *ed, const ed_args *a)
+{
+	if (!editor_modified(ed)) {
+		ed->quit = true;
+		return ed_done(ed, RD_NONE);
+	}
+	return ecmd_wq(ed, a);
+}
+
 /* Answers to "save before quitting?". */
 static void on_quit(editor *ed, int choice)
 {
@@ -221,26 +231,81 @@ ed_result ecmd_quit(editor *ed, const ed_args *a)
 	return ed_done(ed, RD_ALL);
 }
 
-/* :export FORMAT FILE. */
-ed_result ecmd_export(editor *ed, const ed_args *a)
+/* Write the export now. */
+static ed_result export_now(editor *ed, const char *format, const char *target)
 {
-	if (a->argc != 2)
-		return ed_err(ed, "Usage: :export FORMAT FILE (Tab lists the formats)");
-	if (!export_format_known(a->argv[0])) {
-		sbp_buf list;
-		buf_init(&list);
-		for (size_t i = 0; export_formats[i]; i++)
-			buf_printf(&list, " %s", export_formats[i]);
-		ed_result r = ed_err(ed, "Unknown format \"%s\"; one of:%s.",
-				     a->argv[0], list.data);
-		buf_free(&list);
-		return r;
-	}
 	export_opts o;
 	memset(&o, 0, sizeof o);
 	o.source_name = ed->path;
 	char err[512] = "";
-	if (!export_blueprint(ed->bp, a->argv[0], &o, a->argv[1], err, sizeof err))
-		return ed_err(ed, "Export failed: %s", err);
-	return ed_ok(ed, RD_MSG, "Exported %s to %s.", a->argv[0], a->argv[1]);
+	if (!export_blueprint(ed->bp, format, &o, target, err, sizeof err))
+		return ed_err(ed, _("Export failed: %s"), err);
+	return ed_ok(ed, RD_MSG, _("Exported %s to %s."), format, target);
+}
+
+/* Answer to "overwrite the export's file?" (save_target: "eFORMAT\tPATH"). */
+static void on_export_overwrite(editor *ed, int choice)
+{
+	char *tab = ed->save_target ? strchr(ed->save_target, '\t') : NULL;
+	if (choice != 'o' || !tab || ed->save_target[0] != 'e') {
+		ed_ok(ed, RD_MSG, "%s", _("Not exported."));
+		return;
+	}
+	*tab = '\0';
+	export_now(ed, ed->save_target + 1, tab + 1);
+}
+
+/* Is target the file being edited (the same name or the same file)? */
+static bool is_open_file(const editor *ed, const char *target)
+{
+	struct stat a, b;
+	if (!ed->path)
+		return false;
+	if (strcmp(ed->path, target) == 0)
+		return true;
+	return stat(ed->path, &a) == 0 && stat(target, &b) == 0 &&
+	       a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+}
+
+/* :export FORMAT [FILE]: FILE defaults to the blueprint's name with the
+ * format's extension; asks before writing over a file (! does not),
+ * never writes over the blueprint being edited. */
+ed_result ecmd_export(editor *ed, const ed_args *a)
+{
+	if (a->argc < 1 || a->argc > 2)
+		return ed_usage(ed, "export");
+	const char *format = a->argv[0];
+	if (!export_format_known(format)) {
+		sbp_buf list;
+		buf_init(&list);
+		for (size_t i = 0; export_formats[i]; i++)
+			buf_printf(&list, " %s", export_formats[i]);
+		ed_result r = ed_err(ed, _("Unknown format \"%s\"; one of:%s."),
+				     format, list.data);
+		buf_free(&list);
+		return r;
+	}
+	if (a->argc == 1 && !ed->path)
+		return ed_err(ed, _("No file name yet: :export %s FILE"), format);
+	char *target = a->argc == 2 ? xstrdup(a->argv[1])
+				    : export_default_path(ed->path, format, NULL);
+	ed_result r;
+	struct stat st;
+	if (is_open_file(ed, target)) {
+		r = ed_err(ed, _("%s is the blueprint you are editing: export to "
+				 "another file."), target);
+	} else if (!a->bang && stat(target, &st) == 0) {
+		free(ed->save_target);
+		ed->save_target = xasprintf("e%s\t%s", format, target);
+		char *text = xasprintf(_("%s already exists.\n\n"
+					 "  o  overwrite it with the %s export\n"
+					 "  Esc  go back"), target, format);
+		ed_ask(ed, _("Overwrite?"), text, "o", true, on_export_overwrite);
+		free(text);
+		r = ed_done(ed, RD_ALL);
+	} else {
+		r = export_now(ed, format, target);
+	}
+	free(target);
+	return r;
 }

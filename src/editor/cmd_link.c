@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sbp/fields.h"
 #include "internal.h"
 
 /* A refused edit. */
@@ -17,7 +18,7 @@ ed_result ecmd_std(editor *ed, const ed_args *a)
 {
 	sbp_step *s = editor_step(ed);
 	if (a->argc == 0)
-		return ed_err(ed, "Usage: :std ID... (s picks from a list)");
+		return ed_usage(ed, "std");
 	for (int i = 0; i < a->argc; i++)
 		if (!blueprint_standard(ed->bp, a->argv[i]))
 			return ed_err(ed, "No standard has the id \"%s\" (S shows the catalog).",
@@ -32,8 +33,8 @@ ed_result ecmd_std(editor *ed, const ed_args *a)
 	edit_end(&ed->hist);
 	if (added == 0)
 		return ed_ok(ed, RD_MSG, "Already attached.");
-	return ed_ok(ed, RD_ALL, "Attached %zu standard%s to %s.", added,
-		     added == 1 ? "" : "s", s->id);
+	return ed_ok(ed, RD_ALL, P_("Attached %zu standard to %s.",
+				    "Attached %zu standards to %s.", added), added, s->id);
 }
 
 /* :unstd ID. */
@@ -41,7 +42,7 @@ ed_result ecmd_unstd(editor *ed, const ed_args *a)
 {
 	sbp_step *s = editor_step(ed);
 	if (a->argc != 1)
-		return ed_err(ed, "Usage: :unstd ID");
+		return ed_usage(ed, "unstd");
 	sbp_standard *std = blueprint_standard(ed->bp, a->argv[0]);
 	if (!std || !step_has_standard(s, std))
 		return ed_err(ed, "%s has no standard \"%s\".", s->id, a->argv[0]);
@@ -51,93 +52,45 @@ ed_result ecmd_unstd(editor *ed, const ed_args *a)
 		     step_is_flagged(s) ? " The step is flagged again." : "");
 }
 
-/* The fields of a standard that :stdset and the form change. */
-const char *const std_fields[] = {
-	"name", "kind", "measure", "target", "feedback", "dimension",
-	"weight", "goal", "better", "actual", NULL,
-};
-
-/* A copy of a standard's fields to edit. */
-static sbp_standard *std_copy(const sbp_standard *s)
+/* The fields of a standard :stdset and the catalog's form change: the
+ * field table's rows that are not fixed (the id has :rename). */
+const sbp_field *std_field(size_t i)
 {
-	sbp_standard *p = standard_new(s->id, s->name, s->kind);
-	set_string(&p->measure, s->measure);
-	set_string(&p->target, s->target);
-	set_string(&p->feedback, s->feedback);
-	p->dimension = s->dimension;
-	p->weight = s->weight;
-	p->goal = s->goal;
-	p->actual = s->actual;
-	p->better = s->better;
-	return p;
+	for (const sbp_field *f = fields_of(SBP_OBJ_STANDARD); f->key; f++)
+		if (!(f->flags & FF_FIXED) && i-- == 0)
+			return f;
+	return NULL;
 }
 
-/* Set a number field from text (empty clears). */
-static bool set_num(double *f, const char *v)
-{
-	if (!*v) {
-		*f = NAN;
-		return true;
-	}
-	return ed_parse_number(v, f);
-}
-
-/* Change one field of s through an undoable update; false (with the
- * message set) when the value is bad. */
+/* Change one field of s from text through an undoable edit; false (with
+ * the message set) when the field or the value is bad. */
 bool std_set_field(editor *ed, sbp_standard *s, const char *field, const char *v)
 {
-	sbp_standard *p = std_copy(s);
-	bool ok = true;
-	if (!strcmp(field, "name")) {
-		ok = *v != '\0';
-		set_string(&p->name, v);
-	} else if (!strcmp(field, "kind")) {
-		ok = !strcmp(v, "hard") || !strcmp(v, "soft");
-		p->kind = !strcmp(v, "soft") ? STD_SOFT : STD_HARD;
-	} else if (!strcmp(field, "measure")) {
-		set_string(&p->measure, *v ? v : NULL);
-	} else if (!strcmp(field, "target")) {
-		set_string(&p->target, *v ? v : NULL);
-	} else if (!strcmp(field, "feedback")) {
-		set_string(&p->feedback, *v ? v : NULL);
-	} else if (!strcmp(field, "dimension")) {
-		p->dimension = DIM_NONE;
-		ok = !*v || dimension_parse(v, &p->dimension);
-	} else if (!strcmp(field, "weight")) {
-		ok = set_num(&p->weight, v);
-	} else if (!strcmp(field, "goal")) {
-		ok = set_num(&p->goal, v);
-	} else if (!strcmp(field, "actual")) {
-		ok = set_num(&p->actual, v);
-	} else if (!strcmp(field, "better")) {
-		p->better = !*v ? BETTER_UNSET : !strcmp(v, "higher") ? BETTER_HIGHER
-			  : BETTER_LOWER;
-		ok = !*v || !strcmp(v, "higher") || !strcmp(v, "lower");
-	} else {
-		ed_err(ed, "No field \"%s\": name kind measure target feedback "
-		       "dimension weight goal better actual.", field);
-		standard_free(p);
+	const sbp_field *f = field_find(SBP_OBJ_STANDARD, field);
+	if (!f || (f->flags & FF_FIXED)) {
+		sbp_buf list;
+		buf_init(&list);
+		for (size_t i = 0; std_field(i); i++)
+			buf_printf(&list, " %s", std_field(i)->key);
+		ed_err(ed, _("No field \"%s\"; one of:%s."), field, list.data);
+		buf_free(&list);
 		return false;
 	}
-	if (!ok) {
-		ed_err(ed, "Bad value for %s: \"%s\".%s", field, v,
-		       !strcmp(field, "dimension") ? " Use tangibles, reliability, "
-		       "responsiveness, assurance or empathy." : "");
-		standard_free(p);
+	if (!edit_field_set(&ed->hist, SBP_OBJ_STANDARD, s, field, v)) {
+		if (f->type == FT_ENUM)
+			ed_err(ed, _("%s (one of %s)"), ed->hist.error, field_choices(f));
+		else
+			refused(ed);
 		return false;
 	}
-	ok = edit_standard_update(&ed->hist, s, p);
-	standard_free(p);
-	if (!ok)
-		refused(ed);
-	return ok;
+	return true;
 }
 
 /* :stdadd NAME: a new hard standard in the catalog. */
 ed_result ecmd_stdadd(editor *ed, const ed_args *a)
 {
 	if (!*a->rest)
-		return ed_err(ed, "Usage: :stdadd NAME");
+		return ed_usage(ed, "stdadd");
 	char *id = ed_slug_id(ed->bp, 'd', a->rest, "std");
 	sbp_standard *p = standard_new(id, a->rest, STD_HARD), *s = NULL;
 	free(id);
@@ -153,7 +106,7 @@ ed_result ecmd_stdadd(editor *ed, const ed_args *a)
 ed_result ecmd_stdset(editor *ed, const ed_args *a)
 {
 	if (a->argc < 2)
-		return ed_err(ed, "Usage: :stdset ID FIELD VALUE");
+		return ed_usage(ed, "stdset");
 	sbp_standard *s = blueprint_standard(ed->bp, a->argv[0]);
 	if (!s)
 		return ed_err(ed, "No standard has the id \"%s\".", a->argv[0]);
@@ -192,17 +145,20 @@ static void on_stddelete(editor *ed, int choice)
 ed_result ecmd_stddelete(editor *ed, const ed_args *a)
 {
 	if (a->argc != 1)
-		return ed_err(ed, "Usage: :stddelete ID");
+		return ed_usage(ed, "stddelete");
 	sbp_standard *s = blueprint_standard(ed->bp, a->argv[0]);
 	if (!s)
 		return ed_err(ed, "No standard has the id \"%s\".", a->argv[0]);
 	size_t uses = edit_standard_uses(ed->bp, s);
 	ed->form_std = s;
 	if (uses > 0 && !a->bang) {
-		char *text = xasprintf("%zu step%s use %s. Deleting it detaches it "
-				       "from them,\nwhich may flag them again.\n\n"
-				       "  y  delete it\n  n  keep it",
-				       uses, uses == 1 ? "" : "s", s->id);
+		char *text = xasprintf(P_("%zu step uses %s. Deleting it detaches it "
+					  "from it,\nwhich may flag it again.\n\n"
+					  "  y  delete it\n  n  keep it",
+					  "%zu steps use %s. Deleting it detaches it "
+					  "from them,\nwhich may flag them again.\n\n"
+					  "  y  delete it\n  n  keep it", uses),
+				       uses, s->id);
 		ed_ask(ed, "Delete a standard in use?", text, "yn", true, on_stddelete);
 		free(text);
 		return ed_done(ed, RD_ALL);
@@ -215,7 +171,7 @@ ed_result ecmd_stddelete(editor *ed, const ed_args *a)
 ed_result ecmd_flow(editor *ed, const ed_args *a)
 {
 	if (a->argc < 2)
-		return ed_err(ed, "Usage: :flow FROM TO [LABEL]");
+		return ed_usage(ed, "flow");
 	sbp_step *from = blueprint_step(ed->bp, a->argv[0]);
 	sbp_step *to = blueprint_step(ed->bp, a->argv[1]);
 	if (!from || !to)
@@ -244,7 +200,7 @@ ed_result ecmd_flow(editor *ed, const ed_args *a)
 ed_result ecmd_unflow(editor *ed, const ed_args *a)
 {
 	if (a->argc != 2)
-		return ed_err(ed, "Usage: :unflow FROM TO");
+		return ed_usage(ed, "unflow");
 	for (size_t i = 0; i < ed->bp->flows.n; i++) {
 		sbp_flow *f = ed->bp->flows.items[i];
 		if (!strcmp(f->from->id, a->argv[0]) && !strcmp(f->to->id, a->argv[1])) {

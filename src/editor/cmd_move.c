@@ -136,7 +136,7 @@ ed_result ecmd_page_down(editor *ed, const ed_args *a)
 ed_result ecmd_goto(editor *ed, const ed_args *a)
 {
 	if (a->argc != 1)
-		return ed_err(ed, "Usage: :goto ID");
+		return ed_usage(ed, "goto");
 	sbp_step *s = blueprint_step(ed->bp, a->argv[0]);
 	if (s) {
 		editor_select(ed, s);
@@ -219,14 +219,14 @@ ed_result ecmd_prev(editor *ed, const ed_args *a)
 	return next_flagged(ed, -1);
 }
 
-/* Does the step match the search: its id, text, notes, fail point
+/* Does the step match the search: its id, text, notes, fix, fail point
  * (text and recovery), wait point, or a standard it has (id, name,
- * measure, target)? */
+ * measure, target, requirement, owner)? */
 static bool pred_search(const sbp_step *s, const void *ctx)
 {
 	const char *pat = ctx;
 	if (ed_text_matches(s->id, pat) || ed_text_matches(s->text, pat) ||
-	    (step_notes(s) && ed_text_matches(step_notes(s), pat)))
+	    ed_text_matches(step_notes(s), pat) || ed_text_matches(step_fix(s), pat))
 		return true;
 	if (s->fail && (ed_text_matches(s->fail->text, pat) ||
 			ed_text_matches(s->fail->recovery, pat)))
@@ -236,7 +236,8 @@ static bool pred_search(const sbp_step *s, const void *ctx)
 	for (size_t i = 0; i < s->stds.n; i++) {
 		const sbp_standard *d = s->stds.items[i];
 		if (ed_text_matches(d->id, pat) || ed_text_matches(d->name, pat) ||
-		    ed_text_matches(d->measure, pat) || ed_text_matches(d->target, pat))
+		    ed_text_matches(d->measure, pat) || ed_text_matches(d->target, pat) ||
+		    ed_text_matches(d->requirement, pat) || ed_text_matches(d->owner, pat))
 			return true;
 	}
 	return false;
@@ -292,42 +293,65 @@ ed_result ecmd_connect(editor *ed, const ed_args *a)
 		     ": types an id, Esc cancels.", ed->connect_from->id);
 }
 
-/* Keys while picking a flow's target. */
+/* Connecting: Esc gives up. */
+static ed_result cn_cancel(editor *ed, ed_key k)
+{
+	(void)k;
+	ed_pop_mode(ed);
+	return ed_ok(ed, RD_ALL, "%s", _("No flow added."));
+}
+
+/* Connecting: type the target's id (or text, with Tab) on the : line. */
+static ed_result cn_line(editor *ed, ed_key k)
+{
+	(void)k;
+	ed_pop_mode(ed);
+	char *init = xasprintf("flow %s ", ed->connect_from->id);
+	ed_result r = ed_prompt_open(ed, ":", NULL, init, CPL_NONE, 0);
+	free(init);
+	return r;
+}
+
+/* Connecting: Enter makes the flow to the selected card. */
+static ed_result cn_enter(editor *ed, ed_key k)
+{
+	(void)k;
+	sbp_step *to = editor_step(ed);
+	if (!to)
+		return ed_err(ed, "%s", _("No step here: pick a card, or Esc."));
+	ed_pop_mode(ed);
+	char *line = xasprintf("flow %s %s", ed->connect_from->id, to->id);
+	ed_result r = editor_run(ed, line);
+	free(line);
+	return r;
+}
+
+/* Connecting: the moving keys of the grid walk to the target. */
+static ed_result cn_move(editor *ed, ed_key k)
+{
+	const ed_command *c = editor_command_for_key(k);
+	ed_args none = { 0, NULL, "", false, true };
+	if (c)
+		c->fn(ed, &none);
+	return ed_ok(ed, RD_ALL, _("Flow from %s to %s? Enter connects, Esc cancels."),
+		     ed->connect_from->id,
+		     editor_step(ed) ? editor_step(ed)->id : _("(empty cell)"));
+}
+
+const ed_binding connect_bindings[] = {
+	{ "h j k l <Left> <Down> <Up> <Right> 0 $ g G <Home> <End> <PageUp> <PageDown> n N",
+	  cn_move, NULL, N_("walk to the target card") },
+	{ "<Enter>", cn_enter, NULL, N_("add the flow to the selected card") },
+	{ ":", cn_line, NULL, N_("type the target on the command line (Tab completes)") },
+	{ "<Esc> q <C-c>", cn_cancel, NULL, N_("add no flow") },
+	{ NULL, NULL, NULL, NULL },
+};
+
+/* Keys while picking a flow's target: the table. */
 ed_result connect_key(editor *ed, ed_key k)
 {
-	static const char *const moves[] = {
-		"left", "right", "up", "down", "first", "last", "top", "bottom",
-		"pageup", "pagedown", "next", "prev", NULL,
-	};
-	if (k == EK_ESC || k == 'q' || k == EK_CTRL('c')) {
-		ed_pop_mode(ed);
-		return ed_ok(ed, RD_ALL, "No flow added.");
-	}
-	if (k == ':') {
-		ed_pop_mode(ed);
-		char *init = xasprintf("flow %s ", ed->connect_from->id);
-		ed_result r = ed_prompt_open(ed, ":", NULL, init, CPL_NONE, 0);
-		free(init);
+	ed_result r;
+	if (bindings_run(ed, connect_bindings, k, &r))
 		return r;
-	}
-	if (k == EK_ENTER) {
-		sbp_step *to = editor_step(ed);
-		if (!to)
-			return ed_err(ed, "No step here: pick a card, or Esc.");
-		ed_pop_mode(ed);
-		char *line = xasprintf("flow %s %s", ed->connect_from->id, to->id);
-		ed_result r = editor_run(ed, line);
-		free(line);
-		return r;
-	}
-	const ed_command *c = editor_command_for_key(k);
-	for (size_t i = 0; c && moves[i]; i++)
-		if (strcmp(c->name, moves[i]) == 0) {
-			ed_args none = { 0, NULL, "", false, true };
-			c->fn(ed, &none);
-			return ed_ok(ed, RD_ALL, "Flow from %s to %s? Enter connects, "
-				     "Esc cancels.", ed->connect_from->id,
-				     editor_step(ed) ? editor_step(ed)->id : "(empty cell)");
-		}
 	return ed_done(ed, RD_NONE);
 }

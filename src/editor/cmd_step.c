@@ -1,6 +1,7 @@
-/* Commands that edit the selected step: add, text, delete, notes,
- * duration, encounter flag, moving it, fail and wait points. Each goes
- * through one undoable edit and changes nothing when refused. */
+/* Commands that edit the selected step: add, text, delete, notes, fix,
+ * duration, encounter flag, moving it; undo and redo, which select what
+ * they changed. Each goes through one undoable edit and changes nothing
+ * when refused. (Fail and wait points: cmd_points.c.) */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -49,15 +50,25 @@ ed_result ecmd_text(editor *ed, const ed_args *a)
 	return ed_ok(ed, RD_ALL, "Text of %s changed.", s->id);
 }
 
-/* d / :delete. */
+/* d / :delete: says how many flows go with the step. */
 ed_result ecmd_delete(editor *ed, const ed_args *a)
 {
 	(void)a;
 	sbp_step *s = editor_step(ed);
 	char *id = xstrdup(s->id);
+	size_t flows = 0;
+	for (size_t i = 0; i < ed->bp->flows.n; i++)
+		flows += ed->bp->flows.items[i]->from == s || ed->bp->flows.items[i]->to == s;
 	bool ok = edit_step_delete(&ed->hist, s);
-	ed_result r = ok ? ed_ok(ed, RD_ALL, "Deleted step %s (u undoes).", id)
-			 : refused(ed);
+	ed_result r;
+	if (!ok)
+		r = refused(ed);
+	else if (flows)
+		r = ed_ok(ed, RD_ALL, P_("Deleted step %s and its %zu flow (u undoes).",
+					 "Deleted step %s and its %zu flows (u undoes).",
+					 flows), id, flows);
+	else
+		r = ed_ok(ed, RD_ALL, _("Deleted step %s (u undoes)."), id);
 	free(id);
 	return r;
 }
@@ -73,18 +84,42 @@ ed_result ecmd_notes(editor *ed, const ed_args *a)
 	return ed_ok(ed, RD_ALL, *a->rest ? "Notes set." : "Notes cleared.");
 }
 
-/* Parse a number of minutes (empty: NAN) into *v. */
-static bool minutes_arg(editor *ed, const char *s, double *v, ed_result *r)
+/* Parse a number of minutes (empty: NAN) into *v, at most the limit;
+ * false with *r the error. */
+bool ed_minutes_arg(editor *ed, const char *s, double *v, ed_result *r)
 {
 	if (!*s) {
 		*v = NAN;
 		return true;
 	}
 	if (!ed_parse_number(s, v) || *v < 0) {
-		*r = ed_err(ed, "\"%s\" is not a number of minutes.", s);
+		*r = ed_err(ed, _("\"%s\" is not a number of minutes."), s);
+		return false;
+	}
+	if (*v > ed->lim.max_minutes) {
+		char max[32];
+		fmt_number(ed->lim.max_minutes, max);
+		*r = ed_err(ed, _("%s minutes is more than the most a step or a wait "
+				  "may take (%s, a year)."), s, max);
 		return false;
 	}
 	return true;
+}
+
+/* :fix TEXT: the one-time fix that handles the encounter (SPEC 7.2;
+ * empty clears). */
+ed_result ecmd_fix(editor *ed, const ed_args *a)
+{
+	sbp_step *s = editor_step(ed);
+	if (a->from_key)
+		return ed_prompt_open(ed, _("One-time fix (empty clears): "), "fix",
+				      step_fix(s), CPL_NONE, 2);
+	if (!edit_step_fix(&ed->hist, s, *a->rest ? a->rest : NULL))
+		return refused(ed);
+	if (!*a->rest)
+		return ed_ok(ed, RD_ALL, "%s", _("Fix cleared."));
+	return ed_ok(ed, RD_ALL, _("Fix set: %s is handled by a one-time fix, not "
+				   "flagged."), s->id);
 }
 
 /* :duration MIN. */
@@ -93,7 +128,7 @@ ed_result ecmd_duration(editor *ed, const ed_args *a)
 	sbp_step *s = editor_step(ed);
 	double v;
 	ed_result r;
-	if (!minutes_arg(ed, a->rest, &v, &r))
+	if (!ed_minutes_arg(ed, a->rest, &v, &r))
 		return r;
 	if (!edit_step_duration(&ed->hist, s, v))
 		return refused(ed);
@@ -115,7 +150,7 @@ ed_result ecmd_encounter(editor *ed, const ed_args *a)
 	else if (a->argc == 1 && !strcmp(a->argv[0], "default"))
 		m = MARK_DEFAULT;
 	else
-		return ed_err(ed, "Usage: :encounter yes|no|default");
+		return ed_usage(ed, "encounter");
 	if (m != s->encounter && !edit_step_encounter(&ed->hist, s, m))
 		return refused(ed);
 	return ed_ok(ed, RD_ALL, "%s is %s (encounter: %s).", s->id,
@@ -167,134 +202,84 @@ ed_result ecmd_move_down(editor *ed, const ed_args *a)
 	return move_step(ed, 1, 0);
 }
 
-/* f / :fail TEXT: set the fail point's text (empty removes it). */
-ed_result ecmd_fail(editor *ed, const ed_args *a)
+/* Is the lane (column) still the blueprint's? Its index, else -1. */
+static size_t lane_at(const editor *ed, const sbp_lane *l)
 {
-	sbp_step *s = editor_step(ed);
-	if (a->from_key)
-		return ed_prompt_open(ed, "Fail point (empty removes): ", "fail",
-				      s->fail ? s->fail->text : "", CPL_NONE, 2);
-	if (!*a->rest) {
-		if (!s->fail)
-			return ed_ok(ed, RD_MSG, "%s has no fail point.", s->id);
-		if (!edit_step_fail(&ed->hist, s, NULL))
-			return refused(ed);
-		return ed_ok(ed, RD_ALL, "Fail point removed.");
-	}
-	sbp_fail *f = s->fail ? fail_clone(s->fail) : fail_new(a->rest);
-	set_string(&f->text, a->rest);
-	bool ok = edit_step_fail(&ed->hist, s, f);
-	fail_free(f);
-	if (!ok)
-		return refused(ed);
-	return ed_ok(ed, RD_ALL, "Fail point set (i edits severity and recovery).");
+	return l && l->idx < ed->bp->lanes.n && ed->bp->lanes.items[l->idx] == l
+	       ? l->idx : (size_t)-1;
+}
+static size_t col_at(const editor *ed, const sbp_column *c)
+{
+	return c && c->idx < ed->bp->columns.n && ed->bp->columns.items[c->idx] == c
+	       ? c->idx : (size_t)-1;
 }
 
-/* :severity N (0 clears). */
-ed_result ecmd_severity(editor *ed, const ed_args *a)
+/* What an undo or redo changes: the last step it touched, else the cell
+ * a step left (told by the history through live.c). */
+void ed_note_touched(editor *ed, const edit_event *ev)
 {
-	sbp_step *s = editor_step(ed);
-	double v;
-	if (!s->fail)
-		return ed_err(ed, "%s has no fail point (f adds one).", s->id);
-	if (a->argc != 1 || !ed_parse_number(a->argv[0], &v) || v < 0 || v > 5 ||
-	    v != (int)v)
-		return ed_err(ed, "Severity is a whole number from 1 to 5 (0 clears).");
-	sbp_fail *f = fail_clone(s->fail);
-	f->severity = (int)v;
-	bool ok = edit_step_fail(&ed->hist, s, f);
-	fail_free(f);
-	return ok ? ed_ok(ed, RD_ALL, "Severity set.") : refused(ed);
-}
-
-/* :recovery TEXT (empty clears). */
-ed_result ecmd_recovery(editor *ed, const ed_args *a)
-{
-	sbp_step *s = editor_step(ed);
-	if (!s->fail)
-		return ed_err(ed, "%s has no fail point (f adds one).", s->id);
-	sbp_fail *f = fail_clone(s->fail);
-	set_string(&f->recovery, *a->rest ? a->rest : NULL);
-	bool ok = edit_step_fail(&ed->hist, s, f);
-	fail_free(f);
-	return ok ? ed_ok(ed, RD_ALL, "Recovery set.") : refused(ed);
-}
-
-/* w / :wait TEXT: set the wait point's text (empty removes it). */
-ed_result ecmd_wait(editor *ed, const ed_args *a)
-{
-	sbp_step *s = editor_step(ed);
-	if (a->from_key)
-		return ed_prompt_open(ed, "Wait point (empty removes): ", "wait",
-				      s->wait ? s->wait->text : "", CPL_NONE, 2);
-	if (!*a->rest) {
-		if (!s->wait)
-			return ed_ok(ed, RD_MSG, "%s has no wait point.", s->id);
-		if (!edit_step_wait(&ed->hist, s, NULL))
-			return refused(ed);
-		return ed_ok(ed, RD_ALL, "Wait point removed.");
-	}
-	sbp_wait *w = s->wait ? wait_clone(s->wait) : wait_new(a->rest);
-	set_string(&w->text, a->rest);
-	bool ok = edit_step_wait(&ed->hist, s, w);
-	wait_free(w);
-	if (!ok)
-		return refused(ed);
-	return ed_ok(ed, RD_ALL, "Wait point set (i edits expected and tolerable minutes).");
-}
-
-/* Set the expected (which 0) or tolerable (1) minutes of the wait. */
-static ed_result wait_minutes(editor *ed, const ed_args *a, int which)
-{
-	sbp_step *s = editor_step(ed);
-	double v;
-	ed_result r;
-	if (!s->wait)
-		return ed_err(ed, "%s has no wait point (w adds one).", s->id);
-	if (!minutes_arg(ed, a->rest, &v, &r))
-		return r;
-	sbp_wait *w = wait_clone(s->wait);
-	if (which == 0)
-		w->expected = v;
+	if (!ed->touch.on || !ev->after)
+		return;
+	const sbp_step *s = NULL;
+	if (ev->kind == EDIT_STEP)
+		s = ev->obj;
+	else if (ev->kind == EDIT_FLOW)
+		s = ((const sbp_flow *)ev->obj)->from;
 	else
-		w->tolerable = v;
-	bool ok = edit_step_wait(&ed->hist, s, w);
-	wait_free(w);
-	return ok ? ed_ok(ed, RD_ALL, "Wait time set.") : refused(ed);
+		return;
+	if (ev->kind == EDIT_STEP && ev->change == EDIT_REMOVE) {
+		size_t l = lane_at(ed, s->lane), c = col_at(ed, s->column);
+		if (l != (size_t)-1 && c != (size_t)-1) {
+			ed->touch.cell = true;
+			ed->touch.lane = l;
+			ed->touch.col = c;
+		}
+		if (ed->touch.step == s)
+			ed->touch.step = NULL;
+		return;
+	}
+	ed->touch.step = s;
 }
 
-/* :expected MIN. */
-ed_result ecmd_expected(editor *ed, const ed_args *a)
+/* Undo (redo true: redo) and select what it changed. */
+static ed_result undo_redo(editor *ed, bool redo)
 {
-	return wait_minutes(ed, a, 0);
-}
-
-/* :tolerable MIN. */
-ed_result ecmd_tolerable(editor *ed, const ed_args *a)
-{
-	return wait_minutes(ed, a, 1);
+	const char *name = redo ? edit_redo_name(&ed->hist) : edit_undo_name(&ed->hist);
+	char *what = name ? xstrdup(name) : NULL;
+	memset(&ed->touch, 0, sizeof ed->touch);
+	ed->touch.on = true;
+	bool ok = redo ? edit_redo(&ed->hist) : edit_undo(&ed->hist);
+	ed->touch.on = false;
+	ed_result r;
+	if (!ok) {
+		r = ed_err(ed, "%s", redo ? _("Nothing to redo.") : _("Nothing to undo."));
+	} else {
+		ed_sync(ed);
+		const sbp_step *s = ed->touch.step;
+		if (s && blueprint_step(ed->bp, s->id) == s) {
+			editor_select(ed, s);
+		} else if (ed->touch.cell) {
+			ed->lane = ed->touch.lane;
+			ed->col = ed->touch.col;
+			ed->idx = 0;
+			ed_scroll_to_sel(ed);
+		}
+		r = ed_ok(ed, RD_ALL, redo ? _("Redone: %s.") : _("Undone: %s."), what);
+	}
+	free(what);
+	return r;
 }
 
 /* u / :undo. */
 ed_result ecmd_undo(editor *ed, const ed_args *a)
 {
 	(void)a;
-	const char *name = edit_undo_name(&ed->hist);
-	char *what = name ? xstrdup(name) : NULL;
-	ed_result r = edit_undo(&ed->hist) ? ed_ok(ed, RD_ALL, "Undone: %s.", what)
-					   : ed_err(ed, "Nothing to undo.");
-	free(what);
-	return r;
+	return undo_redo(ed, false);
 }
 
 /* Ctrl-R / :redo. */
 ed_result ecmd_redo(editor *ed, const ed_args *a)
 {
 	(void)a;
-	const char *name = edit_redo_name(&ed->hist);
-	char *what = name ? xstrdup(name) : NULL;
-	ed_result r = edit_redo(&ed->hist) ? ed_ok(ed, RD_ALL, "Redone: %s.", what)
-					   : ed_err(ed, "Nothing to redo.");
-	free(what);
-	return r;
+	return undo_redo(ed, true);
 }

@@ -28,7 +28,7 @@ static sbp_lane *cur_lane(editor *ed)
 ed_result ecmd_column(editor *ed, const ed_args *a)
 {
 	if (!*a->rest)
-		return ed_err(ed, "Usage: :column NAME");
+		return ed_usage(ed, "column");
 	sbp_column *c = cur_col(ed), *nc = NULL;
 	size_t at = c ? c->idx + 1 : 0;
 	char *id = ed_slug_id(ed->bp, 'c', a->rest, "col");
@@ -76,7 +76,7 @@ ed_result ecmd_phasename(editor *ed, const ed_args *a)
 	if (!c || !c->phase)
 		return ed_err(ed, "This column has no phase (:phase NAME sets one).");
 	if (!*a->rest)
-		return ed_err(ed, "Usage: :phasename NAME");
+		return ed_usage(ed, "phasename");
 	char *old = xstrdup(c->phase);
 	size_t n = 0;
 	bool ok = true;
@@ -94,7 +94,8 @@ ed_result ecmd_phasename(editor *ed, const ed_args *a)
 		edit_undo(&ed->hist);
 		return refused(ed);
 	}
-	return ed_ok(ed, RD_ALL, "Phase renamed in %zu column%s.", n, n == 1 ? "" : "s");
+	return ed_ok(ed, RD_ALL, P_("Phase renamed in %zu column.",
+				    "Phase renamed in %zu columns.", n), n);
 }
 
 /* Parse "left|right|up|down|N" into a new index among n items. */
@@ -199,7 +200,7 @@ ed_result ecmd_lanename(editor *ed, const ed_args *a)
 	if (!l)
 		return ed_err(ed, "No lane here.");
 	if (!*a->rest)
-		return ed_err(ed, "Usage: :lanename NAME");
+		return ed_usage(ed, "lanename");
 	if (!edit_lane_rename(&ed->hist, l, a->rest))
 		return refused(ed);
 	return ed_ok(ed, RD_ALL, "Lane renamed.");

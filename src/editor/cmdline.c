@@ -5,6 +5,7 @@
 
 #include "sbp/export.h"
 #include "form.h"
+#include "sbp/fields.h"
 #include "internal.h"
 
 /* Split s into words; "..." and '...' group blanks. Caller frees. */
@@ -46,7 +47,10 @@ static ed_result run_row(editor *ed, const ed_command *c, const char *rest,
 			      c->name);
 	ed_args a = { 0, NULL, rest, bang, false };
 	a.argv = split_words(rest, &a.argc);
-	ed_result r = c->fn(ed, &a);
+	int min, max;
+	editor_command_arity(c, &min, &max);
+	ed_result r = a.argc < min || (max >= 0 && a.argc > max)
+		      ? ed_usage(ed, c->name) : c->fn(ed, &a);
 	for (int i = 0; i < a.argc; i++)
 		free(a.argv[i]);
 	free(a.argv);
@@ -128,6 +132,8 @@ static ed_complete line_kind(editor *ed, const char *text, int word)
 		return CPL_NONE;
 	if (c->complete == CPL_STD && !strcmp(c->name, "stdset") && word == 2)
 		return CPL_FIELD;
+	if (c->complete == CPL_STD && !strcmp(c->name, "stdset") && word == 3)
+		return (ed_complete)-2; /* the words of an enum field */
 	if ((c->complete == CPL_FORMAT || c->complete == CPL_STD) && word > 1 &&
 	    strcmp(c->name, "std") != 0)
 		return CPL_NONE;
@@ -148,6 +154,10 @@ static void cpl_gather(editor *ed, ed_complete kind, const char *prefix)
 	case CPL_STEP:
 		for (size_t i = 0; i < bp->steps.n; i++)
 			cpl_add(ed, bp->steps.items[i]->id, prefix, &cap);
+		/* no id starts so: the ids of steps whose text holds the word */
+		for (size_t i = 0, by_id = ed->ncpl; !by_id && *prefix && i < bp->steps.n; i++)
+			if (ed_text_matches(bp->steps.items[i]->text, prefix))
+				cpl_add(ed, bp->steps.items[i]->id, "", &cap);
 		break;
 	case CPL_STD:
 		for (size_t i = 0; i < bp->standards.n; i++)
@@ -162,12 +172,23 @@ static void cpl_gather(editor *ed, ed_complete kind, const char *prefix)
 			cpl_add(ed, export_formats[i], prefix, &cap);
 		break;
 	case CPL_FIELD:
-		for (size_t i = 0; std_fields[i]; i++)
-			cpl_add(ed, std_fields[i], prefix, &cap);
+		for (size_t i = 0; std_field(i); i++)
+			cpl_add(ed, std_field(i)->key, prefix, &cap);
 		break;
 	case CPL_FORM:
 		form_choices(ed, cpl_add, prefix, &cap);
 		break;
+	case -2: { /* :stdset ID FIELD <Tab>: the field's words */
+		int argc;
+		char **w = split_words(ed->line.text.data, &argc);
+		const sbp_field *f = argc >= 3 ? field_find(SBP_OBJ_STANDARD, w[2]) : NULL;
+		for (size_t i = 0; f && f->type == FT_ENUM && f->values[i]; i++)
+			cpl_add(ed, f->values[i], prefix, &cap);
+		for (int i = 0; i < argc; i++)
+			free(w[i]);
+		free(w);
+		break;
+	}
 	default:
 		break;
 	}

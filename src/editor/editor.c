@@ -56,6 +56,7 @@ void editor_free(editor *ed)
 	edit_free(&ed->hist);
 	blueprint_free(ed->bp);
 	grid_free(&ed->grid);
+	editor_view_free(ed);
 	lineedit_free(&ed->line);
 	lineedit_free(&ed->filter);
 	diags_free(&ed->diags);

@@ -62,6 +62,48 @@ ed_form_field *form_add_number(ed_form *f, const char *name, const char *label,
 	return fl;
 }
 
+/* A field from its row of the field table. */
+ed_form_field *form_add_field(ed_form *f, sbp_obj_kind kind, const char *key,
+			      const void *obj, const char *label, double max_minutes)
+{
+	const sbp_field *def = field_find(kind, key);
+	if (!def)
+		return NULL;
+	sbp_buf v;
+	buf_init(&v);
+	if (obj)
+		field_get_text(def, obj, &v);
+	form_kind k = def->type == FT_ENUM ? FK_CHOICE
+		      : def->type == FT_NUMBER || def->type == FT_MINUTES ||
+				def->type == FT_COUNT || def->type == FT_SEVERITY ? FK_NUMBER
+		      : FK_TEXT;
+	ed_form_field *fl = form_add(f, key, label ? label : key, k, v.data);
+	buf_free(&v);
+	if (!fl)
+		return NULL;
+	fl->def = def;
+	fl->help = def->help ? _(def->help) : NULL;
+	fl->choices = def->type == FT_ENUM ? def->values : NULL;
+	fl->required = def->type == FT_NAME || (def->flags & FF_REQUIRED);
+	fl->min = def->type == FT_NUMBER ? -INFINITY : def->type == FT_SEVERITY ? 1 : 0;
+	fl->max = def->type == FT_SEVERITY ? 5 : def->type == FT_MINUTES ? max_minutes
+		  : INFINITY;
+	fl->integer = def->type == FT_SEVERITY || def->type == FT_COUNT;
+	return fl;
+}
+
+/* Store the table fields' values into obj. */
+void form_store(const ed_form *f, void *obj)
+{
+	for (size_t i = 0; i < f->n; i++) {
+		const ed_form_field *fl = &f->fields[i];
+		sbp_field_value v;
+		char err[200];
+		if (fl->def && field_parse_text(fl->def, fl->value, &v, err, sizeof err))
+			field_store(fl->def, obj, &v);
+	}
+}
+
 /* The field's value, or NULL when it is empty. */
 const char *form_value(const ed_form *f, const char *name)
 {
@@ -137,6 +179,21 @@ static const char *choice_of(const ed_form_field *fl, const char *v)
 	return n == 1 ? hit : NULL;
 }
 
+/* "Severity: "9" is not a whole number from 1 to 5." */
+static void bounds_err(editor *ed, const ed_form_field *fl, const char *v)
+{
+	char lo[32], hi[32];
+	fmt_number(fl->min, lo);
+	fmt_number(fl->max, hi);
+	if (isinf(fl->min) && isinf(fl->max))
+		ed_err(ed, _("%s: \"%s\" is not a number."), fl->label, v);
+	else if (isinf(fl->max))
+		ed_err(ed, _("%s: \"%s\" is not a number of %s or more."), fl->label, v, lo);
+	else
+		ed_err(ed, _("%s: \"%s\" is not a number from %s to %s."), fl->label, v,
+		       lo, hi);
+}
+
 /* Check and keep a field's new value; false (message set) when bad. */
 static bool field_take(editor *ed, ed_form_field *fl, const char *v)
 {
@@ -151,11 +208,7 @@ static bool field_take(editor *ed, ed_form_field *fl, const char *v)
 		double d;
 		if (!ed_parse_number(v, &d) || d < fl->min || d > fl->max ||
 		    (fl->integer && d != floor(d))) {
-			char lo[32], hi[32];
-			fmt_number(fl->min, lo);
-			fmt_number(fl->max, hi);
-			ed_err(ed, _("%s: \"%s\" is not a number from %s to %s."),
-			       fl->label, v, lo, hi);
+			bounds_err(ed, fl, v);
 			return false;
 		}
 	} else if (fl->kind == FK_CHOICE) {
@@ -171,6 +224,14 @@ static bool field_take(editor *ed, ed_form_field *fl, const char *v)
 			return false;
 		}
 		v = c;
+	}
+	if (fl->def) {
+		sbp_field_value val;
+		char err[256];
+		if (!field_parse_text(fl->def, v, &val, err, sizeof err)) {
+			ed_err(ed, "%s: %s", fl->label, err);
+			return false;
+		}
 	}
 	set_string(&fl->value, v);
 	return true;
@@ -262,13 +323,15 @@ void form_detail(editor *ed, size_t k, size_t width, sbp_buf *out)
 		for (size_t i = 0; fl->choices[i]; i++)
 			buf_printf(&line, "%s%zu %s", i ? "  " : "", i + 1,
 				   fl->choices[i]);
-	} else if (fl->kind == FK_NUMBER) {
+	} else if (fl->help) {
+		buf_puts(&line, fl->help);
+		if (ed->prompt.replace)
+			buf_printf(&line, " %s", _("(Typing replaces the value.)"));
+	} else if (fl->kind == FK_NUMBER && !isinf(fl->max)) {
 		char lo[32], hi[32];
 		fmt_number(fl->min, lo);
 		fmt_number(fl->max, hi);
 		buf_printf(&line, _("A number from %s to %s; empty clears it."), lo, hi);
-	} else if (fl->help) {
-		buf_puts(&line, fl->help);
 	}
 	ed_fit(out, line.data, width, false);
 	buf_free(&line);
@@ -282,3 +345,13 @@ ed_result form_key(editor *ed, ed_key k)
 		return form_cancel(ed);
 	return field_prompt(ed);
 }
+
+/* The keys of a form. Its fields are asked in the line editor, which
+ * runs these (prompt_special_key, line_key): the rows only document. */
+const ed_binding form_bindings[] = {
+	{ "<Enter> <Down>", NULL, N_("Enter next"), N_("keep the field, go to the next (the last applies)") },
+	{ "<Up>", NULL, N_("Up back"), N_("keep the field, go back to the one before") },
+	{ "<Tab>", NULL, N_("Tab choices"), N_("complete a field's choices (elsewhere: next field)") },
+	{ "<Esc>", NULL, N_("Esc cancel"), N_("drop the whole form: nothing changes") },
+	{ NULL, NULL, NULL, NULL },
+};

@@ -3,6 +3,7 @@
 #define SBP_EDITOR_FORM_H
 
 #include "internal.h"
+#include "sbp/fields.h"
 
 #define FORM_MAX_FIELDS 16
 
@@ -18,6 +19,7 @@ typedef struct ed_form_field {
 	bool integer;      /* FK_NUMBER: whole numbers only */
 	bool required;     /* may not be left empty */
 	char *value;       /* the text, "" when empty (owned) */
+	const sbp_field *def; /* its row of the field table, or NULL */
 } ed_form_field;
 
 typedef struct ed_form ed_form;
@@ -40,6 +42,13 @@ ed_form_field *form_add(ed_form *f, const char *name, const char *label,
 			form_kind kind, const char *value);
 ed_form_field *form_add_number(ed_form *f, const char *name, const char *label,
 			       double value, double min, double max);
+/* A field described by the field table (sbp/fields.h): kind, choices,
+ * bounds and help come from its row, the value from obj (may be NULL);
+ * minutes are bounded by max_minutes. */
+ed_form_field *form_add_field(ed_form *f, sbp_obj_kind kind, const char *key,
+			      const void *obj, const char *label, double max_minutes);
+/* Store every table field's value into obj (of the fields' kind). */
+void form_store(const ed_form *f, void *obj);
 /* A field's value (NULL when empty) and as a number (NAN when empty). */
 const char *form_value(const ed_form *f, const char *name);
 double form_number(const ed_form *f, const char *name);

@@ -16,41 +16,12 @@ void grid_init(ed_grid *g)
 /* Free the grid's arrays. */
 void grid_free(ed_grid *g)
 {
-	free(g->cell_start);
-	free(g->steps);
+	cells_free(&g->cells);
 	free(g->lane_rows);
 	free(g->lane_top);
 	free(g->conns);
 	free(g->col_conn);
 	grid_init(g);
-}
-
-/* Index of a cell in the flat arrays. */
-static size_t cell_of(const ed_grid *g, size_t lane, size_t col)
-{
-	return lane * g->ncols + col;
-}
-
-/* Fill cell_start and steps by a counting sort of the steps by cell. */
-static void build_cells(ed_grid *g, const sbp_blueprint *bp)
-{
-	size_t ncells = g->nlanes * g->ncols;
-	g->cell_start = xcalloc(ncells + 1, sizeof *g->cell_start);
-	g->steps_cap = bp->steps.n + bp->steps.n / 64 + 16; /* room for edits */
-	g->steps = xcalloc(g->steps_cap, sizeof *g->steps);
-	for (size_t i = 0; i < bp->steps.n; i++) {
-		const sbp_step *s = bp->steps.items[i];
-		g->cell_start[cell_of(g, s->lane->idx, s->column->idx) + 1]++;
-	}
-	for (size_t c = 0; c < ncells; c++)
-		g->cell_start[c + 1] += g->cell_start[c];
-	size_t *fill = xmalloc((ncells ? ncells : 1) * sizeof *fill);
-	memcpy(fill, g->cell_start, ncells * sizeof *fill);
-	for (size_t i = 0; i < bp->steps.n; i++) {
-		sbp_step *s = bp->steps.items[i];
-		g->steps[fill[cell_of(g, s->lane->idx, s->column->idx)]++] = s;
-	}
-	free(fill);
 }
 
 /* Rows per lane (tallest stack, at least 1) and where each lane starts. */
@@ -60,9 +31,9 @@ static void build_lanes(ed_grid *g, const sbp_blueprint *bp)
 	g->lane_top = xcalloc(g->nlanes ? g->nlanes : 1, sizeof *g->lane_top);
 	size_t row = 0;
 	for (size_t l = 0; l < g->nlanes; l++) {
-		size_t rows = 1;
-		for (size_t c = 0; c < g->ncols; c++) {
-			size_t n = grid_cell_count(g, l, c);
+		size_t rows = 1, k, end;
+		for (cells_lane(&g->cells, l, &k, &end); k < end; k++) {
+			size_t n = g->cells.start[k + 1] - g->cells.start[k];
 			if (n > rows)
 				rows = n;
 		}
@@ -83,11 +54,11 @@ static void build_lanes(ed_grid *g, const sbp_blueprint *bp)
 /* Steps of tall stacks: id -> index in the stack + 1. */
 static void index_tall_stacks(const ed_grid *g, hmap *tall)
 {
-	size_t ncells = g->nlanes * g->ncols;
-	for (size_t c = 0; c < ncells; c++) {
-		size_t n = g->cell_start[c + 1] - g->cell_start[c];
+	const sbp_cells *cs = &g->cells;
+	for (size_t c = 0; c < cs->ncells; c++) {
+		size_t n = cs->start[c + 1] - cs->start[c];
 		for (size_t i = 0; n > TALL_STACK && i < n; i++)
-			hmap_set(tall, g->steps[g->cell_start[c] + i]->id,
+			hmap_set(tall, cs->steps[cs->start[c] + i]->id,
 				 (void *)(uintptr_t)(i + 1));
 	}
 }
@@ -145,7 +116,7 @@ void grid_build(ed_grid *g, const sbp_blueprint *bp)
 	g->builds = builds + 1;
 	g->nlanes = bp->lanes.n;
 	g->ncols = bp->columns.n;
-	build_cells(g, bp);
+	cells_build(&g->cells, bp);
 	build_lanes(g, bp);
 	build_conns(g, bp);
 }
@@ -153,28 +124,26 @@ void grid_build(ed_grid *g, const sbp_blueprint *bp)
 /* Number of steps stacked in a cell. */
 size_t grid_cell_count(const ed_grid *g, size_t lane, size_t col)
 {
-	if (lane >= g->nlanes || col >= g->ncols)
-		return 0;
-	size_t c = cell_of(g, lane, col);
-	return g->cell_start[c + 1] - g->cell_start[c];
+	return cells_count(&g->cells, lane, col);
 }
 
 /* The i-th step of a cell's stack, or NULL. */
 sbp_step *grid_cell_step(const ed_grid *g, size_t lane, size_t col, size_t i)
 {
-	if (i >= grid_cell_count(g, lane, col))
-		return NULL;
-	return g->steps[g->cell_start[cell_of(g, lane, col)] + i];
+	return cells_step(&g->cells, lane, col, i);
 }
 
 /* Position of a step within its cell's stack (0 when absent). */
 size_t grid_step_index(const ed_grid *g, const sbp_step *s)
 {
 	size_t l = s->lane->idx, c = s->column->idx;
-	size_t n = grid_cell_count(g, l, c);
-	for (size_t i = 0; i < n; i++)
-		if (grid_cell_step(g, l, c, i) == s)
-			return i;
+	size_t k = cells_find(&g->cells, l, c);
+	if (k == CELLS_NONE)
+		return 0;
+	const sbp_cells *cs = &g->cells;
+	for (size_t i = cs->start[k]; i < cs->start[k + 1]; i++)
+		if (cs->steps[i] == s)
+			return i - cs->start[k];
 	return 0;
 }
 

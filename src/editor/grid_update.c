@@ -10,12 +10,6 @@
 
 #include "sbp/editor_grid.h"
 
-/* Index of a cell in the flat arrays. */
-static size_t cell_of(const ed_grid *g, size_t lane, size_t col)
-{
-	return lane * g->ncols + col;
-}
-
 /* Move connector rows in [lo, hi) by delta, for connectors [c0, c1). */
 static void shift_rows(ed_grid *g, size_t c0, size_t c1, size_t lo,
 		       size_t hi, long delta)
@@ -46,11 +40,11 @@ static void lane_resize(ed_grid *g, size_t l, size_t rows)
 /* The tallest stack of lane l, at least 1. */
 static size_t lane_tallest(const ed_grid *g, size_t l)
 {
-	size_t rows = 1;
-	const size_t *start = &g->cell_start[cell_of(g, l, 0)];
-	for (size_t c = 0; c < g->ncols; c++)
-		if (start[c + 1] - start[c] > rows)
-			rows = start[c + 1] - start[c];
+	size_t rows = 1, k, end;
+	const size_t *start = g->cells.start;
+	for (cells_lane(&g->cells, l, &k, &end); k < end; k++)
+		if (start[k + 1] - start[k] > rows)
+			rows = start[k + 1] - start[k];
 	return rows;
 }
 
@@ -58,17 +52,8 @@ static size_t lane_tallest(const ed_grid *g, size_t l)
 static void cell_insert(ed_grid *g, size_t lane, size_t col, size_t p,
 			sbp_step *s)
 {
-	size_t cell = cell_of(g, lane, col), ncells = g->nlanes * g->ncols;
-	size_t k = g->cell_start[cell + 1] - g->cell_start[cell];
-	size_t at = g->cell_start[cell] + p, total = g->cell_start[ncells];
-	if (total + 1 > g->steps_cap) {
-		g->steps_cap = total + 1 + total / 8;
-		g->steps = xrealloc(g->steps, g->steps_cap * sizeof *g->steps);
-	}
-	memmove(&g->steps[at + 1], &g->steps[at], (total - at) * sizeof *g->steps);
-	g->steps[at] = s;
-	for (size_t c = cell + 1; c <= ncells; c++)
-		g->cell_start[c]++;
+	size_t k = grid_cell_count(g, lane, col);
+	cells_insert(&g->cells, lane, col, p, s);
 	if (k + 1 > g->lane_rows[lane])
 		lane_resize(g, lane, k + 1);
 	size_t top = g->lane_top[lane];
@@ -78,13 +63,8 @@ static void cell_insert(ed_grid *g, size_t lane, size_t col, size_t p,
 /* Take the step at position p out of the cell (lane, col). */
 static void cell_remove(ed_grid *g, size_t lane, size_t col, size_t p)
 {
-	size_t cell = cell_of(g, lane, col), ncells = g->nlanes * g->ncols;
-	size_t k = g->cell_start[cell + 1] - g->cell_start[cell];
-	size_t at = g->cell_start[cell] + p, total = g->cell_start[ncells];
-	memmove(&g->steps[at], &g->steps[at + 1],
-		(total - at - 1) * sizeof *g->steps);
-	for (size_t c = cell + 1; c <= ncells; c++)
-		g->cell_start[c]--;
+	size_t k = grid_cell_count(g, lane, col);
+	cells_remove(&g->cells, lane, col, p);
 	size_t top = g->lane_top[lane];
 	shift_rows(g, g->col_conn[col], g->col_conn[col + 1], top + p + 1,
 		   top + k, -1);
@@ -160,12 +140,13 @@ void grid_step_insert(ed_grid *g, const sbp_blueprint *bp, sbp_step *s,
 	size_t lane = s->lane->idx, col = s->column->idx;
 	if (lane >= g->nlanes || col >= g->ncols)
 		return;
-	size_t cell = cell_of(g, lane, col);
-	size_t k = g->cell_start[cell + 1] - g->cell_start[cell];
+	size_t cell = cells_find(&g->cells, lane, col);
+	size_t k = grid_cell_count(g, lane, col);
 	if (idx >= bp->steps.n || bp->steps.items[idx] != s)
 		idx = find_index((void *const *)bp->steps.items, bp->steps.n, s);
 	size_t p = file_rank((void *const *)bp->steps.items, bp->steps.n, idx,
-			     (const void *const *)&g->steps[g->cell_start[cell]], k);
+			     k ? (const void *const *)&g->cells.steps[g->cells.start[cell]]
+			       : NULL, k);
 	cell_insert(g, lane, col, p, s);
 }
 
@@ -272,12 +253,10 @@ static bool same(const void *a, const void *b, size_t n)
 /* Does a hold the same geometry as b? */
 bool grid_equal(const ed_grid *a, const ed_grid *b)
 {
-	size_t ncells = a->nlanes * a->ncols;
 	if (a->nlanes != b->nlanes || a->ncols != b->ncols ||
 	    a->height != b->height || a->nconns != b->nconns)
 		return false;
-	if (!same(a->cell_start, b->cell_start, (ncells + 1) * sizeof *a->cell_start) ||
-	    !same(a->steps, b->steps, a->cell_start[ncells] * sizeof *a->steps) ||
+	if (!cells_equal(&a->cells, &b->cells) ||
 	    !same(a->lane_rows, b->lane_rows, a->nlanes * sizeof *a->lane_rows) ||
 	    !same(a->lane_top, b->lane_top, a->nlanes * sizeof *a->lane_top) ||
 	    !same(a->col_conn, b->col_conn, (a->ncols + 1) * sizeof *a->col_conn))

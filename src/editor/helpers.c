@@ -193,3 +193,22 @@ bool list_key(ed_list *l, ed_key k, size_t n, size_t rows)
 	default: return false;
 	}
 }
+
+/* Undo steps from the current state back to the saved one (or forward to
+ * it after undoing past it); every edit since the base when the saved
+ * state is no longer in the history. */
+size_t ed_net_changes(const editor *ed)
+{
+	const edit_history *h = &ed->hist;
+	if (!h->saved_valid)
+		return h->pos ? h->pos : h->changes;
+	size_t saved = (size_t)-1;
+	if (h->saved_serial == 0)
+		saved = 0;
+	for (size_t i = 0; saved == (size_t)-1 && i < h->groups.n; i++)
+		if (h->groups.items[i]->serial == h->saved_serial)
+			saved = i + 1;
+	if (saved == (size_t)-1)
+		return h->pos ? h->pos : h->changes;
+	return saved > h->pos ? saved - h->pos : h->pos - saved;
+}

@@ -3,6 +3,8 @@
 #define SBP_EDITOR_INTERNAL_H
 
 #include "sbp/editor.h"
+#include "sbp/editor_view.h"
+#include "sbp/i18n.h"
 #include "sbp/i18n.h"
 #include "sbp/utf8.h"
 
@@ -34,6 +36,15 @@ void findings_event(editor *ed, const edit_event *ev);
 void findings_stop(editor *ed);
 void ed_scroll_to_sel(editor *ed);
 
+/* The display list (vm_frame.c, vm_pane.c): items, the pane, the footer. */
+void frame_text_at(ed_frame *f, int y, int x, int w, ed_role role,
+		   const char *s, size_t len, bool fill);
+void frame_put(ed_frame *f, int y, int x, int w, ed_role role, const char *s);
+void frame_glyph(ed_frame *f, int y, int x, int n, ed_glyph g, ed_role role,
+		 bool vertical);
+void frame_pane(editor *ed, ed_view *v, ed_frame *f);
+void frame_footer(editor *ed, ed_view *v, ed_frame *f);
+
 /* Modes: push a mode over the current one, pop back. */
 void ed_push_mode(editor *ed, ed_mode m);
 void ed_pop_mode(editor *ed);
@@ -60,6 +71,8 @@ ed_result catalog_key(editor *ed, ed_key k);
 ed_result stdform_key(editor *ed, ed_key k);
 ed_result picker_key(editor *ed, ed_key k);
 ed_result problems_key(editor *ed, ed_key k);
+/* o / t on a merge-conflict finding (conflicts.c). */
+bool conflicts_problems_key(editor *ed, ed_key k, ed_result *r);
 ed_result help_key(editor *ed, ed_key k);
 void history_free(ed_history *h);
 void completion_reset(editor *ed);
@@ -69,6 +82,7 @@ size_t inspector_count(editor *ed);
 void inspector_item(editor *ed, size_t i, size_t width, sbp_buf *out, ed_style *st);
 size_t stdform_count(editor *ed);
 void stdform_item(editor *ed, size_t i, size_t width, sbp_buf *out, ed_style *st);
+void stdform_detail(editor *ed, size_t k, size_t width, sbp_buf *out);
 void catalog_refresh(editor *ed);
 void catalog_item(editor *ed, size_t i, size_t width, sbp_buf *out, ed_style *st);
 void catalog_detail(editor *ed, size_t k, size_t width, sbp_buf *out);
@@ -118,11 +132,13 @@ CMD(ecmd_lanedelete); CMD(ecmd_title); CMD(ecmd_description);
 CMD(ecmd_stdadd); CMD(ecmd_stdset); CMD(ecmd_stddelete);
 CMD(ecmd_undo); CMD(ecmd_redo);
 CMD(ecmd_write); CMD(ecmd_saveas); CMD(ecmd_wq); CMD(ecmd_quit); CMD(ecmd_export);
-CMD(ecmd_inspect); CMD(ecmd_catalog); CMD(ecmd_problems); CMD(ecmd_help);
+CMD(ecmd_inspect); CMD(ecmd_catalog); CMD(ecmd_problems); CMD(ecmd_resolve); CMD(ecmd_help);
 CMD(ecmd_cmdline);
+CMD(ecmd_zoom); CMD(ecmd_detail); CMD(ecmd_flows); CMD(ecmd_hints);
+CMD(ecmd_journey_next); CMD(ecmd_journey_prev); CMD(ecmd_message);
 CMD(ecmd_copy); CMD(ecmd_paste); CMD(ecmd_duplicate); CMD(ecmd_raise);
 CMD(ecmd_lower); CMD(ecmd_rename); CMD(ecmd_quick_column);
-CMD(ecmd_search_next); CMD(ecmd_search_prev);
+CMD(ecmd_search_next); CMD(ecmd_search_prev); CMD(ecmd_fix); CMD(ecmd_x);
 #undef CMD
 
 /* Quick entry (cmd_entry.c): where the prompt goes after a card. */
@@ -135,6 +151,37 @@ bool prompt_special_key(editor *ed, ed_key k, bool in_form, ed_result *r);
 ed_result ecmd_colname_key(editor *ed);
 void clip_free(editor *ed);
 const ed_command *ed_command_row(const char *name);
+
+/* Changes between the saved state and the current one, as undo and redo
+ * count them (edits undone again do not count). */
+size_t ed_net_changes(const editor *ed);
+/* Remember what an undo or redo changes, to select it (live.c calls). */
+void ed_note_touched(editor *ed, const edit_event *ev);
+/* Binding tables of the panels (bindings.c): keys in editor_feed
+ * notation, the function they run (NULL: a row that only documents), the
+ * words of the panel's hint (NULL: none) and the help line. */
+typedef struct ed_binding {
+	const char *keys;
+	ed_result (*fn)(editor *ed, ed_key k);
+	const char *hint;
+	const char *help;
+} ed_binding;
+extern const ed_binding catalog_bindings[], stdform_bindings[], picker_bindings[],
+	problems_bindings[], form_bindings[], connect_bindings[], help_bindings[];
+bool bindings_run(editor *ed, const ed_binding *t, ed_key k, ed_result *r);
+/* The hint of a table into out (scratch); returns out->data. */
+const char *bindings_hint(const ed_binding *t, sbp_buf *out);
+size_t bindings_help_count(void);
+void bindings_help_item(size_t i, size_t width, sbp_buf *out, ed_style *st);
+ed_result bind_undo(editor *ed, ed_key k);
+ed_result bind_redo(editor *ed, ed_key k);
+ed_result bind_cmdline(editor *ed, ed_key k);
+ed_result bind_close(editor *ed, ed_key k);
+#define LIST_KEYS "j k <Down> <Up> <PageDown> <PageUp> <Space> g G <Home> <End>"
+
+/* Minutes from text (empty: NAN), at most lim.max_minutes; false with
+ * *r the error. */
+bool ed_minutes_arg(editor *ed, const char *s, double *v, ed_result *r);
 /* Is m the mode just under the current one? */
 bool ed_under(const editor *ed, ed_mode m);
 /* "Usage: :name ARGS", from the command table's row. */
@@ -147,6 +194,8 @@ char *ed_slug_id_in(const sbp_blueprint *bp, char kind, const char *text,
 /* Set one field of a standard through an undoable update. */
 bool std_set_field(editor *ed, sbp_standard *s, const char *field,
 		   const char *value);
-extern const char *const std_fields[];
+/* The i-th field :stdset and the catalog's form change (the field
+ * table's standard rows but the fixed ones), NULL past the last. */
+const struct sbp_field *std_field(size_t i);
 
 #endif

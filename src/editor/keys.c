@@ -113,6 +113,16 @@ ed_result editor_key(editor *ed, ed_key k)
 	ed_sync(ed);
 	if (k == EK_RESIZE)
 		return ed_done(ed, RD_ALL);
+	if (ed->cols < ED_MIN_COLS || ed->rows < ED_MIN_ROWS) {
+		/* nothing is seen: only q (with nothing to lose) acts */
+		if (k == 'q' && ed->mode == MODE_NORMAL && !editor_modified(ed))
+			ed->quit = true;
+		r = ed_done(ed, RD_NONE);
+		if (ed->quit)
+			r.status = ED_QUIT;
+		r.message = ed->msg;
+		return r;
+	}
 	switch (ed->mode) {
 	case MODE_LINE: r = line_key(ed, k); break;
 	case MODE_CONFIRM: r = confirm_key(ed, k); break;

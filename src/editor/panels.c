@@ -59,62 +59,109 @@ ed_result ecmd_attach(editor *ed, const ed_args *a)
 	return ed_ok(ed, RD_ALL, "Type to filter, Up/Down choose, Enter attaches, Esc cancels.");
 }
 
-/* Make a standard named by the filter and attach it, as one edit. */
-static ed_result picker_new(editor *ed, sbp_step *s)
+/* Make the standard of the new-standard form and attach it, as one edit. */
+static ed_result picker_new_apply(editor *ed, ed_form *f)
 {
-	const char *name = ed->filter.text.data;
-	if (!*name)
-		return ed_err(ed, "Type the new standard's name first, then Enter.");
+	sbp_step *s = f->target;
+	if (blueprint_step_index(ed->bp, s) == (size_t)-1)
+		return ed_err(ed, "%s", _("The step is gone."));
+	const char *name = form_value(f, "name");
 	char *id = ed_slug_id(ed->bp, 'd', name, "std");
 	sbp_standard *p = standard_new(id, name, STD_HARD), *n = NULL;
 	free(id);
+	form_store(f, p);
 	edit_begin(&ed->hist, "new standard");
 	bool ok = edit_standard_add(&ed->hist, p, &n) &&
 		  edit_step_attach(&ed->hist, s, n);
 	edit_end(&ed->hist);
 	standard_free(p);
-	ed_pop_mode(ed);
 	if (!ok)
 		return ed_err(ed, "%s", ed->hist.error);
-	return ed_ok(ed, RD_ALL, "Made standard %s and attached it to %s "
-		     "(S sets its measure and target).", n->id, s->id);
+	return ed_ok(ed, RD_ALL, _("Made standard %s and attached it to %s "
+				   "(S sets its measure and target)."), n->id, s->id);
 }
 
-/* Keys of the picker: typing filters. */
+/* A new standard named by the filter: ask its kind and dimension. */
+static ed_result picker_new(editor *ed, sbp_step *s)
+{
+	const char *name = ed->filter.text.data;
+	if (!*name)
+		return ed_err(ed, "%s", _("Type the new standard's name first, then Enter."));
+	ed_form *f = form_new(_("New standard"), picker_new_apply, s);
+	double max = ed->lim.max_minutes;
+	form_add_field(f, SBP_OBJ_STANDARD, "name", NULL, _("Name"), max);
+	ed_form_field *fl = form_add_field(f, SBP_OBJ_STANDARD, "kind", NULL,
+					   _("Kind"), max);
+	set_string(&fl->value, "hard");
+	form_add_field(f, SBP_OBJ_STANDARD, "dimension", NULL,
+		       _("Dimension (SERVQUAL)"), max);
+	ed_pop_mode(ed);
+	ed_result r = form_open(ed, f);
+	/* the name was just typed: start at the kind */
+	ed_pop_mode(ed);
+	form_field_done(ed, name, 1);
+	return r;
+}
+
+/* Picker: Up / Down / PageUp / PageDown move in the list. */
+static ed_result pk_move(editor *ed, ed_key k)
+{
+	long d = k == EK_UP || k == EK_CTRL('p') ? -1 : k == EK_DOWN || k == EK_CTRL('n')
+		 ? 1 : k == EK_PGUP ? -10 : 10;
+	list_move(&ed->picker, d, ed->npicker + 1, editor_panel_rows(ed, 1));
+	return ed_done(ed, RD_PANEL);
+}
+
+/* Picker: BS and Ctrl-U edit the filter. */
+static ed_result pk_erase(editor *ed, ed_key k)
+{
+	if (k == EK_BS)
+		lineedit_backspace(&ed->filter);
+	else
+		lineedit_set(&ed->filter, "");
+	picker_refresh(ed);
+	return ed_done(ed, RD_PANEL);
+}
+
+/* Picker: Enter attaches the selected standard, or makes a new one. */
+static ed_result pk_enter(editor *ed, ed_key k)
+{
+	(void)k;
+	sbp_step *s = editor_step(ed);
+	if (ed->picker.sel >= ed->npicker)
+		return picker_new(ed, s);
+	const sbp_standard *std = ed->bp->standards.items[ed->picker_items[ed->picker.sel]];
+	char *line = xasprintf("std %s", std->id);
+	ed_pop_mode(ed);
+	ed_result r = editor_run(ed, line);
+	free(line);
+	return r;
+}
+
+const ed_binding picker_bindings[] = {
+	{ "(text)", NULL, N_("type to filter"), N_("typing filters the list by id or name") },
+	{ "<Up> <Down> <C-p> <C-n> <PageUp> <PageDown>", pk_move, N_("Up/Down choose"),
+	  N_("choose a standard") },
+	{ "<BS> <C-u>", pk_erase, NULL, N_("erase the filter") },
+	{ "<Enter>", pk_enter, N_("Enter attach"),
+	  N_("attach it; on \"new standard\", make one (its kind and dimension)") },
+	{ "<Esc> <C-c>", bind_close, N_("Esc cancel"), N_("close the picker") },
+	{ NULL, NULL, NULL, NULL },
+};
+
+/* Keys of the picker: its table; other characters filter. */
 ed_result picker_key(editor *ed, ed_key k)
 {
-	sbp_step *s = editor_step(ed);
-	size_t n = ed->npicker + 1;
-	if (!s || k == EK_ESC || k == EK_CTRL('c')) {
-		ed_pop_mode(ed);
-		ed->msg[0] = '\0';
-		return ed_done(ed, RD_ALL);
-	}
-	switch (k) {
-	case EK_UP: case EK_CTRL('p'): list_move(&ed->picker, -1, n, editor_panel_rows(ed, 1)); break;
-	case EK_DOWN: case EK_CTRL('n'): list_move(&ed->picker, 1, n, editor_panel_rows(ed, 1)); break;
-	case EK_PGUP: list_move(&ed->picker, -10, n, editor_panel_rows(ed, 1)); break;
-	case EK_PGDN: list_move(&ed->picker, 10, n, editor_panel_rows(ed, 1)); break;
-	case EK_BS: lineedit_backspace(&ed->filter); picker_refresh(ed); break;
-	case EK_CTRL('u'): lineedit_set(&ed->filter, ""); picker_refresh(ed); break;
-	case EK_ENTER: {
-		if (ed->picker.sel >= ed->npicker)
-			return picker_new(ed, s);
-		const sbp_standard *std = ed->bp->standards.items[ed->picker_items[ed->picker.sel]];
-		char *line = xasprintf("std %s", std->id);
-		ed_pop_mode(ed);
-		ed_result r = editor_run(ed, line);
-		free(line);
+	ed_result r;
+	if (!editor_step(ed))
+		return bind_close(ed, k);
+	if (bindings_run(ed, picker_bindings, k, &r))
 		return r;
-	}
-	default:
-		if (k >= 32 && k < 0x110000) {
-			lineedit_end(&ed->filter);
-			lineedit_insert(&ed->filter, (uint32_t)k);
-			ed->picker.sel = 0;
-			picker_refresh(ed);
-		}
-		break;
+	if (k >= 32 && k < 0x110000) {
+		lineedit_end(&ed->filter);
+		lineedit_insert(&ed->filter, (uint32_t)k);
+		ed->picker.sel = 0;
+		picker_refresh(ed);
 	}
 	return ed_done(ed, RD_PANEL);
 }
@@ -163,31 +210,75 @@ ed_result ecmd_problems(editor *ed, const ed_args *a)
 	ed->problems.sel = ed->problems.top = 0;
 	problems_refresh(ed);
 	ed_push_mode(ed, MODE_PROBLEMS);
-	return ed_ok(ed, RD_ALL, "%zu finding%s. Enter jumps to the step, Esc closes.",
-		     ed->diags.n, ed->diags.n == 1 ? "" : "s");
+	return ed_ok(ed, RD_ALL, P_("%zu finding. Enter jumps to it, Esc closes.",
+				    "%zu findings. Enter jumps to one, Esc closes.",
+				    ed->diags.n), ed->diags.n);
 }
 
-/* Keys of the problems panel. */
-ed_result problems_key(editor *ed, ed_key k)
+/* Problems: move in the list. */
+static ed_result pr_move(editor *ed, ed_key k)
 {
-	if (ed->problems_key != ed_state_key(ed))
-		problems_refresh(ed);
-	if (k == EK_ESC || k == 'q' || k == 'p') {
-		ed_pop_mode(ed);
-		ed->msg[0] = '\0';
-		return ed_done(ed, RD_ALL);
-	}
-	if (list_key(&ed->problems, k, ed->diags.n, editor_panel_rows(ed, 1)))
-		return ed_done(ed, RD_PANEL);
-	if (k != EK_ENTER || ed->diags.n == 0)
+	list_key(&ed->problems, k, ed->diags.n, editor_panel_rows(ed, 1));
+	return ed_done(ed, RD_PANEL);
+}
+
+/* Problems: Enter jumps to the finding's step, or opens its standard in
+ * the catalog. */
+static ed_result pr_enter(editor *ed, ed_key k)
+{
+	(void)k;
+	if (ed->diags.n == 0)
 		return ed_done(ed, RD_NONE);
 	const sbp_diag *d = &ed->diags.items[ed->problems.sel];
+	const ed_origin *o = &ed->origins[ed->problems.sel];
+	if (o->group == CHECK_STANDARDS || o->group == CHECK_UNUSED) {
+		size_t i = o->obj ? blueprint_standard_index(ed->bp, o->obj) : (size_t)-1;
+		if (i != (size_t)-1) {
+			ed_pop_mode(ed);
+			catalog_refresh(ed);
+			ed->catalog.sel = i;
+			list_move(&ed->catalog, 0, ed->bp->standards.n, editor_panel_rows(ed, 5));
+			ed_push_mode(ed, MODE_CATALOG);
+			return ed_ok(ed, RD_ALL, "%s [%s] %s", d->message, d->rule,
+				     _("(Enter edits the standard)"));
+		}
+	}
 	sbp_step *s = d->step ? blueprint_step(ed->bp, d->step) : NULL;
 	if (!s)
-		return ed_err(ed, "This finding is about no single step (line %d).", d->line);
+		return ed_err(ed, _("This finding is about no single step (line %d)."), d->line);
 	ed_pop_mode(ed);
 	editor_select(ed, s);
 	return ed_ok(ed, RD_ALL, "%s [%s]", d->message, d->rule);
+}
+
+/* Problems: o keeps ours, t takes theirs on a merge-conflict finding. */
+static ed_result pr_resolve(editor *ed, ed_key k)
+{
+	ed_result r;
+	if (conflicts_problems_key(ed, k, &r))
+		return r;
+	return ed_done(ed, RD_NONE);
+}
+
+const ed_binding problems_bindings[] = {
+	{ "<Enter>", pr_enter, N_("Enter go to it"),
+	  N_("go to the finding's step, or open its standard in the catalog") },
+	{ "o t", pr_resolve, N_("o/t ours/theirs"),
+	  N_("resolve a merge conflict: keep ours (o) or take theirs (t)") },
+	{ LIST_KEYS, pr_move, NULL, N_("move in the list") },
+	{ "<Esc> q p", bind_close, N_("Esc close"), N_("close the panel") },
+	{ NULL, NULL, NULL, NULL },
+};
+
+/* Keys of the problems panel: its table. */
+ed_result problems_key(editor *ed, ed_key k)
+{
+	ed_result r;
+	if (ed->problems_key != ed_state_key(ed))
+		problems_refresh(ed);
+	if (bindings_run(ed, problems_bindings, k, &r))
+		return r;
+	return ed_done(ed, RD_NONE);
 }
 
 /* ? / F1 / :help. */
@@ -199,26 +290,36 @@ ed_result ecmd_help(editor *ed, const ed_args *a)
 	return ed_ok(ed, RD_ALL, "j/k scroll, Esc closes.");
 }
 
-/* Keys of the help screen: scroll or close. */
-ed_result help_key(editor *ed, ed_key k)
+/* Help: scroll. */
+static ed_result hl_scroll(editor *ed, ed_key k)
 {
 	size_t rows = editor_panel_rows(ed, 0), n = help_count();
 	size_t max_top = n > rows ? n - rows : 0, *top = &ed->help.top;
 	switch (k) {
-	case EK_ESC: case 'q': case '?': case EK_F1: case EK_ENTER:
-		ed_pop_mode(ed);
-		ed->msg[0] = '\0';
-		return ed_done(ed, RD_ALL);
 	case 'j': case EK_DOWN: if (*top < max_top) (*top)++; break;
 	case 'k': case EK_UP: if (*top > 0) (*top)--; break;
 	case ' ': case EK_PGDN: *top = *top + rows < max_top ? *top + rows : max_top; break;
 	case EK_PGUP: *top = *top > rows ? *top - rows : 0; break;
 	case 'g': case EK_HOME: *top = 0; break;
-	case 'G': case EK_END: *top = max_top; break;
-	default: return ed_done(ed, RD_NONE);
+	default: *top = max_top; break;
 	}
 	ed->help.sel = *top;
 	return ed_done(ed, RD_PANEL);
+}
+
+const ed_binding help_bindings[] = {
+	{ LIST_KEYS, hl_scroll, N_("j/k scroll"), N_("scroll") },
+	{ "<Esc> q ? <F1> <Enter>", bind_close, N_("Esc close"), N_("close the help") },
+	{ NULL, NULL, NULL, NULL },
+};
+
+/* Keys of the help screen: its table. */
+ed_result help_key(editor *ed, ed_key k)
+{
+	ed_result r;
+	if (bindings_run(ed, help_bindings, k, &r))
+		return r;
+	return ed_done(ed, RD_NONE);
 }
 
 /* The panel of a mode, looking under a prompt or a question. */
@@ -247,21 +348,22 @@ bool editor_panel(editor *ed, ed_panel *p)
 		if (ed->catalog_key != ed_state_key(ed))
 			catalog_refresh(ed);
 		p->title = "Standards catalog   id / kind / dimension / actual/goal / uses / target";
-		p->hint = " Enter edit  a add  d delete  u undo  Esc close ";
+		p->hint = bindings_hint(catalog_bindings, &ed->scratch);
 		p->count = ed->bp->standards.n;
 		p->list = &ed->catalog;
 		p->ndetail = 5;
 		return true;
 	case MODE_STDFORM:
 		p->title = "Standard";
-		p->hint = " Enter change  d clear  u undo  Esc back ";
+		p->hint = bindings_hint(stdform_bindings, &ed->scratch);
 		p->count = stdform_count(ed);
 		p->list = &ed->stdform;
+		p->ndetail = 1;
 		return true;
 	case MODE_PICKER:
 		picker_refresh(ed);
 		p->title = "Attach a standard";
-		p->hint = " type to filter  Up/Down choose  Enter attach  Esc cancel ";
+		p->hint = bindings_hint(picker_bindings, &ed->scratch);
 		p->count = ed->npicker + 1;
 		p->list = &ed->picker;
 		p->ndetail = 1;
@@ -270,7 +372,7 @@ bool editor_panel(editor *ed, ed_panel *p)
 		if (ed->problems_key != ed_state_key(ed))
 			problems_refresh(ed);
 		p->title = "Problems";
-		p->hint = " Enter jump to the step  Esc close ";
+		p->hint = bindings_hint(problems_bindings, &ed->scratch);
 		p->count = ed->diags.n;
 		p->list = &ed->problems;
 		p->ndetail = 1;
@@ -279,14 +381,14 @@ bool editor_panel(editor *ed, ed_panel *p)
 		if (!ed->form)
 			return false;
 		p->title = ed->form->title;
-		p->hint = _(" Enter next  Up/Down field  Tab choices  Esc cancel ");
+		p->hint = bindings_hint(form_bindings, &ed->scratch);
 		p->count = form_count(ed);
 		p->list = &ed->formlist;
 		p->ndetail = 1;
 		return true;
 	case MODE_HELP:
 		p->title = "Help: keys and commands";
-		p->hint = " j/k scroll  Esc close ";
+		p->hint = bindings_hint(help_bindings, &ed->scratch);
 		p->count = help_count();
 		p->list = &ed->help;
 		p->no_cursor = true;
@@ -320,6 +422,7 @@ void editor_panel_detail(editor *ed, size_t k, size_t width, sbp_buf *out)
 	case MODE_CATALOG: catalog_detail(ed, k, width, out); break;
 	case MODE_PROBLEMS: problems_detail(ed, k, width, out); break;
 	case MODE_FORM: form_detail(ed, k, width, out); break;
+	case MODE_STDFORM: stdform_detail(ed, k, width, out); break;
 	case MODE_PICKER:
 		buf_puts(out, "Filter: ");
 		ed_fit(out, ed->filter.text.data, width > 9 ? width - 9 : 0, false);

@@ -99,54 +99,55 @@ void editor_select(editor *ed, const sbp_step *s)
 	ed_scroll_to_sel(ed);
 }
 
-/* Body rows at the current terminal size. */
+/* Rows between the headers and the hint bar or status line: what a
+ * panel covers (the grid's body is this minus a bottom detail pane). */
 size_t editor_body_rows(const editor *ed)
 {
-	int r = ed->rows - ED_HEAD_ROWS - ED_FOOT_ROWS;
+	ed_view *v = editor_view((editor *)ed);
+	int r = v->body_h + (v->pane_x == 0 ? v->pane_h : 0);
 	return r > 1 ? (size_t)r : 1;
 }
 
-/* The lane-name area: wider on wide terminals. */
+/* The lane-name area. */
 int editor_label_w(const editor *ed)
 {
-	return ed->cols >= 120 ? ED_LABEL_W_WIDE : ED_LABEL_W;
+	return editor_view((editor *)ed)->label_w;
 }
 
-/* A grid column: ED_COL_W, widened up to ED_COL_W_MAX when all fit. */
+/* A grid column with its gutter. */
 int editor_col_w(const editor *ed)
 {
-	size_t n = ed->bp->columns.n ? ed->bp->columns.n : 1;
-	int w = (ed->cols - editor_label_w(ed)) / (int)n;
-	return w < ED_COL_W ? ED_COL_W : w > ED_COL_W_MAX ? ED_COL_W_MAX : w;
+	return editor_view((editor *)ed)->col_w;
 }
 
 /* Grid columns that fit entirely at the current size. */
 size_t editor_visible_cols(const editor *ed)
 {
-	int c = (ed->cols - editor_label_w(ed)) / editor_col_w(ed);
-	return c > 1 ? (size_t)c : 1;
+	return editor_view((editor *)ed)->vis_cols;
 }
 
-/* Move the viewport so the selected cell shows, with its lane's label
- * and the rule above it when they fit. */
+/* Move the viewport so the whole selected card shows, with its lane's
+ * first line and the rule above it when they fit. */
 void ed_scroll_to_sel(editor *ed)
 {
-	const ed_grid *g = &ed->grid;
-	size_t rows = editor_body_rows(ed), vis = editor_visible_cols(ed);
-	if (g->nlanes) {
-		size_t row = g->lane_top[ed->lane] + ed->idx;
-		size_t want = g->lane_top[ed->lane];
-		if (ed->lane > 0 && want > g->lane_top[ed->lane - 1] +
-					    g->lane_rows[ed->lane - 1])
+	ed_view *v = editor_view(ed);
+	size_t rows = v->body_h > 1 ? (size_t)v->body_h : 1, vis = v->vis_cols;
+	if (v->nlanes && ed->lane < v->nlanes) {
+		size_t line, h;
+		editor_sel_lines(ed, &line, &h);
+		size_t want = v->lane_y[ed->lane], end = line + h;
+		if (ed->lane > 0 && want > v->lane_y[ed->lane - 1] + v->lane_h[ed->lane - 1])
 			want--; /* the rule above */
-		if (row < ed->top)
-			ed->top = row - want < rows ? want : row;
-		if (row >= ed->top + rows)
-			ed->top = row - rows + 1;
-		if (g->height <= rows)
+		if (line < ed->top)
+			ed->top = end - want <= rows ? want : line;
+		if (end > ed->top + rows)
+			ed->top = end > rows ? end - rows : 0;
+		if (line < ed->top)
+			ed->top = line; /* a card taller than the screen: its start */
+		if (v->height <= rows)
 			ed->top = 0;
-		else if (ed->top > g->height - rows)
-			ed->top = g->height - rows;
+		else if (ed->top > v->height - rows)
+			ed->top = v->height - rows;
 	}
 	if (ed->col < ed->left)
 		ed->left = ed->col;
@@ -167,62 +168,59 @@ ed_result editor_click(editor *ed, int x, int y)
 {
 	if (ed->mode != MODE_NORMAL)
 		return ed_done(ed, RD_NONE);
-	if (y < ED_HEAD_ROWS || y >= ED_HEAD_ROWS + (int)editor_body_rows(ed) ||
-	    x < editor_label_w(ed))
+	size_t lane, col, idx;
+	if (!editor_view_hit(ed, y, x, &lane, &col, &idx))
 		return ed_done(ed, RD_NONE);
-	size_t row = ed->top + (size_t)(y - ED_HEAD_ROWS), lane, sub;
-	size_t col = ed->left + (size_t)(x - editor_label_w(ed)) / (size_t)editor_col_w(ed);
-	if (row >= ed->grid.height || col >= ed->grid.ncols ||
-	    !grid_row_lane(&ed->grid, row, &lane, &sub))
-		return ed_done(ed, RD_NONE);
-	size_t n = grid_cell_count(&ed->grid, lane, col);
 	ed->lane = lane;
 	ed->col = col;
-	ed->idx = sub < n ? sub : (n ? n - 1 : 0);
+	ed->idx = idx;
 	ed_scroll_to_sel(ed);
 	ed->msg[0] = '\0';
 	return ed_done(ed, RD_ALL);
 }
 
-/* The status line: file and flags at the left, counts at the right. */
+/* The status line: file and flags at the left, then the selected place,
+ * counts at the right (short when the place needs the room). */
 void editor_status_line(editor *ed, size_t width, sbp_buf *left, sbp_buf *right)
 {
 	const sbp_summary *s = editor_summary(ed);
 	buf_putc(left, ' ');
-	ed_fit(left, editor_file_name(ed), width > 40 ? width / 3 : 12, false);
+	ed_fit(left, editor_file_name(ed), width > 40 ? width / 4 : 10, false);
 	if (editor_modified(ed))
 		buf_puts(left, " [+]");
 	if (ed->readonly)
 		buf_puts(left, " [RO]");
 	char cov[16];
 	check_coverage_text(s, 0, cov);
-	sbp_buf r;
+	sbp_buf r, pos;
 	buf_init(&r);
-	buf_printf(&r, "%zu step%s  %zu encounter%s  %zu flagged  %s covered ",
-		   s->steps, s->steps == 1 ? "" : "s", s->encounters,
-		   s->encounters == 1 ? "" : "s", s->unstandardized, cov);
-	if (left->len + r.len + 2 > width) {
-		buf_reset(&r);
-		buf_printf(&r, "%zu st %zu enc %zu flagged %s ", s->steps,
-			   s->encounters, s->unstandardized, cov);
-	}
-	buf_add(right, r.data, r.len);
-	buf_free(&r);
-	/* the selected place, when there is room between */
-	size_t used = utf8_width(left->data, left->len) + right->len;
-	if (ed->lane < ed->bp->lanes.n && ed->col < ed->bp->columns.n &&
-	    used + 12 < width) {
-		sbp_buf pos;
-		buf_init(&pos);
-		buf_printf(&pos, " %s / %s", ed->bp->lanes.items[ed->lane]->name,
+	buf_init(&pos);
+	if (ed->lane < ed->bp->lanes.n && ed->col < ed->bp->columns.n) {
+		buf_printf(&pos, "%s / %s", ed->bp->lanes.items[ed->lane]->name,
 			   ed->bp->columns.items[ed->col]->name);
 		size_t n = grid_cell_count(&ed->grid, ed->lane, ed->col);
 		if (n > 1)
 			buf_printf(&pos, " [%zu/%zu]", ed->idx + 1, n);
-		buf_puts(left, "  ");
-		ed_fit(left, pos.data + 1, width - used - 4, false);
-		buf_free(&pos);
 	}
+	size_t lw = utf8_width(left->data, left->len);
+	buf_printf(&r, P_("%zu step", "%zu steps", s->steps), s->steps);
+	buf_puts(&r, "  ");
+	buf_printf(&r, P_("%zu encounter", "%zu encounters", s->encounters), s->encounters);
+	buf_puts(&r, "  ");
+	buf_printf(&r, _("%zu flagged  %s covered "), s->unstandardized, cov);
+	if (lw + utf8_width(r.data, r.len) + 14 > width) { /* the place first */
+		buf_reset(&r);
+		buf_printf(&r, _("%zu st %zu enc %zu flagged %s "), s->steps,
+			   s->encounters, s->unstandardized, cov);
+	}
+	buf_add(right, r.data, r.len);
+	size_t used = lw + utf8_width(r.data, r.len);
+	if (pos.len && used + 8 < width) {
+		buf_puts(left, "  ");
+		ed_fit(left, pos.data, width - used - 3, false);
+	}
+	buf_free(&r);
+	buf_free(&pos);
 }
 
 /* A card: the '!' or standards count, F, W, a blank, then the text. */

@@ -34,6 +34,7 @@
 	F(CAIRO, cairo_paint) \
 	F(CAIRO, cairo_pdf_surface_create_for_stream) \
 	F(CAIRO, cairo_pdf_surface_set_metadata) \
+	F(CAIRO, cairo_pdf_surface_set_size) \
 	F(CAIRO, cairo_rectangle) \
 	F(CAIRO, cairo_restore) \
 	F(CAIRO, cairo_save) \

@@ -94,7 +94,8 @@ static void csv_standards(sbp_buf *out, const sbp_blueprint *bp)
 		csv_num(out, s->goal), SEP(out);
 		buf_puts(out, s->better == BETTER_LOWER ? "lower" : s->better == BETTER_HIGHER ? "higher" : ""), SEP(out);
 		csv_num(out, s->actual), SEP(out);
-		buf_puts(out, isnan(s->goal) || isnan(s->actual) ? "" : standard_below_goal(s) ? "yes" : "no"), SEP(out);
+		buf_puts(out, isnan(s->goal) || isnan(standard_current_actual(s)) ? "" :
+			      standard_below_goal(s) ? "yes" : "no"), SEP(out);
 		buf_printf(out, "%zu", count[i]);
 		EOL(out);
 	}

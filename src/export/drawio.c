@@ -8,6 +8,16 @@
 
 #include "export_internal.h"
 
+/* The diagram's own words, in one place. */
+static const char T_LEGEND[] =
+	"Legend: thick border = encounter step (the customer meets the service); "
+	"! = encounter without a standard; F = fail point; W = wait point; "
+	"\xE2\x96\xBC = a standard below its goal; \xE2\x9C\x93 = one-time fix; "
+	"dashed lines = lines of interaction, visibility and internal interaction. "
+	"Each card's data (Edit Data) holds its fail and wait points and standards.";
+#define LAY_LINE_LABEL_W 142.0
+#define LAY_MARGIN_DIO 24.0
+
 typedef struct dio_ctx {
 	sbp_buf *out;
 	const sbp_layout *lay;
@@ -47,31 +57,81 @@ static void dio_join(sbp_buf *b, const sbp_layout *lay, const lay_block *bl)
 	}
 }
 
-/* A card (as a UserObject with a tooltip) and its markers, inside the
- * lane container lane_id whose top left is (ox, oy). */
+/* A data attribute of a card (diagrams.net's Edit Data); skipped when
+ * value is NULL or empty. */
+static void dio_attr(sbp_buf *out, const char *name, const char *value)
+{
+	if (!value || !*value)
+		return;
+	buf_printf(out, " %s=\"", name);
+	esc_xml_str(out, value, true);
+	buf_putc(out, '"');
+}
+
+/* The card's data: fail and wait points, standards, duration. */
+static void dio_data(sbp_buf *out, const sbp_step *s)
+{
+	char num[32];
+	sbp_buf ids;
+
+	if (s->fail) {
+		dio_attr(out, "fail", s->fail->text);
+		if (s->fail->severity) {
+			snprintf(num, sizeof num, "%d", s->fail->severity);
+			dio_attr(out, "fail_severity", num);
+		}
+		dio_attr(out, "fail_recovery", s->fail->recovery);
+	}
+	if (s->wait) {
+		dio_attr(out, "wait", s->wait->text);
+		dio_attr(out, "wait_expected_min", export_num(s->wait->expected, num));
+		dio_attr(out, "wait_tolerable_min", export_num(s->wait->tolerable, num));
+	}
+	buf_init(&ids);
+	for (size_t i = 0; i < s->stds.n; i++)
+		buf_printf(&ids, "%s%s", i ? ", " : "", s->stds.items[i]->id);
+	dio_attr(out, "standards", ids.data);
+	buf_reset(&ids);
+	for (size_t i = 0; i < s->stds.n; i++)
+		if (standard_below_goal(s->stds.items[i]))
+			buf_printf(&ids, "%s%s", ids.len ? ", " : "", s->stds.items[i]->id);
+	dio_attr(out, "below_goal", ids.data);
+	buf_free(&ids);
+	dio_attr(out, "duration_min", export_num(s->duration, num));
+}
+
+/* A card (a UserObject with its data and a tooltip) labelled with its
+ * text, callouts and footer as the poster shows them, and its markers as
+ * its children, inside the lane container lane_id whose top left is
+ * (ox, oy). */
 static void dio_card(dio_ctx *d, const lay_card *cd, const char *lane_id, double ox, double oy)
 {
 	const sbp_step *s = cd->step;
-	sbp_buf tip;
+	const sbp_layout *lay = d->lay;
+	sbp_buf tip, label;
 	char style[256];
 
 	buf_init(&tip);
+	buf_init(&label);
 	if (step_notes(s))
-		buf_printf(&tip, "%s\n", step_notes(s));
-	if (s->fail)
-		buf_printf(&tip, "Fail point: %s%s%s\n", s->fail->text,
-			   s->fail->recovery ? "\nRecovery: " : "", s->fail->recovery ? s->fail->recovery : "");
-	if (s->wait)
-		buf_printf(&tip, "Wait point: %s\n", s->wait->text);
-	for (size_t i = 0; i < s->stds.n; i++)
-		buf_printf(&tip, "%s%s", i ? ", " : "Standards: ", s->stds.items[i]->name);
+		buf_printf(&tip, "%s", step_notes(s));
+	const lay_block *parts[] = {&cd->text, &cd->fix, &cd->fail, &cd->wait, &cd->foot};
+	for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
+		if (!parts[i]->nlines)
+			continue;
+		if (label.len)
+			buf_putc(&label, '\n');
+		dio_join(&label, lay, parts[i]);
+	}
 	buf_puts(d->out, "<UserObject label=\"");
-	esc_xml_str(d->out, s->text, true);
+	esc_xml(d->out, label.data, label.len, true);
 	buf_puts(d->out, "\" tooltip=\"");
 	esc_xml(d->out, tip.data, tip.len, true);
 	buf_puts(d->out, "\" sbp_id=\"");
 	esc_xml_str(d->out, s->id, true);
-	buf_puts(d->out, "\" id=\"step-");
+	buf_putc(d->out, '"');
+	dio_data(d->out, s);
+	buf_puts(d->out, " id=\"step-");
 	esc_xml_str(d->out, s->id, true);
 	snprintf(style, sizeof style,
 		 "rounded=1;arcSize=6;whiteSpace=wrap;html=0;fillColor=%s;strokeColor=%s;"
@@ -83,17 +143,25 @@ static void dio_card(dio_ctx *d, const lay_card *cd, const char *lane_id, double
 		   "</mxCell></UserObject>\n", style, lane_id, cd->box.x - ox, cd->box.y - oy,
 		   cd->box.w, cd->box.h);
 	buf_free(&tip);
+	buf_free(&label);
+	/* the markers belong to the card: they move with it */
+	buf_reset(&label);
+	buf_puts(&label, "step-");
+	esc_xml_str(&label, s->id, true);
 	for (size_t i = 0; i < cd->nmarks; i++) {
 		const lay_mark *m = &cd->marks[i];
-		const lay_rgb *c = m->kind == LAY_MARK_FAIL ? &lay_fail_ink : m->kind == LAY_MARK_WAIT ? &lay_wait_ink : &lay_flag_ink;
-		bool solid = m->kind == LAY_MARK_FLAG;
-		double r = d->lay->mark_r;
+		const lay_rgb *c = lay_mark_ink(m->kind);
+		bool solid = m->kind == LAY_MARK_FLAG || m->kind == LAY_MARK_BELOW;
+		double r = lay->mark_r;
 		snprintf(style, sizeof style, "ellipse;html=0;fillColor=%s;strokeColor=%s;fontColor=%s;"
 			 "fontStyle=1;fontSize=8.5;strokeWidth=1.4;", solid ? c->hex : "#ffffff", c->hex,
 			 solid ? "#ffffff" : c->hex);
-		dio_text(d, lane_id, lay_mark_letter(m->kind), style,
-			 (lay_box){m->cx - r - ox, m->cy - r - oy, 2 * r, 2 * r});
+		buf_printf(d->out, "<mxCell id=\"c%zu\" value=\"%s\" style=\"%s\" vertex=\"1\" parent=\"%s\">"
+			   "<mxGeometry x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" as=\"geometry\"/>"
+			   "</mxCell>\n", d->next_id++, lay_mark_letter(m->kind), style, label.data,
+			   m->cx - r - cd->box.x, m->cy - r - cd->box.y, 2 * r, 2 * r);
 	}
+	buf_free(&label);
 }
 
 /* A flow as an edge glued to its cards, with the route's inner points. */
@@ -129,6 +197,7 @@ bool export_drawio(const sbp_blueprint *bp, const export_opts *o, sbp_buf *out,
 	(void)err;
 	(void)errlen;
 	sbp_layout *lay = layout_new(bp, o ? o->source_name : NULL);
+	export_warn_layout(o, lay);
 	dio_ctx d = {out, lay, 0};
 	char style[256], id[32];
 	sbp_buf b;
@@ -163,17 +232,35 @@ bool export_drawio(const sbp_blueprint *bp, const export_opts *o, sbp_buf *out,
 			 "fontStyle=1;fontSize=9.5;", lay_column_fill.hex);
 		dio_text(&d, "1", bp->columns.items[c]->name, style, lay->columns[c].box);
 	}
+	size_t zi = 0;
 	for (size_t l = 0; l < bp->lanes.n; l++) {
 		const lay_lane *L = &lay->lanes[l];
+		const lay_zline *z = zi < lay->nzlines && lay->zlines[zi].y == L->band.y ? &lay->zlines[zi++] : NULL;
 		snprintf(id, sizeof id, "lane%zu", l);
-		snprintf(style, sizeof style, "rounded=0;html=0;fillColor=%s;strokeColor=#ffffff;container=1;"
-			 "collapsible=0;recursiveResize=0;", lay_zone_fill[L->lane->zone].hex);
+		/* a line of interaction, visibility or internal interaction is
+		 * the lane's own dashed top border, so it follows the lane */
+		if (z)
+			snprintf(style, sizeof style, "shape=partialRectangle;top=1;left=0;right=0;bottom=0;"
+				 "html=0;fillColor=%s;strokeColor=%s;dashed=1;dashPattern=7 4;strokeWidth=1.3;"
+				 "container=1;collapsible=0;recursiveResize=0;", lay_zone_fill[L->lane->zone].hex,
+				 lay_line_ink.hex);
+		else
+			snprintf(style, sizeof style, "rounded=0;html=0;fillColor=%s;strokeColor=#ffffff;container=1;"
+				 "collapsible=0;recursiveResize=0;", lay_zone_fill[L->lane->zone].hex);
 		dio_vertex(&d, id, "1", "", 0, style, L->band);
 		buf_reset(&b);
 		buf_printf(&b, "%s\n(%s)", L->lane->name, zone_id(L->lane->zone));
 		dio_text(&d, id, b.data, "rounded=0;html=0;whiteSpace=wrap;fillColor=#ffffff;strokeColor=none;"
 			 "align=left;spacingLeft=10;fontStyle=1;fontSize=10.5;",
-			 (lay_box){0, 0, L->head.w, L->head.h});
+			 (lay_box){0, 2, L->head.w, L->head.h - 2});
+		if (z) {
+			buf_reset(&b);
+			dio_join(&b, lay, &z->text);
+			snprintf(style, sizeof style, "text;html=0;align=left;verticalAlign=top;whiteSpace=wrap;"
+				 "fontSize=8;fontStyle=2;fontColor=%s;", lay_line_ink.hex);
+			dio_text(&d, id, b.data, style, (lay_box){6, 2, LAY_LINE_LABEL_W, 
+				 (double)z->text.nlines * lay_fonts[LAY_FONT_LINE].line_h + 2});
+		}
 	}
 	for (size_t i = 0; i < lay->ncards; i++) {
 		const lay_card *cd = &lay->cards[i];
@@ -183,23 +270,22 @@ bool export_drawio(const sbp_blueprint *bp, const export_opts *o, sbp_buf *out,
 		snprintf(id, sizeof id, "lane%zu", cd->step->lane->idx);
 		dio_card(&d, cd, id, L->band.x, L->band.y);
 	}
-	for (size_t i = 0; i < lay->nzlines; i++) {
-		const lay_zline *z = &lay->zlines[i];
-		buf_printf(out, "<mxCell id=\"c%zu\" value=\"", d.next_id++);
-		esc_xml_str(out, z->label, true);
-		buf_printf(out, "\" style=\"endArrow=none;html=0;dashed=1;strokeWidth=1.3;strokeColor=%s;"
-			   "fontSize=8;fontStyle=2;align=left;verticalAlign=bottom;labelBackgroundColor=none;\" "
-			   "edge=\"1\" parent=\"1\"><mxGeometry x=\"-1\" relative=\"1\" as=\"geometry\">"
-			   "<mxPoint x=\"%.1f\" y=\"%.1f\" as=\"sourcePoint\"/><mxPoint x=\"%.1f\" y=\"%.1f\" "
-			   "as=\"targetPoint\"/><mxPoint x=\"6\" y=\"-2\" as=\"offset\"/></mxGeometry></mxCell>\n",
-			   lay_line_ink.hex, z->x0, z->y, z->x1, z->y);
-	}
 	for (size_t i = 0; i < lay->nflows; i++)
 		dio_flow(&d, &lay->flows[i]);
+	if (lay->nkeys) { /* the standards key, as one text */
+		buf_reset(&b);
+		dio_join(&b, lay, &lay->key_title);
+		for (size_t i = 0; i < lay->nkeys; i++) {
+			buf_putc(&b, '\n');
+			dio_join(&b, lay, &lay->keys[i].text);
+		}
+		double top = lay->key_title.y - lay_fonts[LAY_FONT_PHASE].size;
+		dio_text(&d, "1", b.data, "text;html=0;align=left;verticalAlign=top;whiteSpace=wrap;fontSize=9;",
+			 (lay_box){LAY_MARGIN_DIO, top, lay->width - 2 * LAY_MARGIN_DIO,
+				   lay->legend[0].icon.y - top - 4});
+	}
 	if (lay->nlegend) /* the legend, as one text */
-		dio_text(&d, "1", "Legend: thick border = encounter step (the customer meets the service); "
-			 "! = encounter without a standard; F = fail point; W = wait point; "
-			 "dashed lines = lines of interaction, visibility and internal interaction.",
+		dio_text(&d, "1", T_LEGEND,
 			 "text;html=0;align=left;verticalAlign=top;whiteSpace=wrap;fontSize=10;fontColor=#59636e;",
 			 (lay_box){lay->legend[0].icon.x, lay->legend[0].icon.y, lay->width - 48, 30});
 	buf_puts(out, "</root>\n</mxGraphModel>\n</diagram>\n</mxfile>\n");

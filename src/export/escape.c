@@ -66,6 +66,8 @@ void esc_xml(sbp_buf *out, const char *s, size_t len, bool attr)
 	sbp_buf tmp;
 	size_t n, start = 0;
 
+	if (len == 0) /* also an empty buffer, whose data is NULL */
+		return;
 	buf_init(&tmp);
 	s = esc_clean(&tmp, s, len, &n, true);
 	for (size_t i = 0; i < n; i++) {
@@ -103,6 +105,8 @@ void esc_xml_line(sbp_buf *out, const lay_text *t)
 	esc_xml(out, t->s, t->len, false);
 	if (t->ellipsis)
 		buf_puts(out, "\xE2\x80\xA6");
+	else if (t->space)
+		buf_putc(out, ' '); /* joined lines keep their words apart */
 }
 
 /* Markdown inline text or table cell. */

@@ -2,13 +2,16 @@
  * into memory and write the result atomically (or to stdout). */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdarg.h>
 #include <stdio.h>
+#include <strings.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "export_internal.h"
+#include "sbp/i18n.h"
 #include "sbp/io.h"
 
 const char *const export_formats[] = {
@@ -84,6 +87,66 @@ bool export_format_known(const char *format)
 	return format_index(format) >= 0;
 }
 
+/* Pass a warning to the caller's callback. */
+void export_warn(const export_opts *o, const char *fmt, ...)
+{
+	char msg[1024];
+	va_list ap;
+
+	if (!o || !o->warn)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	o->warn(o->warn_ctx, msg);
+}
+
+/* Warn about cut text and labels that overlap something. */
+void export_warn_layout(const export_opts *o, const sbp_layout *lay)
+{
+	if (lay->ncut) {
+		sbp_buf tmp;
+		size_t n, len = lay->cut_first_len > 60 ? 60 : lay->cut_first_len;
+		buf_init(&tmp);
+		while (len < lay->cut_first_len && (lay->cut_first[len] & 0xC0) == 0x80)
+			len++; /* whole characters */
+		const char *t = esc_clean(&tmp, lay->cut_first, len, &n, false);
+		export_warn(o, P_("%zu text did not fit and was cut or broken inside a word: \"%.*s\"",
+				  "%zu texts did not fit and were cut or broken inside a word; the first: \"%.*s\"",
+				  lay->ncut),
+			    lay->ncut, (int)n, t);
+		buf_free(&tmp);
+	}
+	if (lay->nclash)
+		export_warn(o, P_("%zu flow label could not be placed clear of cards, lines and other labels",
+				  "%zu flow labels could not be placed clear of cards, lines and other labels",
+				  lay->nclash),
+			    lay->nclash);
+}
+
+/* Does the option apply to format fi? Warn when it does not. */
+static void warn_unused(const export_opts *o, const char *format)
+{
+	bool pdf = !strcmp(format, "pdf"), png = !strcmp(format, "png");
+
+	if (o->tile && !pdf)
+		export_warn(o, _("--tile applies to pdf only; ignored for %s"), format);
+	if (o->fit > 0 && !pdf)
+		export_warn(o, _("--fit applies to pdf only; ignored for %s"), format);
+	if (o->pages_cols > 0 && !pdf)
+		export_warn(o, _("--pages applies to pdf only; ignored for %s"), format);
+	if (o->with_tables && !pdf)
+		export_warn(o, _("--with-tables applies to pdf only; ignored for %s"), format);
+	if (o->paper && !pdf)
+		export_warn(o, _("--paper applies to pdf only; ignored for %s"), format);
+	if (o->scale > 0 && !pdf && !png)
+		export_warn(o, _("--scale applies to png and pdf only; ignored for %s"), format);
+	if (o->scale > 0 && pdf && !o->tile && o->fit <= 0 && o->pages_cols <= 0)
+		export_warn(o, _("--scale applies to pdf with --tile only; ignored"));
+	if (o->what && strcmp(format, "csv"))
+		export_warn(o, _("--what applies to csv only; ignored for %s"), format);
+}
+
 /* Check the options that only some formats read. */
 static bool check_opts(const export_opts *o, char *err, size_t errlen)
 {
@@ -91,7 +154,7 @@ static bool check_opts(const export_opts *o, char *err, size_t errlen)
 	bool ok = !o->paper;
 
 	for (size_t i = 0; !ok && papers[i]; i++)
-		ok = !strcmp(o->paper, papers[i]);
+		ok = !strcasecmp(o->paper, papers[i]);
 	if (!ok) {
 		snprintf(err, errlen, "unknown paper size '%s' (a4, a3, a2, a1, a0 or letter)", o->paper);
 		return false;
@@ -99,6 +162,15 @@ static bool check_opts(const export_opts *o, char *err, size_t errlen)
 	if (o->what && strcmp(o->what, "steps") && strcmp(o->what, "standards") &&
 	    strcmp(o->what, "flows") && strcmp(o->what, "sqi")) {
 		snprintf(err, errlen, "unknown table '%s' (steps, standards, flows or sqi)", o->what);
+		return false;
+	}
+	if (!(o->fit >= 0 && o->fit <= 100)) {
+		snprintf(err, errlen, _("--fit must be a text size in points, above 0 and at most 100"));
+		return false;
+	}
+	if (o->pages_cols < 0 || o->pages_rows < 0 || o->pages_cols > 100 || o->pages_rows > 100 ||
+	    (o->pages_cols > 0) != (o->pages_rows > 0)) {
+		snprintf(err, errlen, _("--pages must be COLSxROWS, each from 1 to 100"));
 		return false;
 	}
 	if (!(o->scale >= 0 && o->scale <= 50)) {
@@ -166,6 +238,7 @@ bool export_blueprint(const sbp_blueprint *bp, const char *format,
 	}
 	if (!check_opts(o, err, errlen))
 		return false;
+	warn_unused(o, format);
 	buf_init(&out);
 	ok = writers[fi](bp, o, &out, err, errlen);
 	if (ok) {

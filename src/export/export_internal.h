@@ -27,6 +27,12 @@ bool export_txt(const sbp_blueprint *bp, const export_opts *o, sbp_buf *out, cha
 bool export_pdf(const sbp_blueprint *bp, const export_opts *o, sbp_buf *out, char *err, size_t errlen);
 bool export_png(const sbp_blueprint *bp, const export_opts *o, sbp_buf *out, char *err, size_t errlen);
 
+/* Pass a warning (printf format, already translated) to o->warn. */
+void export_warn(const export_opts *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Warn about what the poster could not show whole (cut text, labels
+ * that could not be placed clear). */
+void export_warn_layout(const export_opts *o, const sbp_layout *lay);
+
 /* The SVG drawing of a layout; with standalone, an XML declaration
  * first (html.c embeds it without). */
 void svg_render(const sbp_layout *lay, sbp_buf *out, bool standalone);
@@ -42,7 +48,8 @@ const char *esc_clean(sbp_buf *tmp, const char *s, size_t len, size_t *n, bool k
  * tabs as references). */
 void esc_xml(sbp_buf *out, const char *s, size_t len, bool attr);
 void esc_xml_str(sbp_buf *out, const char *s, bool attr); /* NUL-ended, NULL ok */
-/* One line of a layout, with its ellipsis. */
+/* One line of a layout, with its ellipsis, or a space when the text
+ * went on after white space (so text joined from lines keeps its words). */
 void esc_xml_line(sbp_buf *out, const lay_text *t);
 /* A Markdown table cell or inline text: pipes, emphasis and HTML made
  * literal, newlines as <br>. */

@@ -16,15 +16,21 @@ static const char html_style[] =
 	"h1{margin-bottom:.2em}.sub{color:#59636e;margin-top:0}\n"
 	".counts span{display:inline-block;margin-right:1.2em}.counts b{font-size:1.2em}\n"
 	".poster{overflow:auto;border:1px solid #d0d7de;max-height:90vh}\n"
-	".poster svg{display:block}\n"
+	".poster svg{display:block;width:100%;height:auto}\n"
+	"#fullsize:checked~.poster svg{width:auto}\n"
+	".toggle{font-size:.9em;color:#59636e}\n"
+	".tw{overflow-x:auto;max-width:100%;-webkit-overflow-scrolling:touch}\n"
+	".tw table{min-width:32em}\n"
+	"@media (max-width:600px){body{margin:.8em}}\n"
 	"table{border-collapse:collapse;margin:.5em 0 1.5em;font-size:.9em}\n"
 	"th,td{border:1px solid #d0d7de;padding:.3em .5em;text-align:left;vertical-align:top}\n"
 	"th{background:#f6f8fa}td.n{text-align:right;font-variant-numeric:tabular-nums}\n"
 	".bad{color:#cf222e;font-weight:bold}.good{color:#1a7f37}.muted{color:#59636e}\n"
 	".bar{display:inline-block;height:.7em;background:#0969da;vertical-align:middle}\n"
+	".scale{display:inline-block;width:160px;background:#eaeef2;position:relative}\n"
 	"nav a{margin-right:1em}code{font-size:.9em}\n"
 	"@media print{body{margin:0;font-size:10pt}nav{display:none}"
-	".poster{overflow:visible;border:0;max-height:none}"
+	".poster{overflow:visible;border:0;max-height:none}.toggle,#fullsize{display:none}"
 	".poster svg{width:100%;height:auto}"
 	"section{break-inside:avoid-page}h2{break-after:avoid}tr{break-inside:avoid}"
 	"#poster{break-after:page}@page{size:landscape;margin:12mm}}\n";
@@ -60,7 +66,7 @@ static void h_steps(sbp_buf *out, const sbp_blueprint *bp, const sbp_summary *su
 	if (sum->unstandardized) {
 		buf_puts(out, "<p>Each is a Gap 2: the customer meets the service here and no "
 			      "customer-defined standard says what good looks like.</p>\n"
-			      "<table><tr><th>Step</th><th>Lane</th><th>Column</th><th>Id</th></tr>\n");
+			      "<div class=\"tw\"><table><tr><th>Step</th><th>Lane</th><th>Column</th><th>Id</th></tr>\n");
 		for (size_t i = 0; i < bp->steps.n; i++) {
 			const sbp_step *s = bp->steps.items[i];
 			if (!step_is_flagged(s))
@@ -73,14 +79,14 @@ static void h_steps(sbp_buf *out, const sbp_blueprint *bp, const sbp_summary *su
 			h(out, s->id);
 			buf_puts(out, "</code></td></tr>\n");
 		}
-		buf_puts(out, "</table>\n");
+		buf_puts(out, "</table></div>\n");
 	} else {
 		buf_puts(out, "<p class=\"good\">Every encounter step has a standard.</p>\n");
 	}
 	buf_printf(out, "</section>\n<section id=\"fail\"><h2>Fail points and recovery (%zu)</h2>\n",
 		   sum->fail_points);
 	if (sum->fail_points) {
-		buf_puts(out, "<table><tr><th>Step</th><th>Lane</th><th>Column</th><th>Fail point</th>"
+		buf_puts(out, "<div class=\"tw\"><table><tr><th>Step</th><th>Lane</th><th>Column</th><th>Fail point</th>"
 			      "<th>Severity</th><th>Recovery plan</th></tr>\n");
 		for (size_t i = 0; i < bp->steps.n; i++) {
 			const sbp_step *s = bp->steps.items[i];
@@ -101,11 +107,11 @@ static void h_steps(sbp_buf *out, const sbp_blueprint *bp, const sbp_summary *su
 				buf_puts(out, "<span class=\"bad\">no recovery plan</span>");
 			buf_puts(out, "</td></tr>\n");
 		}
-		buf_puts(out, "</table>\n");
+		buf_puts(out, "</table></div>\n");
 	}
 	buf_printf(out, "</section>\n<section id=\"wait\"><h2>Wait points (%zu)</h2>\n", sum->wait_points);
 	if (sum->wait_points) {
-		buf_puts(out, "<table><tr><th>Step</th><th>Lane</th><th>Column</th><th>Wait</th>"
+		buf_puts(out, "<div class=\"tw\"><table><tr><th>Step</th><th>Lane</th><th>Column</th><th>Wait</th>"
 			      "<th>Expected (min)</th><th>Tolerable (min)</th></tr>\n");
 		for (size_t i = 0; i < bp->steps.n; i++) {
 			const sbp_step *s = bp->steps.items[i];
@@ -125,7 +131,7 @@ static void h_steps(sbp_buf *out, const sbp_blueprint *bp, const sbp_summary *su
 				h_num(out, s->wait->tolerable);
 			buf_puts(out, "</tr>\n");
 		}
-		buf_puts(out, "</table>\n");
+		buf_puts(out, "</table></div>\n");
 	}
 	buf_puts(out, "</section>\n");
 }
@@ -138,7 +144,7 @@ static void h_catalog(sbp_buf *out, const sbp_blueprint *bp, const size_t *uses)
 		buf_puts(out, "<p class=\"bad\">The blueprint has no standards yet.</p></section>\n");
 		return;
 	}
-	buf_puts(out, "<table><tr><th>Id</th><th>Standard</th><th>Kind</th><th>Measure</th>"
+	buf_puts(out, "<div class=\"tw\"><table><tr><th>Id</th><th>Standard</th><th>Kind</th><th>Measure</th>"
 		      "<th>Target</th><th>Feedback</th><th>Dimension</th><th>Weight</th>"
 		      "<th>Goal</th><th>Actual</th><th>Against goal</th><th>Zone of tolerance</th>"
 		      "<th>Steps</th></tr>\n");
@@ -169,7 +175,7 @@ static void h_catalog(sbp_buf *out, const sbp_blueprint *bp, const size_t *uses)
 		method_html_zone(out, s);
 		buf_printf(out, "<td class=\"n%s\">%zu</td></tr>\n", uses[i] ? "" : " bad", uses[i]);
 	}
-	buf_puts(out, "</table></section>\n");
+	buf_puts(out, "</table></div></section>\n");
 }
 
 /* SERVQUAL coverage: per dimension, the standards and the encounter steps
@@ -196,7 +202,7 @@ static void h_servqual(sbp_buf *out, const sbp_blueprint *bp)
 			steps[d] += seen[d];
 	}
 	buf_puts(out, "<section id=\"servqual\"><h2>SERVQUAL dimension coverage</h2>\n"
-		      "<table><tr><th>Dimension</th><th>Standards</th><th>Encounter steps covered</th>"
+		      "<div class=\"tw\"><table><tr><th>Dimension</th><th>Standards</th><th>Encounter steps covered</th>"
 		      "<th>Weight</th></tr>\n");
 	for (int d = 1; d <= DIM_COUNT; d++) {
 		int k = d % DIM_COUNT; /* the untagged ones last */
@@ -208,7 +214,7 @@ static void h_servqual(sbp_buf *out, const sbp_blueprint *bp)
 		h_num(out, weight[k]);
 		buf_puts(out, "</tr>\n");
 	}
-	buf_puts(out, "</table></section>\n");
+	buf_puts(out, "</table></div></section>\n");
 }
 
 /* The check report: every finding of sbp check. */
@@ -241,6 +247,7 @@ bool export_html(const sbp_blueprint *bp, const export_opts *o, sbp_buf *out,
 	(void)err;
 	(void)errlen;
 	sbp_layout *lay = layout_new(bp, o ? o->source_name : NULL);
+	export_warn_layout(o, lay);
 	const sbp_summary *sum = &lay->sum;
 	const char *title = bp->title ? bp->title : "Service blueprint";
 	size_t *uses = xcalloc(bp->standards.n + 1, sizeof *uses);
@@ -278,7 +285,10 @@ bool export_html(const sbp_blueprint *bp, const export_opts *o, sbp_buf *out,
 		      "<a href=\"#fail\">Fail points</a><a href=\"#wait\">Wait points</a>"
 		      "<a href=\"#standards\">Standards</a><a href=\"#sqi\">SQI</a><a href=\"#index\">Goal attainment</a><a href=\"#time\">Time</a>"
 		      "<a href=\"#servqual\">SERVQUAL</a><a href=\"#report\">Check report</a></nav>\n"
-		      "<section id=\"poster\"><h2>Blueprint</h2>\n<div class=\"poster\">\n");
+		      "<section id=\"poster\"><h2>Blueprint</h2>\n"
+		      "<input type=\"checkbox\" id=\"fullsize\"><label class=\"toggle\" for=\"fullsize\"> "
+		      "Full size (scroll); unticked: fit to the window's width</label>\n"
+		      "<div class=\"poster\">\n");
 	svg_render(lay, out, false);
 	buf_puts(out, "</div></section>\n");
 	h_steps(out, bp, sum);

@@ -1,6 +1,6 @@
 /* Markdown export for wikis: one table per phase (step, lane, standards,
- * markers), the fail and wait points, the standards and the check
- * report. Pipes, emphasis and HTML in file text are made literal. */
+ * markers), the fail and wait points, the flows, the standards and the
+ * check report. Pipes, emphasis and HTML in file text are made literal. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -106,6 +106,30 @@ static void md_points(sbp_buf *out, const sbp_blueprint *bp, const sbp_summary *
 	}
 }
 
+/* The flows: from step, to step and label, in file order, each step
+ * named with its lane. */
+static void md_flows(sbp_buf *out, const sbp_blueprint *bp)
+{
+	if (!bp->flows.n)
+		return;
+	buf_puts(out, "## Flows\n\n| From | Lane | To | Lane | Label |\n|---|---|---|---|---|\n");
+	for (size_t i = 0; i < bp->flows.n; i++) {
+		const sbp_flow *f = bp->flows.items[i];
+		buf_puts(out, "| ");
+		esc_md(out, f->from->text);
+		buf_puts(out, " | ");
+		esc_md(out, f->from->lane ? f->from->lane->name : NULL);
+		buf_puts(out, " | ");
+		esc_md(out, f->to->text);
+		buf_puts(out, " | ");
+		esc_md(out, f->to->lane ? f->to->lane->name : NULL);
+		buf_puts(out, " | ");
+		esc_md(out, f->label);
+		buf_puts(out, " |\n");
+	}
+	buf_putc(out, '\n');
+}
+
 /* The standards catalog. */
 static void md_standards(sbp_buf *out, const sbp_blueprint *bp)
 {
@@ -197,6 +221,7 @@ bool export_md(const sbp_blueprint *bp, const export_opts *o, sbp_buf *out,
 		c = e;
 	}
 	md_points(out, bp, &sum);
+	md_flows(out, bp);
 	md_standards(out, bp);
 	method_md(out, bp);
 	md_report(out, bp);

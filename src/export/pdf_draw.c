@@ -170,6 +170,20 @@ static void text_block(pdf_draw *pd, const lay_block *b, const lay_rgb *c)
 		show_line(pd, (int)i, b->x, b->y + (double)i * lay_fonts[b->font].line_h, b->align);
 }
 
+/* One line of text in font and colour c (page or poster coordinates). */
+void pdf_draw_text(pdf_draw *pd, const char *text, size_t len, lay_font_id font,
+		   double x, double y, const lay_rgb *c)
+{
+	ink(pd->cr, c);
+	text_line(pd, text, len, font, x, y, LAY_LEFT);
+}
+
+/* A block of the layout in colour c. */
+void pdf_draw_block(pdf_draw *pd, const lay_block *b, const lay_rgb *c)
+{
+	text_block(pd, b, c);
+}
+
 /* A small grey note in page coordinates. */
 void pdf_draw_note(pdf_draw *pd, const char *text, double x, double y)
 {
@@ -205,8 +219,8 @@ static void rect(cairo_t *cr, lay_box b, const lay_rgb *fill, const lay_rgb *str
 /* A marker: circle and letter. */
 static void mark(pdf_draw *pd, lay_mark_kind k, double x, double y)
 {
-	const lay_rgb *c = k == LAY_MARK_FAIL ? &lay_fail_ink : k == LAY_MARK_WAIT ? &lay_wait_ink : &lay_flag_ink;
-	bool solid = k == LAY_MARK_FLAG;
+	const lay_rgb *c = lay_mark_ink(k);
+	bool solid = k == LAY_MARK_FLAG || k == LAY_MARK_BELOW;
 	const char *l = lay_mark_letter(k);
 
 	cx.cairo_new_path(pd->cr); /* pango leaves a current point */
@@ -261,6 +275,17 @@ static void card(pdf_draw *pd, const lay_card *cd)
 	const lay_rgb *edge = cd->flagged ? &lay_flag_ink : cd->encounter ? &lay_ink : &lay_card_edge;
 	rect(pd->cr, cd->box, &lay_card_fill, edge, cd->encounter ? 1.8 : 0.8, 4);
 	text_block(pd, &cd->text, &lay_ink);
+	const lay_block *co[3] = {&cd->fix, &cd->fail, &cd->wait};
+	const lay_box *cb[3] = {&cd->fix_box, &cd->fail_box, &cd->wait_box};
+	const lay_rgb *fill[3] = {&lay_fix_fill, &lay_fail_fill, &lay_wait_fill};
+	const lay_rgb *ink[3] = {&lay_fix_ink, &lay_fail_ink, &lay_wait_ink};
+	for (int i = 0; i < 3; i++) {
+		if (!co[i]->nlines)
+			continue;
+		rect(pd->cr, *cb[i], fill[i], NULL, 0, 2);
+		rect(pd->cr, (lay_box){cb[i]->x, cb[i]->y, 2, cb[i]->h}, ink[i], NULL, 0, 0);
+		text_block(pd, co[i], &lay_ink);
+	}
 	text_block(pd, &cd->foot, &lay_grey);
 	for (size_t i = 0; i < cd->nmarks; i++)
 		mark(pd, cd->marks[i].kind, cd->marks[i].cx, cd->marks[i].cy);
@@ -288,6 +313,62 @@ static void legend(pdf_draw *pd, lay_box clip)
 	}
 }
 
+/* The lane name cells (and the lines' labels) of the lanes that meet
+ * clip, for the left edge of a tile: a name whose lane starts above the
+ * tile is moved down into it, so every tile names its lanes. */
+void pdf_draw_lane_strip(pdf_draw *pd, lay_box clip)
+{
+	const sbp_layout *lay = pd->lay;
+	cairo_t *cr = pd->cr;
+
+	rect(cr, (lay_box){0, clip.y, lay->col_x0, clip.h}, &lay_card_fill, NULL, 0, 0);
+	for (size_t l = 0; l < lay->bp->lanes.n; l++) {
+		const lay_lane *L = &lay->lanes[l];
+		if (!meets(L->band, clip))
+			continue;
+		rect(cr, L->head, &lay_card_fill, &lay_card_fill, 1, 0);
+		rect(cr, (lay_box){L->head.x, L->head.y, 4, L->head.h}, &lay_zone_fill[L->lane->zone], NULL, 0, 0);
+		lay_block n = L->name, z = L->zone;
+		double top = L->name.y - lay_fonts[LAY_FONT_LANE].size;
+		double bottom = L->band.y + L->band.h;
+		if (top < clip.y + 4 && clip.y + 40 < bottom) {
+			double dy = clip.y + 4 - top;
+			n.y += dy;
+			z.y += dy;
+		}
+		text_block(pd, &n, &lay_ink);
+		text_block(pd, &z, &lay_grey);
+	}
+	for (size_t i = 0; i < lay->nzlines; i++) {
+		const lay_zline *z = &lay->zlines[i];
+		if (z->y < clip.y || z->y > clip.y + clip.h)
+			continue;
+		zone_line(cr, z->x0, lay->col_x0, z->y);
+		text_block(pd, &z->text, &lay_line_ink);
+	}
+}
+
+/* The phase and column headers that meet clip, for the top of a tile. */
+void pdf_draw_head_strip(pdf_draw *pd, lay_box clip)
+{
+	const sbp_layout *lay = pd->lay;
+
+	rect(pd->cr, (lay_box){clip.x, lay->head_y0, clip.w, lay->head_y1 - lay->head_y0},
+	     &lay_card_fill, NULL, 0, 0);
+	for (size_t i = 0; i < lay->nphases; i++) {
+		if (!meets(lay->phases[i].box, clip))
+			continue;
+		rect(pd->cr, lay->phases[i].box, &lay_phase_fill, &lay_card_fill, 1, 0);
+		text_block(pd, &lay->phases[i].text, &lay_card_fill);
+	}
+	for (size_t c = 0; c < lay->bp->columns.n; c++) {
+		if (!meets(lay->columns[c].box, clip))
+			continue;
+		rect(pd->cr, lay->columns[c].box, &lay_column_fill, &lay_card_fill, 1, 0);
+		text_block(pd, &lay->columns[c].text, &lay_ink);
+	}
+}
+
 /* Draw the poster items that meet the clip rectangle. */
 void pdf_draw_poster(pdf_draw *pd, lay_box clip)
 {
@@ -299,6 +380,7 @@ void pdf_draw_poster(pdf_draw *pd, lay_box clip)
 	rect(cr, (lay_box){0, 0, ceil(lay->width), ceil(lay->height)}, &lay_card_fill, NULL, 0, 0);
 	text_block(pd, &lay->title, &lay_ink);
 	text_block(pd, &lay->description, &lay_grey);
+	text_block(pd, &lay->meta, &lay_grey);
 	text_block(pd, &lay->counts, &lay_grey);
 	for (size_t i = 0; i < lay->nphases; i++) {
 		if (!meets(lay->phases[i].box, clip))
@@ -346,6 +428,9 @@ void pdf_draw_poster(pdf_draw *pd, lay_box clip)
 			text_block(pd, &f->label, &lay_flow_ink);
 		}
 	}
+	text_block(pd, &lay->key_title, &lay_ink);
+	for (size_t i = 0; i < lay->nkeys; i++)
+		text_block(pd, &lay->keys[i].text, lay->keys[i].below ? &lay_flag_ink : &lay_ink);
 	legend(pd, clip);
 }
 

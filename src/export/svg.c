@@ -18,6 +18,7 @@ static const char svg_style[] =
 	".ca{font-size:9.5px}.fo{font-size:7.5px;fill:#59636e}"
 	".fl{font-size:7.5px;font-style:italic;fill:#3d444d}"
 	".mk{font-size:8.5px;font-weight:bold;text-anchor:middle}"
+	".cl{font-size:8px}.ke{font-size:9px}.kb{font-size:9px;fill:#cf222e}"
 	".flow{fill:none;stroke:#3d444d;stroke-width:1.1}"
 	".zl{stroke:#444c56;stroke-width:1.3;stroke-dasharray:7 4}";
 
@@ -26,17 +27,19 @@ static const char *const font_class[LAY_FONT_COUNT] = {
 	[LAY_FONT_TITLE] = "ti", [LAY_FONT_BODY] = "bo", [LAY_FONT_PHASE] = "ph",
 	[LAY_FONT_COLUMN] = "co", [LAY_FONT_LANE] = "la", [LAY_FONT_ZONE] = "zo",
 	[LAY_FONT_LINE] = "li", [LAY_FONT_CARD] = "ca", [LAY_FONT_FOOT] = "fo",
-	[LAY_FONT_FLOW] = "fl", [LAY_FONT_MARK] = "mk",
+	[LAY_FONT_FLOW] = "fl", [LAY_FONT_MARK] = "mk", [LAY_FONT_CALLOUT] = "cl",
+	[LAY_FONT_KEY] = "ke",
 };
 
-/* A block of text: one <text> with a <tspan> per line. */
-static void svg_block(sbp_buf *out, const sbp_layout *lay, const lay_block *b)
+/* A block of text in class cls: one <text> with a <tspan> per line. */
+static void svg_block_as(sbp_buf *out, const sbp_layout *lay, const lay_block *b,
+			 const char *cls)
 {
 	static const char *const anchor[] = {"", " text-anchor=\"middle\"", " text-anchor=\"end\""};
 
 	if (!b->nlines)
 		return;
-	buf_printf(out, "<text class=\"%s\"%s>", font_class[b->font], anchor[b->align]);
+	buf_printf(out, "<text class=\"%s\"%s>", cls, anchor[b->align]);
 	for (size_t i = 0; i < b->nlines; i++) {
 		buf_printf(out, "<tspan x=\"%.1f\" y=\"%.1f\">", b->x,
 			   b->y + (double)i * lay_fonts[b->font].line_h);
@@ -44,6 +47,12 @@ static void svg_block(sbp_buf *out, const sbp_layout *lay, const lay_block *b)
 		buf_puts(out, "</tspan>");
 	}
 	buf_puts(out, "</text>\n");
+}
+
+/* A block of text in its font's class. */
+static void svg_block(sbp_buf *out, const sbp_layout *lay, const lay_block *b)
+{
+	svg_block_as(out, lay, b, font_class[b->font]);
 }
 
 /* A rectangle. */
@@ -63,8 +72,8 @@ static void svg_rect(sbp_buf *out, lay_box b, const char *fill, const char *stro
 /* A marker: a circle with its letter. */
 static void svg_mark(sbp_buf *out, lay_mark_kind k, double cx, double cy, double r)
 {
-	const lay_rgb *c = k == LAY_MARK_FAIL ? &lay_fail_ink : k == LAY_MARK_WAIT ? &lay_wait_ink : &lay_flag_ink;
-	bool solid = k == LAY_MARK_FLAG;
+	const lay_rgb *c = lay_mark_ink(k);
+	bool solid = k == LAY_MARK_FLAG || k == LAY_MARK_BELOW;
 
 	buf_printf(out, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"%s\" stroke=\"%s\" stroke-width=\"1.4\"/>"
 		   "<text class=\"mk\" x=\"%.1f\" y=\"%.1f\" style=\"fill:%s\">%s</text>\n",
@@ -107,6 +116,20 @@ static void svg_card(sbp_buf *out, const sbp_layout *lay, const lay_card *cd)
 	svg_card_title(out, cd->step);
 	svg_rect(out, cd->box, lay_card_fill.hex, edge, cd->encounter ? 1.8 : 0.8, 4);
 	svg_block(out, lay, &cd->text);
+	const lay_block *co[3] = {&cd->fix, &cd->fail, &cd->wait};
+	const lay_box *cb[3] = {&cd->fix_box, &cd->fail_box, &cd->wait_box};
+	const lay_rgb *fill[3] = {&lay_fix_fill, &lay_fail_fill, &lay_wait_fill};
+	const lay_rgb *ink[3] = {&lay_fix_ink, &lay_fail_ink, &lay_wait_ink};
+	static const char *const cls[3] = {"cl fix", "cl fail", "cl wait"};
+	for (int i = 0; i < 3; i++) {
+		if (!co[i]->nlines)
+			continue;
+		buf_printf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" rx=\"2\" "
+			   "fill=\"%s\"/><rect x=\"%.1f\" y=\"%.1f\" width=\"2\" height=\"%.1f\" fill=\"%s\"/>\n",
+			   cb[i]->x, cb[i]->y, cb[i]->w, cb[i]->h, fill[i]->hex, cb[i]->x, cb[i]->y,
+			   cb[i]->h, ink[i]->hex);
+		svg_block_as(out, lay, co[i], cls[i]);
+	}
 	svg_block(out, lay, &cd->foot);
 	for (size_t i = 0; i < cd->nmarks; i++)
 		svg_mark(out, cd->marks[i].kind, cd->marks[i].cx, cd->marks[i].cy, lay->mark_r);
@@ -125,7 +148,9 @@ static void svg_flow(sbp_buf *out, const sbp_layout *lay, const lay_flow *f)
 	}
 	buf_puts(out, "\"/>\n");
 	if (f->label.nlines) {
-		svg_rect(out, f->label_box, "#ffffff", NULL, 0, 2);
+		const lay_box *b = &f->label_box;
+		buf_printf(out, "<rect class=\"flb\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
+			   "rx=\"2\" fill=\"#ffffff\"/>\n", b->x, b->y, b->w, b->h);
 		svg_block(out, lay, &f->label);
 	}
 }
@@ -170,6 +195,7 @@ void svg_render(const sbp_layout *lay, sbp_buf *out, bool standalone)
 	svg_rect(out, (lay_box){0, 0, ceil(lay->width), ceil(lay->height)}, "#ffffff", NULL, 0, 0);
 	svg_block(out, lay, &lay->title);
 	svg_block(out, lay, &lay->description);
+	svg_block(out, lay, &lay->meta);
 	svg_block(out, lay, &lay->counts);
 	for (size_t i = 0; i < lay->nphases; i++) {
 		svg_rect(out, lay->phases[i].box, lay_phase_fill.hex, "#ffffff", 1, 0);
@@ -199,6 +225,9 @@ void svg_render(const sbp_layout *lay, sbp_buf *out, bool standalone)
 			svg_card(out, lay, &lay->cards[i]);
 	for (size_t i = 0; i < lay->nflows; i++)
 		svg_flow(out, lay, &lay->flows[i]);
+	svg_block_as(out, lay, &lay->key_title, "co");
+	for (size_t i = 0; i < lay->nkeys; i++)
+		svg_block_as(out, lay, &lay->keys[i].text, lay->keys[i].below ? "kb" : "ke");
 	for (size_t i = 0; i < lay->nlegend; i++) {
 		svg_legend_icon(out, lay, &lay->legend[i]);
 		svg_block(out, lay, &lay->legend[i].text);
@@ -213,6 +242,7 @@ bool export_svg(const sbp_blueprint *bp, const export_opts *o, sbp_buf *out,
 	(void)err;
 	(void)errlen;
 	sbp_layout *lay = layout_new(bp, o ? o->source_name : NULL);
+	export_warn_layout(o, lay);
 	svg_render(lay, out, true);
 	layout_free(lay);
 	return true;

@@ -20,6 +20,9 @@ void sbp_limits_default(sbp_limits *l)
 	l->max_scalar = SBP_DEFAULT_MAX_SCALAR;
 	l->max_steps = SBP_DEFAULT_MAX_STEPS;
 	l->max_diags = SBP_DEFAULT_MAX_DIAGS;
+	l->max_minutes = SBP_DEFAULT_MAX_MINUTES;
+	l->max_lanes = SBP_DEFAULT_MAX_LANES;
+	l->max_columns = SBP_DEFAULT_MAX_COLUMNS;
 }
 
 sbp_pos ld_pos(const loader *ld)

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "load_internal.h"
+#include "sbp/i18n.h"
 
 #define FREE_AND_NULL(p) (free(p), (p) = NULL)
 
@@ -226,6 +227,12 @@ void ld_column(loader *ld)
 	sbp_pos pos = ld_pos(ld), idpos = pos;
 	unsigned long seen;
 
+	if (ld->bp->columns.n >= ld->lim.max_columns) {
+		ld_error(ld, RULE_LIMIT, pos, _("more columns than the limit of %zu"),
+			 ld->lim.max_columns);
+		ld->fatal = true;
+		return;
+	}
 	if (!ld_map_begin(ld, "a column"))
 		return;
 	sbp_column *c = column_new("", "", NULL);
@@ -250,6 +257,12 @@ void ld_lane(loader *ld)
 	sbp_pos pos = ld_pos(ld), idpos = pos;
 	unsigned long seen;
 
+	if (ld->bp->lanes.n >= ld->lim.max_lanes) {
+		ld_error(ld, RULE_LIMIT, pos, _("more lanes than the limit of %zu"),
+			 ld->lim.max_lanes);
+		ld->fatal = true;
+		return;
+	}
 	if (!ld_map_begin(ld, "a lane"))
 		return;
 	sbp_lane *l = lane_new("", "", ZONE_COUNT);

@@ -19,9 +19,23 @@ lay_block layout_block(sbp_layout *lay, const char *s, size_t len,
 }
 
 /* Height of a block of n lines in font, from the top of its first line. */
-static double block_height(size_t n, lay_font_id font)
+double layout_block_height(size_t n, lay_font_id font)
 {
 	return n ? (double)(n - 1) * lay_fonts[font].line_h + lay_fonts[font].size * 1.2 : 0;
+}
+
+/* The widest line of a block, with its ellipsis. */
+double layout_block_width(const sbp_layout *lay, const lay_block *b)
+{
+	double w = 0;
+	for (size_t i = 0; i < b->nlines; i++) {
+		const lay_text *t = &lay->lines[b->line0 + i];
+		double lw = layout_text_width(t->s, t->len, b->font) +
+			    (t->ellipsis ? lay_fonts[b->font].size : 0);
+		if (lw > w)
+			w = lw;
+	}
+	return w;
 }
 
 /* Lane index of a step, or (size_t)-1 when it has none. */
@@ -84,97 +98,46 @@ static void sort_cards(sbp_layout *lay)
 	free(lane_start);
 }
 
-/* Wrap one card's text and footer and add its markers; the box gets its
- * width and height, positions come later. */
-static void measure_card(sbp_layout *lay, lay_card *cd, sbp_buf *tmp)
-{
-	const sbp_step *s = cd->step;
-	double inner = LAY_CARD_W - 2 * LAY_PAD_X;
-
-	cd->encounter = step_is_encounter(s);
-	cd->flagged = step_is_flagged(s);
-	cd->text = layout_block(lay, s->text, strlen(s->text), 0, 0, inner,
-				LAY_FONT_CARD, LAY_LEFT, LAY_CARD_LINES);
-	buf_reset(tmp);
-	if (!isnan(s->duration)) {
-		char num[32];
-		fmt_number(s->duration, num);
-		buf_printf(tmp, "%s min", num);
-	}
-	for (size_t i = 0; i < s->stds.n; i++) {
-		buf_puts(tmp, i ? ", " : tmp->len ? " \xC2\xB7 " : "");
-		buf_puts(tmp, s->stds.items[i]->id);
-	}
-	cd->foot.nlines = 0;
-	if (tmp->len) {
-		const char *f = layout_strdup(lay, tmp->data, tmp->len);
-		cd->foot = layout_block(lay, f, tmp->len, 0, 0, inner,
-					LAY_FONT_FOOT, LAY_LEFT, 1);
-	}
-	size_t nl = cd->text.nlines ? cd->text.nlines : 1;
-	cd->box.w = LAY_CARD_W;
-	cd->box.h = LAY_PAD_TOP + LAY_PAD_BOTTOM + (double)nl * lay_fonts[LAY_FONT_CARD].line_h +
-		    (cd->foot.nlines ? lay_fonts[LAY_FONT_FOOT].line_h + 2 : 0);
-	cd->nmarks = 0;
-	if (cd->flagged)
-		cd->marks[cd->nmarks++].kind = LAY_MARK_FLAG;
-	if (s->fail)
-		cd->marks[cd->nmarks++].kind = LAY_MARK_FAIL;
-	if (s->wait)
-		cd->marks[cd->nmarks++].kind = LAY_MARK_WAIT;
-}
-
 /* Stack the cards of every cell: box.y relative to its lane's top for now;
- * fills lane_h with each lane's tallest stack. */
-static void stack_cards(sbp_layout *lay, double *lane_h)
+ * fills lane_h with each lane's tallest stack plus its channel. */
+static void stack_cards(sbp_layout *lay, double *lane_h, const lay_plan *p)
 {
 	const sbp_blueprint *bp = lay->bp;
 
 	for (size_t c = 0; c < bp->columns.n; c++) {
 		size_t prev_lane = (size_t)-1;
-		double y = 0;
+		double y = 0, gap = 0;
 		for (size_t k = lay->col_start[c]; k < lay->col_start[c + 1]; k++) {
-			lay_card *cd = &lay->cards[lay->order[k]];
+			size_t i = lay->order[k];
+			lay_card *cd = &lay->cards[i];
 			size_t l = cd->step->lane->idx;
 			if (l != prev_lane)
 				y = LAY_LANE_TOP;
 			else
-				y += LAY_STACK_GAP;
+				y += gap;
 			prev_lane = l;
-			cd->box.x = lay->col_x0 + (double)c * lay->col_w + LAY_GUTTER / 2;
+			cd->box.x = lay->col_x0 + (double)c * lay->col_w + lay->gutter / 2;
 			cd->box.y = y;
 			y += cd->box.h;
-			if (y + LAY_CHANNEL > lane_h[l])
-				lane_h[l] = y + LAY_CHANNEL;
+			gap = p->gap_after[i] > LAY_STACK_GAP ? p->gap_after[i] : LAY_STACK_GAP;
+			double ch = layout_channel_h(p->chan_n[l]);
+			if (y + ch > lane_h[l])
+				lane_h[l] = y + ch;
 		}
 	}
 }
 
-/* Place a card at its final position: lane top added, blocks and
- * markers positioned. */
-static void place_card(lay_card *cd, double lane_y)
-{
-	cd->box.y += lane_y;
-	cd->text.x = cd->box.x + LAY_PAD_X;
-	cd->text.y = cd->box.y + LAY_PAD_TOP + lay_fonts[LAY_FONT_CARD].size * 0.9;
-	if (cd->foot.nlines) {
-		cd->foot.x = cd->text.x;
-		cd->foot.y = cd->box.y + cd->box.h - LAY_PAD_BOTTOM - 2;
-	}
-	for (size_t i = 0; i < cd->nmarks; i++) {
-		cd->marks[i].cx = cd->box.x + cd->box.w - 12 - (double)i * (2 * LAY_MARK_R + 4);
-		cd->marks[i].cy = cd->box.y;
-	}
-}
-
 /* Phase headers (runs of columns with the same phase) and column headers
- * from y; returns the bottom. */
+ * from y, as tall as their longest name needs (nothing is shortened);
+ * returns the bottom. */
 static double place_headers(sbp_layout *lay, double y)
 {
 	const sbp_blueprint *bp = lay->bp;
 	size_t nc = bp->columns.n;
 	bool any_phase = false;
+	double ph_h = LAY_PHASE_H, co_h = LAY_COLHEAD_H;
 
+	lay->head_y0 = y;
 	for (size_t c = 0; c < nc; c++)
 		any_phase |= bp->columns.items[c]->phase != NULL;
 	lay->phases = xcalloc(nc ? nc : 1, sizeof *lay->phases);
@@ -188,28 +151,43 @@ static double place_headers(sbp_layout *lay, double y)
 			if (ph) {
 				lay_head *h = &lay->phases[lay->nphases++];
 				h->box = (lay_box){lay->col_x0 + (double)c * lay->col_w, y,
-						   (double)(e - c) * lay->col_w, LAY_PHASE_H};
+						   (double)(e - c) * lay->col_w, 0};
 				h->text = layout_block(lay, ph, strlen(ph), h->box.x + h->box.w / 2,
-						       y + 15.5, h->box.w - 12, LAY_FONT_PHASE,
-						       LAY_CENTER, 1);
+						       0, h->box.w - 12, LAY_FONT_PHASE, LAY_CENTER, 0);
+				double need = layout_block_height(h->text.nlines, LAY_FONT_PHASE) + 8;
+				if (need > ph_h)
+					ph_h = need;
 			}
 			c = e;
 		}
-		y += LAY_PHASE_H;
+		for (size_t i = 0; i < lay->nphases; i++) {
+			lay_head *h = &lay->phases[i];
+			double th = layout_block_height(h->text.nlines, LAY_FONT_PHASE);
+			h->box.h = ph_h;
+			h->text.y = y + (ph_h - th) / 2 + lay_fonts[LAY_FONT_PHASE].size * 0.95;
+		}
+		y += ph_h;
 	}
 	lay->columns = xcalloc(nc ? nc : 1, sizeof *lay->columns);
 	for (size_t c = 0; c < nc; c++) {
 		const sbp_column *col = bp->columns.items[c];
 		lay_head *h = &lay->columns[c];
-		h->box = (lay_box){lay->col_x0 + (double)c * lay->col_w, y, lay->col_w,
-				   LAY_COLHEAD_H};
+		h->box = (lay_box){lay->col_x0 + (double)c * lay->col_w, y, lay->col_w, 0};
 		h->text = layout_block(lay, col->name, strlen(col->name),
 				       h->box.x + h->box.w / 2, y, lay->col_w - 12,
-				       LAY_FONT_COLUMN, LAY_CENTER, 2);
-		double th = block_height(h->text.nlines, LAY_FONT_COLUMN);
-		h->text.y = y + (LAY_COLHEAD_H - th) / 2 + lay_fonts[LAY_FONT_COLUMN].size * 0.95;
+				       LAY_FONT_COLUMN, LAY_CENTER, 0);
+		double need = layout_block_height(h->text.nlines, LAY_FONT_COLUMN) + 12;
+		if (need > co_h)
+			co_h = need;
 	}
-	return y + LAY_COLHEAD_H;
+	for (size_t c = 0; c < nc; c++) {
+		lay_head *h = &lay->columns[c];
+		double th = layout_block_height(h->text.nlines, LAY_FONT_COLUMN);
+		h->box.h = co_h;
+		h->text.y = y + (co_h - th) / 2 + lay_fonts[LAY_FONT_COLUMN].size * 0.95;
+	}
+	lay->head_y1 = y + co_h;
+	return y + co_h;
 }
 
 /* Lane bands and names, from y, with the heights found by stack_cards;
@@ -218,6 +196,7 @@ static double place_lanes(sbp_layout *lay, double y, double *lane_h)
 {
 	const sbp_blueprint *bp = lay->bp;
 	double width = LAY_LANE_HEAD + (double)bp->columns.n * lay->col_w;
+	const lay_font *lf = &lay_fonts[LAY_FONT_LINE];
 
 	lay->lanes = xcalloc(bp->lanes.n ? bp->lanes.n : 1, sizeof *lay->lanes);
 	lay->zlines = xcalloc(bp->lanes.n ? bp->lanes.n : 1, sizeof *lay->zlines);
@@ -226,21 +205,13 @@ static double place_lanes(sbp_layout *lay, double y, double *lane_h)
 		lay_lane *L = &lay->lanes[l];
 		L->lane = ln;
 		L->name = layout_block(lay, ln->name, strlen(ln->name), LAY_MARGIN + 10, 0,
-				       LAY_LANE_HEAD - 20, LAY_FONT_LANE, LAY_LEFT, 4);
+				       LAY_LANE_HEAD - 20, LAY_FONT_LANE, LAY_LEFT, 0);
 		const char *z = zone_id(ln->zone);
 		L->zone = layout_block(lay, z, strlen(z), LAY_MARGIN + 10, 0,
-				       LAY_LANE_HEAD - 20, LAY_FONT_ZONE, LAY_LEFT, 1);
-		double th = block_height(L->name.nlines, LAY_FONT_LANE) + 3 +
-			    block_height(1, LAY_FONT_ZONE);
-		double h = lane_h[l] > LAY_LANE_MIN ? lane_h[l] : LAY_LANE_MIN;
-		if (th + 28 > h)
-			h = th + 28;
-		L->band = (lay_box){LAY_MARGIN, y, width, h};
-		L->head = (lay_box){LAY_MARGIN, y, LAY_LANE_HEAD, h};
-		L->name.y = y + (h - th) / 2 + lay_fonts[LAY_FONT_LANE].size * 0.95;
-		L->zone.y = L->name.y + block_height(L->name.nlines, LAY_FONT_LANE) + 3 +
-			    lay_fonts[LAY_FONT_ZONE].size * 0.2;
-		lane_h[l] = y; /* from now on: the lane's top */
+				       LAY_LANE_HEAD - 20, LAY_FONT_ZONE, LAY_LEFT, 0);
+		double th = layout_block_height(L->name.nlines, LAY_FONT_LANE) + 3 +
+			    layout_block_height(L->zone.nlines, LAY_FONT_ZONE);
+		lay_zline *zl = NULL;
 		if (l > 0 && bp->lanes.items[l - 1]->zone < ln->zone) {
 			sbp_buf lb;
 			buf_init(&lb);
@@ -250,48 +221,102 @@ static double place_lanes(sbp_layout *lay, double y, double *lane_h)
 					buf_printf(&lb, "%s%s", lb.len ? " \xC2\xB7 " : "", name);
 			}
 			if (lb.len) {
-				lay_zline *zl = &lay->zlines[lay->nzlines++];
-				zl->y = y;
-				zl->x0 = LAY_MARGIN;
-				zl->x1 = LAY_MARGIN + width;
+				zl = &lay->zlines[lay->nzlines++];
 				zl->label = layout_strdup(lay, lb.data, lb.len);
-				zl->text = layout_block(lay, zl->label, lb.len, LAY_MARGIN + 6, y - 4,
-							LAY_LANE_HEAD - 8, LAY_FONT_LINE, LAY_LEFT, 1);
+				zl->text = layout_block(lay, zl->label, lb.len, LAY_MARGIN + 6, 0,
+							LAY_LANE_HEAD - 8, LAY_FONT_LINE, LAY_LEFT, 0);
 			}
 			buf_free(&lb);
 		}
+		/* the line's label sits at the top of this lane's name cell,
+		 * under the line, so it never meets the lane above */
+		double lab = zl ? (double)zl->text.nlines * lf->line_h + 4 : 0;
+		double h = lane_h[l] > LAY_LANE_MIN ? lane_h[l] : LAY_LANE_MIN;
+		if (th + 28 + 2 * lab > h)
+			h = th + 28 + 2 * lab;
+		L->band = (lay_box){LAY_MARGIN, y, width, h};
+		L->head = (lay_box){LAY_MARGIN, y, LAY_LANE_HEAD, h};
+		L->name.y = y + lab + (h - lab - th) / 2 + lay_fonts[LAY_FONT_LANE].size * 0.95;
+		L->zone.y = L->name.y + layout_block_height(L->name.nlines, LAY_FONT_LANE) + 3 +
+			    lay_fonts[LAY_FONT_ZONE].size * 0.2;
+		if (zl) {
+			zl->y = y;
+			zl->x0 = LAY_MARGIN;
+			zl->x1 = LAY_MARGIN + width;
+			zl->text.y = y + 3 + lf->size * 0.9;
+		}
+		lane_h[l] = y; /* from now on: the lane's top */
 		y += h;
 	}
 	return y;
 }
 
-/* Compute the whole poster: title, headers, lanes, cards, flows, legend. */
+/* The card width: wide enough for the widest word of any card, so that
+ * no word is broken (up to LAY_CARD_W_MAX). */
+static double card_width(sbp_layout *lay)
+{
+	double w = LAY_CARD_W;
+	sbp_buf tmp;
+
+	buf_init(&tmp);
+	for (size_t i = 0; i < lay->bp->steps.n; i++) {
+		double cw = layout_card_widest(lay, lay->bp->steps.items[i], &tmp);
+		if (cw > w)
+			w = cw;
+	}
+	buf_free(&tmp);
+	return ceil(w > LAY_CARD_W_MAX ? LAY_CARD_W_MAX : w);
+}
+
+/* The gutter width: room for the busiest gutter's arrows at LAY_TRACK
+ * apart (the outer gutters have half a gutter each). */
+static double gutter_width(const sbp_layout *lay, const lay_plan *p)
+{
+	size_t nc = lay->bp->columns.n;
+	double g = p->gut_label > LAY_GUTTER ? p->gut_label : LAY_GUTTER;
+
+	for (size_t i = 0; i <= nc; i++) {
+		double need = (double)p->gut_n[i] * LAY_TRACK * (i == 0 || i == nc ? 2 : 1) + 16;
+		if (need > g)
+			g = need;
+	}
+	return ceil(g > LAY_GUTTER_MAX ? LAY_GUTTER_MAX : g);
+}
+
+/* The standards key's entries (their text is placed by legend.c). */
+static void key_entries(sbp_layout *lay)
+{
+	const sbp_blueprint *bp = lay->bp;
+	lay->nkeys = bp->standards.n;
+	lay->keys = xcalloc(lay->nkeys ? lay->nkeys : 1, sizeof *lay->keys);
+	for (size_t i = 0; i < lay->nkeys; i++) {
+		lay->keys[i].std = bp->standards.items[i];
+		lay->keys[i].below = standard_below_goal(bp->standards.items[i]);
+	}
+}
+
+/* Compute the whole poster: title, headers, lanes, cards, flows, key and
+ * legend. */
 sbp_layout *layout_new(const sbp_blueprint *bp, const char *source_name)
 {
 	sbp_layout *lay = xcalloc(1, sizeof *lay);
 	size_t nc = bp->columns.n;
+	lay_plan plan;
 	sbp_buf tmp;
 
 	lay->bp = bp;
 	lay->mark_r = LAY_MARK_R;
-	lay->card_w = LAY_CARD_W;
-	lay->col_w = LAY_COL_W;
 	lay->col_x0 = LAY_MARGIN + LAY_LANE_HEAD;
-	lay->width = 2 * LAY_MARGIN + LAY_LANE_HEAD + (double)nc * LAY_COL_W;
-	if (lay->width < 560)
-		lay->width = 560;
 	check_summary(bp, &lay->sum);
-
-	double y = layout_place_title(lay, LAY_MARGIN, source_name);
-	double grid_top = y;
-	y = place_headers(lay, y);
+	key_entries(lay);
+	lay->card_w = card_width(lay);
 
 	lay->ncards = bp->steps.n;
 	lay->cards = xcalloc(lay->ncards ? lay->ncards : 1, sizeof *lay->cards);
 	buf_init(&tmp);
 	for (size_t i = 0; i < lay->ncards; i++) {
 		lay->cards[i].step = bp->steps.items[i];
-		measure_card(lay, &lay->cards[i], &tmp);
+		layout_measure_card(lay, &lay->cards[i], &tmp);
 	}
 	buf_free(&tmp);
 	sort_cards(lay);
@@ -302,18 +327,33 @@ sbp_layout *layout_new(const sbp_blueprint *bp, const char *source_name)
 			lay->cards[i].nmarks = 0;
 		}
 	}
+	layout_plan_flows(lay, &plan);
+	lay->gutter = gutter_width(lay, &plan);
+	lay->col_w = lay->card_w + lay->gutter;
+	lay->width = 2 * LAY_MARGIN + LAY_LANE_HEAD + (double)nc * lay->col_w;
+	if (lay->width < 560)
+		lay->width = 560;
+
+	double y = layout_place_title(lay, LAY_MARGIN, source_name);
+	double grid_top = y;
+	y = place_headers(lay, y);
 	double *lane_h = xcalloc(bp->lanes.n ? bp->lanes.n : 1, sizeof *lane_h);
-	stack_cards(lay, lane_h);
+	stack_cards(lay, lane_h, &plan);
 	double bottom = place_lanes(lay, y, lane_h);
 	for (size_t k = 0; k < lay->col_start[nc]; k++) {
 		lay_card *cd = &lay->cards[lay->order[k]];
-		place_card(cd, lane_h[cd->step->lane->idx]);
+		layout_place_card(cd, lane_h[cd->step->lane->idx]);
 	}
 	free(lane_h);
-	lay->grid = (lay_box){LAY_MARGIN, grid_top, LAY_LANE_HEAD + (double)nc * LAY_COL_W,
+	lay->grid = (lay_box){LAY_MARGIN, grid_top, LAY_LANE_HEAD + (double)nc * lay->col_w,
 			      bottom - grid_top};
-	layout_route_flows(lay);
-	lay->height = layout_place_legend(lay, bottom + 18) + LAY_MARGIN;
+	layout_route_flows(lay, &plan);
+	free(plan.gut_n);
+	free(plan.chan_n);
+	free(plan.gap_after);
+	layout_place_labels(lay);
+	y = layout_place_key(lay, bottom + 18);
+	lay->height = layout_place_legend(lay, y) + LAY_MARGIN;
 	return lay;
 }
 
@@ -330,6 +370,7 @@ void layout_free(sbp_layout *lay)
 	free(lay->order);
 	free(lay->col_start);
 	free(lay->flows);
+	free(lay->keys);
 	free(lay->legend);
 	free(lay->lines);
 	free(lay->pts);

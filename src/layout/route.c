@@ -10,11 +10,9 @@
 
 #include "layout_internal.h"
 
-#define GUTTER_TRACKS 7
-#define CHANNEL_TRACKS 3
-
 typedef struct route_ctx {
 	sbp_layout *lay;
+	const lay_plan *plan;
 	size_t *pos;       /* card -> index in lay->order */
 	size_t *gut_used;  /* per gutter: tracks handed out */
 	size_t *chan_used; /* per lane */
@@ -60,29 +58,50 @@ static double port_x(route_ctx *r, size_t i, int side_i, size_t j, int side_j)
 	return bx->x + bx->w / 2 + off[k % 5];
 }
 
-/* The middle of gutter g (see gutter_x). The first one's left half is the
- * lane names, so it moves right; the last one's right half is the
- * poster's margin. */
-static double gutter_mid(const sbp_layout *lay, size_t g)
+/* The free span [*lo, *hi] of gutter g, between the cards (the first
+ * gutter starts at the lane names, the last ends at the grid's edge). */
+static void gutter_span(const sbp_layout *lay, size_t g, double *lo, double *hi)
 {
-	double x = lay->col_x0 + (double)g * lay->col_w;
-	return g == 0 ? x + 20 : x;
+	double x = lay->col_x0 + (double)g * lay->col_w, half = lay->gutter / 2;
+	size_t nc = lay->bp->columns.n;
+
+	*lo = g == 0 ? x + 4 : x - half + 4;
+	*hi = g == nc ? x - 4 : x + half - 4;
+	if (*hi < *lo)
+		*hi = *lo;
 }
 
 /* x of the next track of gutter g (g = column index: the gutter on the
- * left of column g; g = ncolumns: right of the last one). */
+ * left of column g; g = ncolumns: right of the last one). The gutter's
+ * arrows are spread evenly around its middle, LAY_TRACK apart or closer
+ * when more arrows share it than its width allows. */
 static double gutter_x(route_ctx *r, size_t g)
 {
-	static const double off[GUTTER_TRACKS] = {0, 6, -6, 12, -12, 18, -18};
-	return gutter_mid(r->lay, g) + off[r->gut_used[g]++ % GUTTER_TRACKS];
+	double lo, hi;
+	size_t n = r->plan->gut_n[g] ? r->plan->gut_n[g] : 1, k = r->gut_used[g]++ % n;
+
+	gutter_span(r->lay, g, &lo, &hi);
+	double sp = n > 1 ? fmin(LAY_TRACK, (hi - lo) / (double)(n - 1)) : 0;
+	return (lo + hi) / 2 + ((double)k - (double)(n - 1) / 2) * sp;
 }
 
-/* y of the next track of lane l's bottom channel. */
+/* The height of a lane's channel for n arrows (kept free under the cards). */
+double layout_channel_h(size_t n)
+{
+	if (n <= 2)
+		return LAY_CHANNEL;
+	return fmin(14 + LAY_CHANNEL_TRACK * (double)n, 14 + 12 * LAY_CHANNEL_TRACK);
+}
+
+/* y of the next track of lane l's bottom channel: from the lane's bottom
+ * up, LAY_CHANNEL_TRACK apart or closer when the channel is crowded. */
 static double channel_y(route_ctx *r, size_t l)
 {
 	const lay_box *b = &r->lay->lanes[l].band;
-	double y = b->y + b->h - LAY_CHANNEL + 12 + 5.0 * (double)(r->chan_used[l]++ % CHANNEL_TRACKS);
-	return y;
+	size_t n = r->plan->chan_n[l] ? r->plan->chan_n[l] : 1, k = r->chan_used[l]++ % n;
+	double hi = b->y + b->h - 6, room = layout_channel_h(n) - 14;
+	double sp = n > 1 ? fmin(LAY_CHANNEL_TRACK, room / (double)(n - 1)) : 0;
+	return hi - (double)k * sp;
 }
 
 /* Append a point, dropping one that repeats the last. */
@@ -95,31 +114,6 @@ static void add_pt(sbp_layout *lay, lay_flow *f, double x, double y)
 	f->npts++;
 }
 
-/* Place a flow's label at most width points wide and maxlines lines,
- * aligned on x as align says; vertically centred on y, or with its bottom
- * at y when above is set. */
-static void put_label(sbp_layout *lay, lay_flow *f, double x, double y,
-		      double width, size_t maxlines, lay_align align, bool above)
-{
-	const char *s = f->flow->label;
-	const lay_font *ft = &lay_fonts[LAY_FONT_FLOW];
-
-	f->label = layout_block(lay, s, strlen(s), x, 0, width, LAY_FONT_FLOW, align, maxlines);
-	double h = (double)f->label.nlines * ft->line_h;
-	double top = above ? y - h : y - h / 2;
-	f->label.y = top + ft->size * 0.85;
-	double w = 0;
-	for (size_t i = 0; i < f->label.nlines; i++) {
-		const lay_text *t = &lay->lines[f->label.line0 + i];
-		double lw = layout_text_width(t->s, t->len, LAY_FONT_FLOW) +
-			    (t->ellipsis ? ft->size : 0);
-		if (lw > w)
-			w = lw;
-	}
-	double bx = align == LAY_CENTER ? x - w / 2 : align == LAY_RIGHT ? x - w : x;
-	f->label_box = (lay_box){bx - 2, top - 1, w + 4, h + 2};
-}
-
 /* Route one flow between cards a and b. */
 static void route_one(route_ctx *r, lay_flow *f)
 {
@@ -127,8 +121,6 @@ static void route_one(route_ctx *r, lay_flow *f)
 	const lay_card *a = &lay->cards[f->from], *b = &lay->cards[f->to];
 	size_t ca = a->step->column->idx, cb = b->step->column->idx;
 	size_t la = a->step->lane->idx, lb = b->step->lane->idx;
-	bool label = f->flow->label && *f->flow->label;
-	double gw = LAY_GUTTER - 8;
 
 	f->pt0 = lay->npts;
 	if (f->from == f->to) { /* a loop on the right side */
@@ -141,8 +133,6 @@ static void route_one(route_ctx *r, lay_flow *f)
 		add_pt(lay, f, gx, y1);
 		add_pt(lay, f, gx, y2);
 		add_pt(lay, f, x, y2);
-		if (label)
-			put_label(lay, f, gutter_mid(lay, ca + 1), a->box.y - 3, gw, 2, LAY_CENTER, true);
 		return;
 	}
 	if (ca == cb) {
@@ -155,12 +145,6 @@ static void route_one(route_ctx *r, lay_flow *f)
 			double y2 = down ? b->box.y : b->box.y + b->box.h;
 			add_pt(lay, f, cx, y1);
 			add_pt(lay, f, cx, y2);
-			if (label) {
-				double gap = fabs(y2 - y1) - 4;
-				size_t n = gap > 0 ? (size_t)(gap / lay_fonts[LAY_FONT_FLOW].line_h) : 1;
-				put_label(lay, f, cx + 5, (y1 + y2) / 2, a->box.w / 2 - 8,
-					  n < 1 ? 1 : n > 3 ? 3 : n, LAY_LEFT, false);
-			}
 			return;
 		}
 		/* cards in between: around them through the right gutter */
@@ -171,8 +155,6 @@ static void route_one(route_ctx *r, lay_flow *f)
 		add_pt(lay, f, gx, ay);
 		add_pt(lay, f, gx, by);
 		add_pt(lay, f, x, by);
-		if (label)
-			put_label(lay, f, gutter_mid(lay, ca + 1), (ay + by) / 2, gw, 3, LAY_CENTER, false);
 		return;
 	}
 	bool fwd = cb > ca;
@@ -181,7 +163,6 @@ static void route_one(route_ctx *r, lay_flow *f)
 	double g1 = gutter_x(r, fwd ? ca + 1 : ca);
 	double ay = port_y(r, f->from, fwd ? SIDE_RIGHT : SIDE_LEFT, card_mid(lay, f->to));
 	double by = port_y(r, f->to, fwd ? SIDE_LEFT : SIDE_RIGHT, ay);
-	double gm1 = gutter_mid(lay, fwd ? ca + 1 : ca);
 	if (fwd ? cb == ca + 1 : ca == cb + 1) { /* neighbouring columns */
 		if (ay >= b->box.y + 4 && ay <= b->box.y + b->box.h - 4)
 			by = ay; /* a straight line fits */
@@ -189,12 +170,6 @@ static void route_one(route_ctx *r, lay_flow *f)
 		add_pt(lay, f, g1, ay);
 		add_pt(lay, f, g1, by);
 		add_pt(lay, f, xb, by);
-		if (label) {
-			if (fabs(ay - by) < 30)
-				put_label(lay, f, gm1, fmin(ay, by) - 4, gw, 3, LAY_CENTER, true);
-			else
-				put_label(lay, f, gm1, (ay + by) / 2, gw, 3, LAY_CENTER, false);
-		}
 		return;
 	}
 	/* farther: down to a channel, across, and up again */
@@ -207,27 +182,59 @@ static void route_one(route_ctx *r, lay_flow *f)
 	add_pt(lay, f, g2, hy);
 	add_pt(lay, f, g2, by);
 	add_pt(lay, f, xb, by);
-	if (label)
-		put_label(lay, f, (g1 + g2) / 2, hy - 2, fabs(g2 - g1) - 16, 1, LAY_CENTER, true);
 }
 
-/* Route every flow of the blueprint between its cards. */
-void layout_route_flows(sbp_layout *lay)
+/* The gutters (up to two) and the channel a flow's route will use; the
+ * same choices route_one makes. Returns how many gutters. */
+static size_t flow_needs(const sbp_layout *lay, const size_t *pos, const lay_flow *f,
+			 size_t g[2], size_t *chan, bool *stacked)
+{
+	const lay_card *a = &lay->cards[f->from], *b = &lay->cards[f->to];
+	size_t ca = a->step->column->idx, cb = b->step->column->idx;
+	size_t la = a->step->lane->idx, lb = b->step->lane->idx;
+
+	*chan = (size_t)-1;
+	*stacked = false;
+	if (f->from == f->to) {
+		g[0] = ca + 1;
+		return 1;
+	}
+	if (ca == cb) {
+		size_t pa = pos[f->from], pb = pos[f->to];
+		if (pa + 1 == pb || pb + 1 == pa) {
+			*stacked = la == lb;
+			return 0;
+		}
+		g[0] = ca + 1;
+		return 1;
+	}
+	bool fwd = cb > ca;
+	g[0] = fwd ? ca + 1 : ca;
+	if (fwd ? cb == ca + 1 : ca == cb + 1)
+		return 1;
+	g[1] = fwd ? cb : cb + 1;
+	*chan = la < lb ? la : lb;
+	return 2;
+}
+
+/* Find every flow's cards and count the routes' needs. */
+void layout_plan_flows(sbp_layout *lay, lay_plan *p)
 {
 	const sbp_blueprint *bp = lay->bp;
-	route_ctx r = {lay, NULL, NULL, NULL, NULL};
+	size_t nc = bp->columns.n;
 	hmap cards;
 
 	hmap_init(&cards);
 	for (size_t i = 0; i < lay->ncards; i++)
 		if (lay->cards[i].box.w > 0)
 			hmap_put(&cards, lay->cards[i].step->id, &lay->cards[i]);
-	r.pos = xcalloc(lay->ncards ? lay->ncards : 1, sizeof *r.pos);
-	for (size_t k = 0; k < lay->col_start[bp->columns.n]; k++)
-		r.pos[lay->order[k]] = k;
-	r.gut_used = xcalloc(bp->columns.n + 1, sizeof *r.gut_used);
-	r.chan_used = xcalloc(bp->lanes.n ? bp->lanes.n : 1, sizeof *r.chan_used);
-	r.ports = xcalloc(lay->ncards ? lay->ncards * 8 : 1, 1);
+	size_t *pos = xcalloc(lay->ncards ? lay->ncards : 1, sizeof *pos);
+	for (size_t k = 0; k < lay->col_start[nc]; k++)
+		pos[lay->order[k]] = k;
+	p->gut_n = xcalloc(nc + 1, sizeof *p->gut_n);
+	p->gut_label = 0;
+	p->chan_n = xcalloc(bp->lanes.n ? bp->lanes.n : 1, sizeof *p->chan_n);
+	p->gap_after = xcalloc(lay->ncards ? lay->ncards : 1, sizeof *p->gap_after);
 	lay->flows = xcalloc(bp->flows.n ? bp->flows.n : 1, sizeof *lay->flows);
 	for (size_t i = 0; i < bp->flows.n; i++) {
 		const sbp_flow *fl = bp->flows.items[i];
@@ -236,16 +243,56 @@ void layout_route_flows(sbp_layout *lay)
 		if (!a || !b || a->step != fl->from || b->step != fl->to)
 			continue; /* a step that is not drawn */
 		lay_flow *f = &lay->flows[lay->nflows++];
+		size_t g[2], chan;
+		bool stacked;
 		f->flow = fl;
 		f->from = (size_t)(a - lay->cards);
 		f->to = (size_t)(b - lay->cards);
-		route_one(&r, f);
+		size_t ng = flow_needs(lay, pos, f, g, &chan, &stacked);
+		for (size_t k = 0; k < ng; k++)
+			p->gut_n[g[k]]++;
+		if (ng == 1 && fl->label && *fl->label) {
+			/* its label goes in that gutter: room for its longest word */
+			double w = layout_widest_word(fl->label, strlen(fl->label), LAY_FONT_FLOW) + 16;
+			if (w > p->gut_label)
+				p->gut_label = w;
+		}
+		if (chan != (size_t)-1)
+			p->chan_n[chan]++;
+		if (stacked && fl->label && *fl->label) {
+			/* the label goes beside the arrow between the two cards */
+			size_t upper = pos[f->from] < pos[f->to] ? f->from : f->to;
+			size_t n0 = lay->nlines, nc0 = lay->ncut;
+			size_t n = layout_wrap_width(lay, fl->label, strlen(fl->label),
+						     lay->card_w / 2 - 8, LAY_FONT_FLOW, 0);
+			lay->nlines = n0, lay->ncut = nc0; /* only measured */
+			double need = (double)n * lay_fonts[LAY_FONT_FLOW].line_h + 12 + LAY_MARK_R;
+			if (need > p->gap_after[upper])
+				p->gap_after[upper] = need;
+		}
 	}
+	free(pos);
+	hmap_free(&cards);
+}
+
+/* Route every planned flow between its cards. */
+void layout_route_flows(sbp_layout *lay, const lay_plan *p)
+{
+	const sbp_blueprint *bp = lay->bp;
+	route_ctx r = {lay, p, NULL, NULL, NULL, NULL};
+
+	r.pos = xcalloc(lay->ncards ? lay->ncards : 1, sizeof *r.pos);
+	for (size_t k = 0; k < lay->col_start[bp->columns.n]; k++)
+		r.pos[lay->order[k]] = k;
+	r.gut_used = xcalloc(bp->columns.n + 1, sizeof *r.gut_used);
+	r.chan_used = xcalloc(bp->lanes.n ? bp->lanes.n : 1, sizeof *r.chan_used);
+	r.ports = xcalloc(lay->ncards ? lay->ncards * 8 : 1, 1);
+	for (size_t i = 0; i < lay->nflows; i++)
+		route_one(&r, &lay->flows[i]);
 	free(r.pos);
 	free(r.gut_used);
 	free(r.chan_used);
 	free(r.ports);
-	hmap_free(&cards);
 }
 
 /* Bounding box of a flow's path and label, with room for the head. */

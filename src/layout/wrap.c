@@ -19,7 +19,19 @@ const lay_font lay_fonts[LAY_FONT_COUNT] = {
 	[LAY_FONT_FOOT] = {7.5, 9.5, false, false},
 	[LAY_FONT_FLOW] = {7.5, 9, false, true},
 	[LAY_FONT_MARK] = {8.5, 10, true, false},
+	[LAY_FONT_CALLOUT] = {8, 10, false, false},
+	[LAY_FONT_KEY] = {9, 11.5, false, false},
 };
+
+/* The smallest size in lay_fonts. */
+double layout_min_font(void)
+{
+	double m = lay_fonts[0].size;
+	for (int f = 1; f < LAY_FONT_COUNT; f++)
+		if (lay_fonts[f].size < m)
+			m = lay_fonts[f].size;
+	return m;
+}
 
 /* Advance widths of printable ASCII in thousandths of an em, from DejaVu
  * Sans (regular and bold), one of the widest common sans-serif faces: text
@@ -64,6 +76,10 @@ const lay_rgb lay_flow_ink = RGB(0x3D, 0x44, 0x4D, "#3d444d");
 const lay_rgb lay_phase_fill = RGB(0x42, 0x4A, 0x53, "#424a53");
 const lay_rgb lay_column_fill = RGB(0xE6, 0xE9, 0xED, "#e6e9ed");
 const lay_rgb lay_head_fill = RGB(0xFF, 0xFF, 0xFF, "#ffffff");
+const lay_rgb lay_fix_ink = RGB(0x1A, 0x7F, 0x37, "#1a7f37");
+const lay_rgb lay_fail_fill = RGB(0xFF, 0xF1, 0xE5, "#fff1e5");
+const lay_rgb lay_wait_fill = RGB(0xDD, 0xF4, 0xFF, "#ddf4ff");
+const lay_rgb lay_fix_fill = RGB(0xDA, 0xFB, 0xE1, "#dafbe1");
 
 /* Chunks of text owned by a layout; pointers into them never move. */
 struct lay_arena {
@@ -149,10 +165,10 @@ double layout_text_width(const char *s, size_t len, lay_font_id font)
 }
 
 /* Append one line to lay->lines. */
-static void push_line(sbp_layout *lay, const char *s, size_t len, bool ell)
+static void push_line(sbp_layout *lay, const char *s, size_t len, bool ell, bool space)
 {
 	xgrow(&lay->lines, &lay->lines_cap, lay->nlines + 1, sizeof *lay->lines);
-	lay->lines[lay->nlines++] = (lay_text){s, len, ell};
+	lay->lines[lay->nlines++] = (lay_text){s, len, ell, space};
 }
 
 /* Is cp a space or a tab (a break point)? */
@@ -166,8 +182,9 @@ static bool is_space(uint32_t cp)
  * line starts. Breaks at spaces and around wide characters, inside a word
  * only when the word alone is too long. */
 static size_t line_break(const char *s, size_t len, size_t pos,
-			 size_t maxw, int metric, size_t *end)
+			 size_t maxw, int metric, size_t *end, bool *forced)
 {
+	*forced = false;
 	size_t i = pos, w = 0, brk = 0, brk_end = 0;
 	bool prev_wide = false;
 
@@ -201,6 +218,7 @@ static size_t line_break(const char *s, size_t len, size_t pos,
 				return brk;
 			}
 			*end = i;
+			*forced = true; /* inside a word */
 			return i;
 		}
 		w += cw;
@@ -220,11 +238,13 @@ static size_t skip_spaces(const char *s, size_t len, size_t pos)
 	return pos;
 }
 
-/* Wrap s into lines of at most maxw units of metric; see layout_wrap. */
+/* Wrap s into lines of at most maxw units of metric; see layout_wrap.
+ * *cut is set when text was left out or a word broken. */
 static size_t wrap_units(sbp_layout *lay, const char *s, size_t len, size_t maxw,
-			 int metric, size_t maxlines)
+			 int metric, size_t maxlines, bool *cut)
 {
 	size_t pos = skip_spaces(s, len, 0), n = 0, end;
+	bool forced;
 	size_t ell = cp_units("\xE2\x80\xA6", 3, 0x2026, metric);
 
 	if (metric != METRIC_COLUMNS)
@@ -235,18 +255,20 @@ static size_t wrap_units(sbp_layout *lay, const char *s, size_t len, size_t maxw
 			   s[len - 1] == '\n'))
 		len--;
 	while (pos < len) {
-		size_t next = line_break(s, len, pos, maxw, metric, &end);
+		size_t next = line_break(s, len, pos, maxw, metric, &end, &forced);
 		if (maxlines && n + 1 == maxlines && next < len) {
 			/* the last line we may use: cut it to leave room for … */
-			line_break(s, len, pos, maxw - ell, metric, &end);
+			line_break(s, len, pos, maxw - ell, metric, &end, &forced);
 			while (end > pos && (s[end - 1] == ' ' || s[end - 1] == '\t'))
 				end--;
-			push_line(lay, s + pos, end - pos, true);
+			push_line(lay, s + pos, end - pos, true, false);
+			*cut = true;
 			return n + 1;
 		}
+		*cut |= forced;
 		while (end > pos && (s[end - 1] == ' ' || s[end - 1] == '\t'))
 			end--;
-		push_line(lay, s + pos, end - pos, false);
+		push_line(lay, s + pos, end - pos, false, next < len && next > end);
 		n++;
 		pos = skip_spaces(s, len, next);
 	}
@@ -257,7 +279,8 @@ static size_t wrap_units(sbp_layout *lay, const char *s, size_t len, size_t maxw
 size_t layout_wrap(sbp_layout *lay, const char *s, size_t len,
 		   size_t maxcols, size_t maxlines)
 {
-	return wrap_units(lay, s, len, maxcols * 1000, METRIC_COLUMNS, maxlines);
+	bool cut = false;
+	return wrap_units(lay, s, len, maxcols * 1000, METRIC_COLUMNS, maxlines, &cut);
 }
 
 /* Wrap to a width in points in a font (the poster). */
@@ -265,7 +288,37 @@ size_t layout_wrap_width(sbp_layout *lay, const char *s, size_t len,
 			 double width, lay_font_id font, size_t maxlines)
 {
 	double u = width / lay_fonts[font].size * 1000 * 0.97; /* a little slack */
-	return wrap_units(lay, s, len, u > 0 ? (size_t)u : 0, font_metric(font), maxlines);
+	bool cut = false;
+	size_t n = wrap_units(lay, s, len, u > 0 ? (size_t)u : 0, font_metric(font), maxlines, &cut);
+	if (cut && lay->ncut++ == 0) {
+		lay->cut_first = s;
+		lay->cut_first_len = len;
+	}
+	return n;
+}
+
+/* The widest word of s in font: runs between spaces and newlines, each
+ * wide character a word of its own. */
+double layout_widest_word(const char *s, size_t len, lay_font_id font)
+{
+	int metric = font_metric(font);
+	size_t best = 0, w = 0;
+
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t n = utf8_decode(s + i, len - i, &cp);
+		size_t cw = cp_units(s + i, n, cp, metric);
+		if (is_space(cp) || cp == '\n')
+			w = 0;
+		else if (!cp_is_unsafe(cp) && cp_width(cp) == 2)
+			w = cw;
+		else
+			w += cw;
+		if (w > best)
+			best = w;
+		i += n;
+	}
+	return (double)best * lay_fonts[font].size / 1000 / 0.97;
 }
 
 /* The letter of a marker. */
@@ -274,6 +327,32 @@ const char *lay_mark_letter(lay_mark_kind k)
 	switch (k) {
 	case LAY_MARK_FAIL: return "F";
 	case LAY_MARK_WAIT: return "W";
+	case LAY_MARK_BELOW: return "\xE2\x96\xBC"; /* a down triangle */
+	case LAY_MARK_FIX: return "\xE2\x9C\x93";   /* a check mark */
 	default: return "!";
 	}
+}
+
+/* The colour of a marker. */
+const lay_rgb *lay_mark_ink(lay_mark_kind k)
+{
+	switch (k) {
+	case LAY_MARK_FAIL: return &lay_fail_ink;
+	case LAY_MARK_WAIT: return &lay_wait_ink;
+	case LAY_MARK_FIX: return &lay_fix_ink;
+	default: return &lay_flag_ink;
+	}
+}
+
+/* One line of s from pos, at most maxcols display columns (the editor's
+ * cards): *end is where its text ends, the return value where the next
+ * line's text starts. */
+size_t layout_wrap_line(const char *s, size_t len, size_t pos, size_t maxcols,
+			size_t *end)
+{
+	bool forced;
+	size_t next = line_break(s, len, pos, maxcols * 1000, METRIC_COLUMNS, end, &forced);
+	while (*end > pos && (s[*end - 1] == ' ' || s[*end - 1] == '\t'))
+		(*end)--;
+	return skip_spaces(s, len, next);
 }

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sbp/i18n.h"
 #include "sbp/model.h"
 
 static const char *const zone_ids[ZONE_COUNT] = {
@@ -41,9 +42,9 @@ bool zone_parse(const char *s, sbp_zone *out)
 const char *zone_line_above(sbp_zone z)
 {
 	switch (z) {
-	case ZONE_ONSTAGE: return "line of interaction";
-	case ZONE_BACKSTAGE: return "line of visibility";
-	case ZONE_SUPPORT: return "line of internal interaction";
+	case ZONE_ONSTAGE: return N_("line of interaction");
+	case ZONE_BACKSTAGE: return N_("line of visibility");
+	case ZONE_SUPPORT: return N_("line of internal interaction");
 	default: return NULL;
 	}
 }

@@ -85,6 +85,17 @@ static void restore(team_merge *m, const team_kind *k, const char *id,
 				k->kind, id, user_kind, user));
 }
 
+/* Index the ids of doc's list into ids (keys borrowed from the nodes). */
+static void index_ids(hmap *ids, const sbp_node *doc, const char *list)
+{
+	const sbp_node *seq = node_get(doc, list);
+	for (size_t i = 0; seq && seq->kind == NODE_SEQ && i < seq->n; i++) {
+		const sbp_node *id = node_get(seq->items[i], "id");
+		if (id && id->text)
+			hmap_put(ids, id->text, (void *)id);
+	}
+}
+
 /* Keep every object the merged document refers to. */
 static void repair_refs(team_merge *m, const sbp_node *const docs[3])
 {
@@ -92,6 +103,9 @@ static void repair_refs(team_merge *m, const sbp_node *const docs[3])
 		const sbp_node *users = node_get(m->doc, refs[r].from);
 		const team_kind *uk = team_kind_of_list(refs[r].from);
 		const team_kind *tk = team_kind_of_list(refs[r].to);
+		hmap ids;
+		hmap_init(&ids);
+		index_ids(&ids, m->doc, refs[r].to);
 		for (size_t i = 0; users && users->kind == NODE_SEQ && i < users->n; i++) {
 			const sbp_node *u = users->items[i], *v = node_get(u, refs[r].field);
 			const sbp_node *uid = node_get(u, "id");
@@ -101,10 +115,17 @@ static void repair_refs(team_merge *m, const sbp_node *const docs[3])
 			size_t n = v->kind == NODE_SEQ ? v->n : 1;
 			for (size_t j = 0; j < n; j++) {
 				const sbp_node *ref = v->kind == NODE_SEQ ? v->items[j] : v;
-				if (ref->text && !find_obj(m->doc, refs[r].to, ref->text, NULL))
-					restore(m, tk, ref->text, uk->kind, who, docs);
+				if (!ref->text || hmap_get(&ids, ref->text))
+					continue;
+				restore(m, tk, ref->text, uk->kind, who, docs);
+				hmap_free(&ids);
+				hmap_init(&ids);
+				index_ids(&ids, m->doc, refs[r].to);
+				if (!hmap_get(&ids, ref->text))
+					hmap_put(&ids, ref->text, (void *)ref); /* named nowhere */
 			}
 		}
+		hmap_free(&ids);
 	}
 }
 

@@ -35,6 +35,9 @@ static void init_mono(void)
 	attrs[R_WARN] = A_BOLD;
 	attrs[R_ERROR] = A_BOLD | A_UNDERLINE;
 	attrs[R_HEADER] = A_BOLD;
+	attrs[R_LINKED] = A_BOLD | A_UNDERLINE;
+	attrs[R_FIX] = A_BOLD;
+	attrs[R_HINT_KEY] = A_BOLD;
 }
 
 /* Pick the palette the terminal can show. */
@@ -62,6 +65,9 @@ void tui_colors_init(void)
 	set_pair(R_ERROR, COLOR_RED, bg, A_BOLD);
 	set_pair(R_GOOD, COLOR_GREEN, bg, 0);
 	set_pair(R_BORDER, rich ? 31 : COLOR_CYAN, bg, 0);
+	set_pair(R_LINKED, rich ? 166 : COLOR_YELLOW, bg, A_BOLD | A_UNDERLINE);
+	set_pair(R_FIX, rich ? 33 : COLOR_BLUE, bg, A_BOLD);
+	set_pair(R_HINT_KEY, rich ? 25 : COLOR_BLUE, bg, A_BOLD);
 	if (rich) {
 		set_pair(R_STATUS, 255, 24, 0);
 		set_pair(R_SELECTED, 16, 152, 0);
@@ -73,6 +79,24 @@ void tui_colors_init(void)
 attr_t tui_attr(tui_role r)
 {
 	return r < R_COUNT ? attrs[r] : A_NORMAL;
+}
+
+/* The look of each role of the view model. */
+attr_t tui_view_attr(ed_role r)
+{
+	static const tui_role map[VR_COUNT] = {
+		[VR_NORMAL] = R_NORMAL, [VR_TITLE] = R_HEADER, [VR_PHASE] = R_PHASE,
+		[VR_COLHEAD] = R_COLHEAD, [VR_LANE] = R_LANE, [VR_ZONE] = R_ZONE,
+		[VR_RULE] = R_RULE, [VR_RULE_LABEL] = R_RULE_LABEL, [VR_FLAG] = R_FLAG,
+		[VR_FAIL] = R_FAIL, [VR_WAIT] = R_WAIT, [VR_STDS] = R_STDS,
+		[VR_FIX] = R_FIX, [VR_CURSOR] = R_CURSOR, [VR_LINKED] = R_LINKED,
+		[VR_CONN] = R_RULE, [VR_CONN_SEL] = R_WARN, [VR_DIM] = R_DIM,
+		[VR_STATUS] = R_STATUS, [VR_MSG] = R_NORMAL, [VR_MSG_ERROR] = R_MSG_ERROR,
+		[VR_PANE_TITLE] = R_HEADER, [VR_PANE_LABEL] = R_DIM, [VR_WARN] = R_WARN,
+		[VR_GOOD] = R_GOOD, [VR_HINT] = R_DIM, [VR_HINT_KEY] = R_HINT_KEY,
+		[VR_POINTER] = R_NORMAL,
+	};
+	return r < VR_COUNT ? attrs[map[r]] : A_NORMAL;
 }
 
 /* The role of a panel item's style. */

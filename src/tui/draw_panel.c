@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sbp/i18n.h"
 #include "sbp/utf8.h"
 #include "tui.h"
 
@@ -66,7 +67,7 @@ void tui_draw_panel(editor *ed)
 		tui_put(y + 1 + (int)r, x + 2, b.data, iw, a);
 	}
 	if (p.count == 0)
-		tui_put(y + 1, x + 2, "(nothing here)", iw, tui_attr(R_DIM));
+		tui_put(y + 1, x + 2, _("(nothing here)"), iw, tui_attr(R_DIM));
 	if (p.list->top > 0)
 		tui_put(y, x + w - 4, "^", 1, tui_attr(R_BORDER));
 	if (p.list->top + rows < p.count)

@@ -1,6 +1,9 @@
 /* The editor's main loop: terminal set-up, keys from get_wch turned into
- * editor keys, resize, mouse clicks, idle autosave, and hangups. Signal
- * handlers only set a flag; the loop (woken by a timeout) does the work. */
+ * editor keys (escape sequences through ncurses' keypad tables; one it
+ * does not know is dropped whole), resize, mouse clicks and the wheel
+ * (button events only, never motion tracking), Ctrl-L, Ctrl-Z, idle
+ * autosave, and hangups. Signal handlers only set a flag; the loop (woken
+ * by a timeout) does the work. */
 #include <langinfo.h>
 #include <errno.h>
 #include <poll.h>
@@ -12,6 +15,7 @@
 #include <unistd.h>
 
 #include "sbp/cli.h"
+#include "sbp/i18n.h"
 #include "tui.h"
 
 #define TICK_MS 200
@@ -55,10 +59,64 @@ static bool terminal_lost(void)
 	return (p.revents & (POLLHUP | POLLERR | POLLNVAL)) != 0;
 }
 
+/* Key codes of our own for sequences terminals send that ncurses' tables
+ * may lack (define_key), so that they are known and dropped whole. */
+enum { KEY_SBP_IGNORED = KEY_MAX + 1, KEY_SBP_HOME, KEY_SBP_END };
+
+static const struct {
+	const char *seq;
+	int code;
+} extra_keys[] = {
+	{ "\033[H", KEY_SBP_HOME }, { "\033OH", KEY_SBP_HOME },
+	{ "\033[1~", KEY_SBP_HOME }, { "\033[7~", KEY_SBP_HOME },
+	{ "\033[F", KEY_SBP_END }, { "\033OF", KEY_SBP_END },
+	{ "\033[4~", KEY_SBP_END }, { "\033[8~", KEY_SBP_END },
+	/* Ctrl-, Alt- and Shift- arrows, Home and End (xterm's modifiers) */
+	{ "\033[1;5D", KEY_SBP_IGNORED }, { "\033[1;5C", KEY_SBP_IGNORED },
+	{ "\033[1;5A", KEY_SBP_IGNORED }, { "\033[1;5B", KEY_SBP_IGNORED },
+	{ "\033[1;3D", KEY_SBP_IGNORED }, { "\033[1;3C", KEY_SBP_IGNORED },
+	{ "\033[1;3A", KEY_SBP_IGNORED }, { "\033[1;3B", KEY_SBP_IGNORED },
+	{ "\033[1;2D", KEY_SBP_IGNORED }, { "\033[1;2C", KEY_SBP_IGNORED },
+	{ "\033[1;2A", KEY_SBP_IGNORED }, { "\033[1;2B", KEY_SBP_IGNORED },
+	{ "\033[1;5H", KEY_SBP_IGNORED }, { "\033[1;5F", KEY_SBP_IGNORED },
+	{ "\033Od", KEY_SBP_IGNORED }, { "\033Oc", KEY_SBP_IGNORED },
+};
+
+/* Teach ncurses the sequences its terminal description does not have. */
+static void define_extra_keys(void)
+{
+	for (size_t i = 0; i < sizeof extra_keys / sizeof *extra_keys; i++)
+		if (key_defined(extra_keys[i].seq) == 0)
+			define_key(extra_keys[i].seq, extra_keys[i].code);
+}
+
+/* After a lone ESC from get_wch, the rest of a sequence ncurses did not
+ * know may follow at once: read it to its end (ECMA-48: ESC [ or ESC O,
+ * parameters, intermediates, one final byte; or ESC and one key, as Alt
+ * sends) and drop it. True when there was one. */
+static bool drop_unknown_sequence(void)
+{
+	wint_t c;
+	timeout(0);
+	int rc = get_wch(&c);
+	bool seq = rc != ERR;
+	if (seq && rc == OK && (c == '[' || c == 'O')) {
+		bool csi = c == '[';
+		for (int n = 0; n < 32 && get_wch(&c) == OK; n++) {
+			if (!csi || (c >= 0x40 && c <= 0x7e))
+				break; /* the final byte */
+		}
+	}
+	timeout(TICK_MS);
+	return seq;
+}
+
 /* A curses key code as an editor key (0 when it means nothing). */
 static ed_key map_keycode(int code)
 {
 	switch (code) {
+	case KEY_SBP_HOME: return EK_HOME;
+	case KEY_SBP_END: return EK_END;
 	case KEY_UP: return EK_UP;
 	case KEY_DOWN: return EK_DOWN;
 	case KEY_LEFT: return EK_LEFT;
@@ -100,7 +158,7 @@ static void paint(editor *ed)
 static bool screen_start(void)
 {
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		fputs("sbp: the editor needs a terminal (try sbp check or sbp export)\n",
+		fputs(_("sbp: the editor needs a terminal (try sbp check or sbp export)\n"),
 		      stderr);
 		return false;
 	}
@@ -112,8 +170,8 @@ static bool screen_start(void)
 	if (cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0))
 		setenv("NCURSES_NO_UTF8_ACS", "1", 0);
 	if (!newterm(NULL, stdout, stdin)) {
-		fprintf(stderr, "sbp: cannot use the terminal \"%s\"\n",
-			getenv("TERM") ? getenv("TERM") : "");
+		fprintf(stderr, _("sbp: cannot use the terminal \"%s\"\n"),
+			cli_safe(getenv("TERM") ? getenv("TERM") : ""));
 		return false;
 	}
 	raw(); /* Ctrl-S and Ctrl-C reach the editor */
@@ -133,9 +191,58 @@ static bool screen_start(void)
 	refresh();
 	tui_colors_init();
 	clearok(curscr, TRUE); /* the first paint clears: no cell-by-cell diff */
-	mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED, NULL);
+	/* button events only (xterm mode 1000): no motion tracking (1003),
+	 * so that Shift and the mouse still select the terminal's text */
+	mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED
+#ifdef BUTTON5_PRESSED
+		  | BUTTON5_PRESSED
+#endif
+		  , NULL);
 	mouseinterval(0);
+	define_extra_keys();
 	return true;
+}
+
+/* Ctrl-Z: leave the screen, stop as a shell job would, and come back
+ * (after fg) to a fully redrawn screen of the current size. */
+static void suspend(editor *ed)
+{
+	editor_autosave(ed);
+	endwin();
+	struct sigaction dfl, old;
+	memset(&dfl, 0, sizeof dfl);
+	dfl.sa_handler = SIG_DFL;
+	sigemptyset(&dfl.sa_mask);
+	sigaction(SIGTSTP, &dfl, &old);
+	kill(getpid(), SIGTSTP); /* stopped here until SIGCONT */
+	sigaction(SIGTSTP, &old, NULL);
+	refresh();
+	clearok(curscr, TRUE);
+	editor_resize(ed, COLS, LINES);
+	paint(ed);
+}
+
+/* A mouse event: a click selects, the wheel scrolls. */
+static void mouse_event(editor *ed)
+{
+	MEVENT me;
+	if (getmouse(&me) != OK)
+		return;
+	if (me.bstate & BUTTON4_PRESSED) {
+		editor_key(ed, EK_UP);
+		editor_key(ed, EK_UP);
+		editor_key(ed, EK_UP);
+	}
+#ifdef BUTTON5_PRESSED
+	else if (me.bstate & BUTTON5_PRESSED) {
+		editor_key(ed, EK_DOWN);
+		editor_key(ed, EK_DOWN);
+		editor_key(ed, EK_DOWN);
+	}
+#endif
+	else if (me.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED))
+		editor_click(ed, me.x, me.y);
+	paint(ed);
 }
 
 /* Keep the work after a hangup or SIGTERM, then leave. */
@@ -145,8 +252,8 @@ static int hang_up(editor *ed, int sig, bool tty_alive)
 	if (tty_alive)
 		endwin();
 	if (tty_alive && editor_modified(ed))
-		fprintf(stderr, "sbp: stopped; unsaved changes are kept in a "
-			"recovery file (offered when you open the file again)\n");
+		fprintf(stderr, _("sbp: stopped; unsaved changes are kept in a "
+			"recovery file (offered when you open the file again)\n"));
 	editor_free(ed);
 	return 128 + sig;
 }
@@ -179,19 +286,25 @@ static int main_loop(editor *ed)
 			continue;
 		}
 		if (rc == KEY_CODE_YES && wc == KEY_MOUSE) {
-			MEVENT me;
-			if (getmouse(&me) == OK) {
-				editor_click(ed, me.x, me.y);
-				paint(ed);
-			}
+			if (COLS >= ED_MIN_COLS && LINES >= ED_MIN_ROWS)
+				mouse_event(ed);
+			continue;
+		}
+		if (rc == OK && wc == 27 && drop_unknown_sequence())
+			continue; /* Alt-x or a sequence ncurses does not know */
+		if (rc == OK && wc == EK_CTRL('l')) {
+			clearok(curscr, TRUE);
+			editor_resize(ed, COLS, LINES);
+			paint(ed);
+			continue;
+		}
+		if (rc == OK && wc == EK_CTRL('z')) {
+			suspend(ed);
 			continue;
 		}
 		k = rc == KEY_CODE_YES ? map_keycode((int)wc) : map_char(wc);
 		if (!k)
 			continue;
-		if ((COLS < ED_MIN_COLS || LINES < ED_MIN_ROWS) && ed->mode == MODE_NORMAL &&
-		    k == 'q' && !editor_modified(ed))
-			break;
 		ed_result r = editor_key(ed, k);
 		if (r.status == ED_QUIT)
 			break;
@@ -213,8 +326,8 @@ int tui_main(const char *path, const sbp_limits *lim)
 		diags_init(&d);
 		if (!editor_open(ed, path, &d)) {
 			cli_print_diags(stderr, path, &d);
-			fprintf(stderr, "sbp: cannot open %s; fix the errors above "
-				"(sbp check %s)\n", cli_safe(path), cli_safe(path));
+			fprintf(stderr, _("sbp: cannot open %s; fix the errors above "
+				"(sbp check %s)\n"), cli_safe(path), cli_safe(path));
 			diags_free(&d);
 			editor_free(ed);
 			return 2;

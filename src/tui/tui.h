@@ -13,6 +13,7 @@ typedef enum tui_role {
 	R_NORMAL, R_SELECTED, R_CURSOR, R_FLAG, R_FAIL, R_WAIT, R_STDS,
 	R_RULE, R_RULE_LABEL, R_PHASE, R_COLHEAD, R_LANE, R_ZONE, R_STATUS,
 	R_MSG_ERROR, R_DIM, R_WARN, R_ERROR, R_GOOD, R_HEADER, R_BORDER,
+	R_LINKED, R_FIX, R_HINT_KEY,
 	R_COUNT
 } tui_role;
 
@@ -20,6 +21,8 @@ typedef enum tui_role {
 void tui_colors_init(void);
 /* The attributes of a role. */
 attr_t tui_attr(tui_role r);
+/* The attributes of a role of the editor's view model. */
+attr_t tui_view_attr(ed_role r);
 /* The role of a panel style. */
 tui_role tui_style_role(ed_style s);
 

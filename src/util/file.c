@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "sbp/util.h"
+#include "sbp/i18n.h"
 
 /* Canonical spelling of a number: integers without a dot, else %.15g. */
 void fmt_number(double v, char out[32])
@@ -92,7 +93,7 @@ static bool read_fd(int fd, size_t max, char **data, size_t *len)
 }
 
 /* The errno value that says what kind of non-regular file mode is. */
-static int kind_error(mode_t mode)
+int file_kind_error(mode_t mode)
 {
 	if (S_ISDIR(mode))
 		return EISDIR;
@@ -116,7 +117,7 @@ int file_open_regular(const char *path, struct stat *st)
 	if (fd < 0)
 		return -1;
 	if (fstat(fd, st) != 0 || !S_ISREG(st->st_mode)) {
-		int e = S_ISREG(st->st_mode) ? errno : kind_error(st->st_mode);
+		int e = S_ISREG(st->st_mode) ? errno : file_kind_error(st->st_mode);
 		close(fd);
 		errno = e;
 		return -1;
@@ -130,11 +131,11 @@ int file_open_regular(const char *path, struct stat *st)
 const char *file_strerror(int e)
 {
 	switch (e) {
-	case SBP_EFIFO: return "it is a named pipe (FIFO), not a regular file";
-	case SBP_ESOCK: return "it is a socket, not a regular file";
-	case SBP_EDEV: return "it is a device, not a regular file";
-	case SBP_ENOTREG: return "it is not a regular file";
-	case EISDIR: return "it is a directory, not a file";
+	case SBP_EFIFO: return _("it is a named pipe (FIFO), not a regular file");
+	case SBP_ESOCK: return _("it is a socket, not a regular file");
+	case SBP_EDEV: return _("it is a device, not a regular file");
+	case SBP_ENOTREG: return _("it is not a regular file");
+	case EISDIR: return _("it is a directory, not a regular file");
 	default: return strerror(e);
 	}
 }

@@ -63,7 +63,7 @@ static void test_bad_commands_change_nothing(void **state)
 		"unstd s2", "flow a", "flow a zz", "flow a a", "lane Kiosk nozone",
 		"lane Kiosk", "colmove 99", "colmove sideways", "lanemove 0",
 		"severity 3", "duration abc", "duration -1", "encounter maybe",
-		"export nope out.x", "export svg", "stdset s1 colour red",
+		"export nope out.x", "export svg a b", "stdset s1 colour red", "duration 1e300",
 		"stdset nope name x", "stdset s1 weight heavy", "stdset s1 kind firm",
 		"stddelete nope", "unflow a d", "add", "text", "colname", "lanename",
 		"column", "stdadd", "expected 3", "saveas",

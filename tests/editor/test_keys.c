@@ -124,20 +124,20 @@ static void test_move_step_hjkl(void **state)
 static void test_fail_and_wait_keys(void **state)
 {
 	editor *ed = ED(state);
-	editor_feed(ed, ":goto <Space> c <Enter> f Key <Space> card <Space> fails <Enter>");
+	editor_feed(ed, ":goto <Space> c <Enter> f Key <Space> card <Space> fails <Enter> <Enter> <Enter>");
 	sbp_step *c = blueprint_step(ed->bp, "c");
 	assert_non_null(c->fail);
 	assert_string_equal(c->fail->text, "Key card fails");
 	editor_feed(ed, ":severity <Space> 4 <Enter> :recovery <Space> New <Space> card <Enter>");
 	assert_int_equal(c->fail->severity, 4);
 	assert_string_equal(c->fail->recovery, "New card");
-	editor_feed(ed, "w Queue <Enter> :expected <Space> 3 <Enter> :tolerable <Space> 8 <Enter>");
+	editor_feed(ed, "w Queue <Enter> <Enter> <Enter> :expected <Space> 3 <Enter> :tolerable <Space> 8 <Enter>");
 	assert_non_null(c->wait);
 	assert_true(c->wait->expected == 3 && c->wait->tolerable == 8);
 	/* the fail prompt starts with the text; emptying it removes the point */
 	editor_feed(ed, "f");
 	assert_string_equal(ed->line.text.data, "Key card fails");
-	editor_feed(ed, "<C-u> <Enter>");
+	editor_feed(ed, "<C-u> <Enter> <Enter> <Enter>");
 	assert_null(c->fail);
 	editor_feed(ed, "u");
 	assert_int_equal(c->fail->severity, 4);
@@ -173,7 +173,7 @@ static void test_picker_new_standard(void **state)
 	size_t n = ed->bp->standards.n;
 	editor_feed(ed, ":goto <Space> b2 <Enter> s Water <Space> within <Space> 2 <Space> min");
 	assert_int_equal(ed->npicker, 0);
-	editor_feed(ed, "<Enter>");
+	editor_feed(ed, "<Enter> <Enter> <Enter>"); /* name, then kind and dimension */
 	assert_int_equal(ed->bp->standards.n, n + 1);
 	sbp_standard *s = blueprint_standard(ed->bp, "water-within-2-min");
 	assert_non_null(s);
@@ -297,9 +297,11 @@ static void test_catalog(void **state)
 	assert_int_equal(ed->mode, MODE_STDFORM);
 	editor_feed(ed, "j <Enter>"); /* kind cycles */
 	assert_int_equal(blueprint_standard(ed->bp, "s1")->kind, STD_SOFT);
-	editor_feed(ed, "j j <Enter> <C-u> 20 <Space> s <Enter>");
+	/* the fields follow the field table: name kind requirement source
+	 * measure target ... goal better desired adequate actual */
+	editor_feed(ed, "j j j j <Enter> <C-u> 20 <Space> s <Enter>");
 	assert_string_equal(blueprint_standard(ed->bp, "s1")->target, "20 s");
-	editor_feed(ed, "G <Enter> 80 <Enter> k k <Enter> 90 <Enter>");
+	editor_feed(ed, "G <Enter> 80 <Enter> k k k k <Enter> 90 <Enter>");
 	assert_true(blueprint_standard(ed->bp, "s1")->actual == 80);
 	assert_true(blueprint_standard(ed->bp, "s1")->goal == 90);
 	editor_feed(ed, "<Esc>");

@@ -240,6 +240,105 @@ static void test_reused_pid(void **state)
 	tu_dir_free(d);
 }
 
+/* The text of a lock of user on this host by pid, written at since. */
+static char *lock_of(const char *user, long pid, long long since)
+{
+	char host[256] = "";
+
+	gethostname(host, sizeof host - 1);
+	return xasprintf("sbp-lock 1\nuser %s\nhost %s\npid %ld\nsince %lld\n",
+			 user, host, pid, since);
+}
+
+/* A zombie holds no lock: kill(pid, 0) succeeds on it, /proc says Z. */
+static void test_zombie(void **state)
+{
+	(void)state;
+	if (access("/proc/self/stat", R_OK) != 0)
+		skip();
+	char *d = tu_dir_new(), *f = tu_path(d, "x.yaml"), name[64], buf[512];
+	sbp_lock_info other;
+	pid_t child = fork();
+
+	if (child == 0)
+		_exit(0);
+	snprintf(name, sizeof name, "/proc/%ld/stat", (long)child);
+	for (int i = 0; i < 500; i++) { /* until it is a zombie */
+		FILE *p = fopen(name, "r");
+		size_t n = p ? fread(buf, 1, sizeof buf - 1, p) : 0;
+		if (p)
+			fclose(p);
+		buf[n] = '\0';
+		char *e = strrchr(buf, ')');
+		if (e && e[1] == ' ' && e[2] == 'Z')
+			break;
+		usleep(10000);
+	}
+	assert_int_equal(kill(child, 0), 0);
+	char *text = lock_of("u", (long)child, (long long)time(NULL));
+	plant(f, text);
+	free(text);
+	assert_int_equal(lock_acquire(f, false, &other), LOCK_ACQUIRED);
+	assert_true(other.gone);
+	assert_int_equal(other.pid, (long)child);
+	assert_true(lock_names(f, (long)getpid()));
+	lock_release(f);
+	assert_int_equal(waitpid(child, NULL, 0), child);
+	free(f);
+	tu_dir_free(d);
+}
+
+/* A pid that is gone: a child that exited and was reaped. */
+static long dead_pid(void)
+{
+	pid_t child = fork();
+
+	if (child == 0)
+		_exit(0);
+	waitpid(child, NULL, 0);
+	return (long)child;
+}
+
+/* As another user: the stale lock (root's, 0644, not writable for us) is
+ * taken over by renaming a new file of ours over it; other says whose
+ * stale lock it was. */
+static int stale_as_user(void *arg)
+{
+	char *f = tu_path(arg, "x.yaml"), *lp = lock_path_for(f);
+	sbp_lock_info other;
+	struct stat st;
+	int bad = 0;
+
+	if (lock_acquire(f, false, &other) != LOCK_ACQUIRED)
+		bad |= 1;
+	if (!other.gone || strcmp(other.user, "rootish") != 0 || other.pid <= 0)
+		bad |= 2;
+	if (lstat(lp, &st) != 0 || st.st_uid != geteuid() || (st.st_mode & 0777) != 0644)
+		bad |= 4;
+	if (!lock_names(f, (long)getpid()))
+		bad |= 8;
+	lock_release(f);
+	free(f), free(lp);
+	return bad;
+}
+
+static void test_stale_of_other_user(void **state)
+{
+	(void)state;
+	char *d = tu_dir_new(), *f = tu_path(d, "x.yaml"), *lp = lock_path_for(f);
+	char *text = lock_of("rootish", dead_pid(), (long long)time(NULL) - 60);
+
+	plant(f, text);
+	free(text);
+	assert_int_equal(chmod(lp, 0644), 0);
+	int r = tu_as_user(stale_as_user, d);
+	free(f), free(lp);
+	tu_dir_free(d);
+	if (r == -1 || geteuid() != 0)
+		skip(); /* needs root to become another user */
+	assert_int_equal(r, 0);
+}
+
 /* Where no file can be made, the lock is unavailable. */
 static int unavailable_as_user(void *arg)
 {
@@ -274,6 +373,8 @@ int main(void)
 		cmocka_unit_test(test_garbage_is_stale),
 		cmocka_unit_test(test_planted_symlink),
 		cmocka_unit_test(test_other_host),
+		cmocka_unit_test(test_zombie),
+		cmocka_unit_test(test_stale_of_other_user),
 		cmocka_unit_test(test_reused_pid),
 		cmocka_unit_test(test_unavailable),
 	};

@@ -209,6 +209,20 @@ def group_git():
     check(rc == 1 and "[merge-conflict]" in out and "report" in out,
           "sbp check loads the merged file and names the conflict:\n" + out)
 
+    # sbp diff as git's difftool, and sbp fmt as its textconv filter.
+    d = repo("difftool")
+    with open(os.path.join(d, ".gitattributes"), "a") as f:
+        f.write("*.yaml diff=sbp\n")
+    git("config", "diff.sbp.textconv", "%s fmt - <" % SBP, cwd=d)
+    git("config", "difftool.sbp.cmd", '%s diff "$LOCAL" "$REMOTE"' % SBP, cwd=d)
+    with open(os.path.join(d, "bp.yaml"), "w") as f:
+        f.write(edit(BASE, ("goal: 90", "goal: 91")).replace("{id: call, name: Call}", "{name: Call, id: call}"))
+    rc, out, err = git("difftool", "-y", "-t", "sbp", "--", "bp.yaml", cwd=d)
+    check("standard rings: goal changed from 90 to 91" in out, "git difftool runs sbp diff: %s %s" % (out, err))
+    rc, out, err = git("diff", cwd=d)
+    check("+    goal: 91" in out or "goal: 91" in out, "git diff shows the change through textconv: " + out + err)
+    check("name: Call, id: call" not in out, "textconv hides key order noise:\n" + out)
+
     # sbp merge directly: -o, exit codes, the stderr list.
     b = write("m-base.yaml", BASE)
     o = write("m-ours.yaml", edit(BASE, ("goal: 90", "goal: 92")))
@@ -232,12 +246,295 @@ def group_git():
           "-o leaves OURS alone")
     rc, _, _ = run("merge", b, b, b, "-o", out_path)
     check(rc == 0, "an unchanged merge exits 0")
+    empty = write("m-empty.yaml", "")
+    rc, _, err = run("merge", empty, o, t, "-o", out_path)
+    check(rc == 1 and "x-conflicts" in read(out_path), "an empty BASE (added on both sides) merges with conflicts: " + err)
     rc, _, _ = run("merge", b, o, os.path.join(TMP, "nope.yaml"))
     check(rc == 2, "a missing file exits 2")
 
 
+def export_tables(src, stem):
+    """The three CSV tables of src, as sbp export writes them."""
+    paths = []
+    for what in ("steps", "standards", "flows"):
+        out = os.path.join(TMP, "%s.%s.csv" % (stem, what))
+        rc, _, err = run("export", "-f", "csv", "--what", what, "-o", out, src)
+        check(rc == 0, "export --what %s %s: %s" % (what, src, err))
+        paths.append(out)
+    return paths
+
+
+def as_json(path):
+    rc, out, err = run("export", "-f", "json", "-o", "-", path)
+    check(rc == 0, "json export of %s: %s" % (path, err))
+    return json.loads(out) if rc == 0 else {}
+
+
+# What the CSV tables do not carry: the blueprint's head, and the order of
+# lanes within one zone when it differs from the order steps use them.
+HEAD = ("title", "description", "lang", "ignore", "measurements")
+
+
+def csv_header(path):
+    with open(path, encoding="utf-8-sig") as f:
+        return set(f.readline().strip().split(","))
+
+
+def strip(doc, lanes_as_set=False, tables=None):
+    """doc without what the CSV tables do not carry; with tables (the
+    steps and standards CSV paths), fields with no column there too."""
+    doc = {k: v for k, v in doc.items() if k not in HEAD and not k.startswith("x-")}
+    if tables:
+        for key, path in (("steps", tables[0]), ("standards", tables[1])):
+            cols = csv_header(path) | {"fail", "wait"}
+            doc[key] = [{k: v for k, v in o.items() if k in cols} for o in doc.get(key, [])]
+    if lanes_as_set:
+        doc["lanes"] = sorted(doc.get("lanes", []), key=lambda l: l["id"])
+    return doc
+
+
+WORDS = ["greet", "the", "guest", "check", "bags", "queue", "pay", "app", "sms", "desk",
+         "Ärger", "café", "办理", "入住", "=SUM(A1)", "+1", "-dash", "@at", "say \"hi\"",
+         "a, b", "x; y", "tab\there", "line\nbreak", "  lead", "trail  "]
+
+
+def gen_blueprint(seed):
+    """A random blueprint whose steps first use lanes and columns in file
+    order (so that the CSV tables carry their order)."""
+    import random
+    rnd = random.Random(seed)
+    zones = ["evidence", "customer", "onstage", "backstage", "support"]
+    lanes = []
+    for z in zones:
+        for k in range(rnd.randint(1, 2)):
+            lanes.append({"id": "%s%d" % (z[:3], k), "name": rnd.choice(WORDS) + " lane", "zone": z})
+    cols = [{"id": "c%d" % i, "name": rnd.choice(WORDS)} for i in range(rnd.randint(1, 5))]
+    for c in cols:
+        if rnd.random() < 0.6:
+            c["phase"] = rnd.choice(["Before", "During", "阶段"])
+    stds = []
+    for i in range(rnd.randint(0, 4)):
+        s = {"id": "s%d" % i, "name": " ".join(rnd.sample(WORDS, 3)), "kind": rnd.choice(["hard", "soft"])}
+        for key in ("measure", "target", "feedback"):
+            if rnd.random() < 0.5:
+                s[key] = rnd.choice(WORDS)
+        if rnd.random() < 0.5:
+            s["dimension"] = rnd.choice(["tangibles", "reliability", "empathy"])
+        for key in ("weight", "goal", "actual"):
+            if rnd.random() < 0.5:
+                s[key] = rnd.choice([1, 2.5, 90, 0.125])
+        if rnd.random() < 0.3:
+            s["better"] = rnd.choice(["higher", "lower"])
+        stds.append(s)
+    steps = []
+    n = 0
+    for c in cols:
+        for l in lanes:
+            if c is not cols[0] and rnd.random() < 0.5:
+                continue
+            n += 1
+            st = {"id": "st%d" % n, "lane": l["id"], "column": c["id"],
+                  "text": " ".join(rnd.sample(WORDS, rnd.randint(1, 4)))}
+            if rnd.random() < 0.3:
+                st["notes"] = rnd.choice(WORDS)
+            if rnd.random() < 0.2:
+                st["encounter"] = l["zone"] != "onstage"
+            if rnd.random() < 0.3:
+                st["duration"] = rnd.choice([1, 2.5, 10])
+            if stds and rnd.random() < 0.5:
+                st["standards"] = [s["id"] for s in rnd.sample(stds, rnd.randint(1, len(stds)))]
+            if rnd.random() < 0.3:
+                w = {"text": rnd.choice(WORDS)}
+                if rnd.random() < 0.5:
+                    w["expected"], w["tolerable"] = 3, 8
+                st["wait"] = w
+            if rnd.random() < 0.3:
+                f = {"text": rnd.choice(WORDS)}
+                if rnd.random() < 0.5:
+                    f["severity"] = rnd.randint(1, 5)
+                if rnd.random() < 0.5:
+                    f["recovery"] = rnd.choice(WORDS)
+                st["fail"] = f
+            steps.append(st)
+    flows = []
+    for i in range(rnd.randint(0, len(steps))):
+        a, b = rnd.choice(steps), rnd.choice(steps)
+        f = {"from": a["id"], "to": b["id"]}
+        if rnd.random() < 0.4:
+            f["label"] = rnd.choice(WORDS)
+        flows.append(f)
+    doc = {"sbp": 1, "columns": cols, "lanes": lanes, "steps": steps}
+    if stds:
+        doc["standards"] = stds
+    if flows:
+        doc["flows"] = flows
+    return json.dumps(doc, ensure_ascii=False)
+
+
+def mutate(doc, rnd):
+    """A random edit of a generated blueprint that keeps it valid: texts,
+    moves, new steps, deleted steps, lanes and standards, new flows."""
+    d = json.loads(json.dumps(doc))
+    for _ in range(rnd.randint(1, 6)):
+        r = rnd.random()
+        if r < 0.25 and d["steps"]:
+            rnd.choice(d["steps"])["text"] = rnd.choice(["A", "B", "C"])
+        elif r < 0.4 and len(d["steps"]) > 1:
+            s = d["steps"].pop(rnd.randrange(len(d["steps"])))
+            d["flows"] = [f for f in d.get("flows", []) if s["id"] not in (f["from"], f["to"])]
+        elif r < 0.55:
+            ids = {s["id"] for s in d["steps"]}
+            new = "n%d" % rnd.randint(0, 3)
+            if new not in ids:
+                d["steps"].insert(rnd.randrange(len(d["steps"]) + 1),
+                                  {"id": new, "lane": rnd.choice(d["lanes"])["id"],
+                                   "column": rnd.choice(d["columns"])["id"], "text": rnd.choice(["X", "Y"])})
+        elif r < 0.7 and d["steps"]:
+            rnd.choice(d["steps"])["lane"] = rnd.choice(d["lanes"])["id"]
+        elif r < 0.8 and len(d["lanes"]) > 1:
+            lane = d["lanes"].pop(rnd.randrange(len(d["lanes"])))["id"]
+            gone = {s["id"] for s in d["steps"] if s["lane"] == lane}
+            d["steps"] = [s for s in d["steps"] if s["lane"] != lane]
+            d["flows"] = [f for f in d.get("flows", []) if f["from"] not in gone and f["to"] not in gone]
+        elif r < 0.9 and d.get("standards"):
+            sid = d["standards"].pop(0)["id"]
+            for s in d["steps"]:
+                if sid in s.get("standards", []):
+                    s["standards"].remove(sid)
+                    if not s["standards"]:
+                        del s["standards"]
+        elif len(d["steps"]) > 1:
+            a, b = rnd.sample(d["steps"], 2)
+            d.setdefault("flows", []).append({"from": a["id"], "to": b["id"]})
+    for key in ("flows", "standards"):
+        if not d.get(key):
+            d.pop(key, None)
+    return d
+
+
+def group_merge_random():
+    """Random edits on both sides: the merge exits 0 or 1 and its result
+    always loads; a merge of a side with the base is that side."""
+    import random
+    for seed in range(60):
+        rnd = random.Random(seed)
+        base = json.loads(gen_blueprint(seed))
+        o, t = mutate(base, rnd), mutate(base, rnd)
+        b = write("r-base.yaml", json.dumps(base, ensure_ascii=False))
+        op = write("r-ours.yaml", json.dumps(o, ensure_ascii=False))
+        tp = write("r-theirs.yaml", json.dumps(t, ensure_ascii=False))
+        out = os.path.join(TMP, "r-out.yaml")
+        rc, _, err = run("merge", b, op, tp, "-o", out)
+        check(rc in (0, 1), "seed %d: merge exits 0 or 1 (%d: %s)" % (seed, rc, err))
+        rc, _, err = run("check", out)
+        check(rc in (0, 1), "seed %d: the merged file loads: %s" % (seed, err))
+        rc, _, err = run("merge", b, b, tp, "-o", out)
+        check(rc == 0, "seed %d: only THEIRS changed merges cleanly: %s" % (seed, err))
+        rc, out_diff, _ = run("diff", tp, out)
+        check(rc == 0, "seed %d: and gives THEIRS:\n%s" % (seed, out_diff))
+
+
+def group_import():
+    # Round trip: every example, and generated blueprints.
+    for ex in EXAMPLES:
+        stem = os.path.basename(ex)[:-5]
+        tables = export_tables(ex, stem)
+        out = os.path.join(TMP, stem + ".imported.yaml")
+        rc, _, err = run("import", "-f", "csv", "-o", out, *tables)
+        check(rc == 0, "import of %s's tables: %s" % (stem, err))
+        if rc == 0:
+            a, b = as_json(ex), as_json(out)
+            check(strip(a, True, tables) == strip(b, True, tables),
+                  "%s: json export equal before and after the CSV round trip" % stem)
+            check(strip(b, True) == strip(b, True, tables), "%s: the import adds nothing" % stem)
+    for seed in range(40):
+        src = write("gen%d.yaml" % seed, gen_blueprint(seed))
+        rc, _, err = run("check", src)
+        check(rc in (0, 1), "generated blueprint %d loads: %s" % (seed, err))
+        tables = export_tables(src, "gen%d" % seed)
+        out = os.path.join(TMP, "gen%d.imported.yaml" % seed)
+        rc, _, err = run("import", "-f", "csv", "-o", out, *tables)
+        check(rc == 0, "import of generated %d: %s" % (seed, err))
+        if rc == 0:
+            a, b = as_json(src), as_json(out)
+            check(a == b, "generated %d: json equal after the round trip\n%s\n%s" % (seed, a, b))
+    # The steps table alone: the standards it names come back as stubs.
+    hotel = os.path.join(BP, "hotel.yaml")
+    steps_only = export_tables(hotel, "hotel-one")[0]
+    out = os.path.join(TMP, "one.yaml")
+    rc, _, err = run("import", "-f", "csv", "-o", out, steps_only)
+    check(rc == 0, "one steps table imports: " + err)
+    check(strip(as_json(out), True)["steps"] == strip(as_json(hotel), True)["steps"],
+          "the steps come back from the steps table alone")
+
+    # A workshop grid as Excel (semicolons, BOM, CRLF) and LibreOffice
+    # (commas, LF) save it; both give the same blueprint.
+    rows = [["", "", "Arrival", "", "Stay"],
+            ["Lane", "Zone", "Arrive", "Check in", "Room"],
+            ["Guest", "customer", "Arrive with bags\nF: No parking", "Queue (W)", "Sleep"],
+            ["Front desk", "", "Greet; smile", "Check the guest in", ""],
+            ["热线", "前台接触员工行为", "问候", "办理入住\n确认房型", ""],
+            ["Housekeeping", "backstage", "", "", "Clean \"deep\" room"],
+            ["Systems", "support processes", "", "PMS lookup", ""]]
+    rows[3][1] = "onstage"
+
+    def cell(c, sep, eol):
+        c = c.replace("\n", eol)
+        if any(ch in c for ch in (sep, '"', "\r", "\n")):
+            return '"' + c.replace('"', '""') + '"'
+        return c
+    excel = write("ws-excel.csv", "\ufeff" + "".join(";".join(cell(c, ";", "\r\n") for c in r) + "\r\n" for r in rows), newline="")
+    lo = write("ws-lo.csv", "".join(",".join(cell(c, ",", "\n") for c in r) + "\n" for r in rows), newline="")
+    outs = []
+    for src in (excel, lo):
+        out = src[:-4] + ".yaml"
+        rc, _, err = run("import", "-f", "csv", src)
+        check(rc == 0 and os.path.exists(out), "the grid %s imports next to itself: %s" % (src, err))
+        outs.append(out)
+    a, b = as_json(outs[0]), as_json(outs[1])
+    del a["title"], b["title"]
+    check(a == b, "Excel and LibreOffice saves import alike")
+    check([c["id"] for c in a["columns"]] == ["arrive", "check-in", "room"], "column ids from names")
+    check([c.get("phase") for c in a["columns"]] == ["Arrival", "Arrival", "Stay"], "blank phase cells repeat the phase to the left")
+    check([(l["id"], l["zone"]) for l in a["lanes"]] ==
+          [("guest", "customer"), ("front-desk", "onstage"), ("onstage", "onstage"),
+           ("housekeeping", "backstage"), ("systems", "support")], "lanes and zones: %s" % a["lanes"])
+    steps = {s["id"]: s for s in a["steps"]}
+    check(set(steps) == {"arrive-with-bags", "no-parking", "queue", "sleep", "greet-smile",
+                         "check-the-guest-in", "onstage-1", "onstage-2", "onstage-3",
+                         "clean-deep-room", "pms-lookup"}, "step ids: %s" % sorted(steps))
+    check("fail" in steps.get("no-parking", {}) and "wait" in steps.get("queue", {}), "markers make fail and wait points")
+    check(steps.get("queue", {}).get("text") == "Queue" and steps.get("clean-deep-room", {}).get("text") == 'Clean "deep" room',
+          "marker removed, quotes kept")
+    check(steps.get("onstage-2", {}).get("text") == "办理入住" and steps["onstage-2"]["column"] == "check-in",
+          "one step per line, lane-based ids for Chinese text")
+    rc, _, err = run("import", "-f", "csv", excel)
+    check(rc == 2 and "--force" in err, "an existing file is not replaced without --force")
+    rc, _, err = run("import", "-f", "csv", "--force", excel)
+    check(rc == 0, "--force replaces it")
+
+    # Bad input: row and column, and no file written.
+    nozone = write("nozone.csv", "Lane,A,B\nGuest,x,y\nHotline,z,\n")
+    rc, _, err = run("import", "-f", "csv", nozone)
+    check(rc == 2 and "nozone.csv:2:1:" in err and "Guest" in err and "zone" in err,
+          "a lane without a zone is named: " + err)
+    check(not os.path.exists(nozone[:-4] + ".yaml"), "no file written on error")
+    badq = write("badq.csv", 'Lane,Zone,A\ncustomer,customer,"open\nonstage,onstage,x\n')
+    rc, _, err = run("import", "-f", "csv", badq)
+    check(rc == 2 and "badq.csv:2:" in err, "an unclosed quote gives its place: " + err)
+    badn = write("badn.csv", "id,lane,zone,column,text,duration\na,cu,customer,c,x,soon\n")
+    rc, _, err = run("import", "-f", "csv", badn)
+    check(rc == 2 and "badn.csv:2:6:" in err and "soon" in err, "a bad number gives row and column: " + err)
+    badu = write("badu.csv", b"Lane,A\ncustomer,\xff\n", mode="wb", encoding=None)
+    rc, _, err = run("import", "-f", "csv", badu)
+    check(rc == 2 and "UTF-8" in err, "text that is not UTF-8 is refused: " + err)
+    rc, _, err = run("import", "-f", "xlsx", badu)
+    check(rc == 2, "an unknown format is refused")
+
+
 def main():
-    {"diff": group_diff, "git": group_git}[GROUP]()
+    {"diff": group_diff, "git": group_git, "import": group_import,
+     "merge-random": group_merge_random}[GROUP]()
     shutil.rmtree(TMP, ignore_errors=True)
     if failures:
         print("%d failure(s)" % len(failures))

@@ -38,6 +38,10 @@ t_wait_foot "26 steps"
 step "the grid of wide characters, as expected (alignment by display width)"
 t_expect_screen telecom-zh-80x24
 
+step "D hides the detail pane (so only the grid and the prompt show texts)"
+t_keys D
+t_wait_foot "Detail pane hidden"
+
 step "edit ticket's text in Chinese"
 t_cmd "goto ticket"
 t_keys Enter
@@ -65,6 +69,11 @@ p1=$(shows_cut "$T1") || fail "ticket's card: $p1"
 p2=$(shows_cut "$T2") || fail "netmgmt's card: $p2"
 echo "   shown: $p1… and $p2…"
 t_screen | grep -q $'\xef\xbf\xbd' && fail "a replacement character (U+FFFD) is on screen"
+
+step "D shows the pane again: netmgmt's whole text, wrapped by display width"
+t_keys D
+t_wait_foot "Detail pane shown"
+t_wait "$T2"
 
 step "Ctrl-S saves"
 t_keys C-s

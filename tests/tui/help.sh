@@ -17,7 +17,7 @@ t_see ":add"
 t_see_not "Front desk"
 
 step "scrolling down reaches the file commands"
-t_repeat 80 j
+t_repeat 60 j
 t_wait ":export"
 t_see ":undo"
 t_see "undo the last change"

@@ -20,7 +20,8 @@ t_settle >/dev/null
 t_keys a
 t_wait "New step"
 t_type "Tap to unlock"
-t_keys Enter
+t_keys Enter Escape
+t_wait_foot "Done adding"
 t_wait_foot "31 steps"
 app "Mobile app" | grep -q '!   Tap to unlock' || fail "no flagged card in Mobile app"
 
@@ -28,14 +29,14 @@ step "f: fail point"
 t_keys f
 t_wait_re "[Ff]ail point"
 t_type "App crashes"
-t_keys Enter
+t_keys Enter Enter Enter # the form: text, severity, recovery
 t_poll "an F on the card" "grep '^Mobile app' | grep -q '!F  Tap to unlock'"
 
 step "w: wait point"
 t_keys w
 t_wait_re "[Ww]ait point"
 t_type "Spinner while the door pairs"
-t_keys Enter
+t_keys Enter Enter Enter # the form: text, expected and tolerable minutes
 t_poll "a W on the card" "grep '^Mobile app' | grep -q '!FW Tap to unlock'"
 t_wait_foot "4 flagged"
 

@@ -442,7 +442,8 @@ t_recover_hotel() {
 # with its attributes: one line "ROW COL WIDTH TEXT" (1-based row and
 # column) per run of cells drawn in reverse or on a background colour,
 # rows 3 to the last but two (the status bar is left out); TEXT is what
-# follows the run on its row, up to two blanks.
+# the run holds (the whole selected card's line: its markers and text),
+# blanks at either end dropped.
 t_sel_marks() {
 	tm capture-pane -p -e -t "$T_S" 2>/dev/null | "$T_PY" -c '
 import re, sys, unicodedata
@@ -490,8 +491,8 @@ for row, line in enumerate(lines[:-2], 1):
         start = col
         while col < len(cells) and cells[col][1]:
             col += 1
-        after = "".join(c for c, _ in cells[col:]).split("  ")[0]
-        print(row, start + 1, col - start, after)
+        inside = "".join(c for c, _ in cells[start:col]).strip()
+        print(row, start + 1, col - start, inside)
 '
 }
 

@@ -27,8 +27,11 @@ t_cmd "q!"
 t_wait_dead
 
 if [ "$(id -u)" != 0 ]; then
-	step "a read-only directory: Ctrl-S fails, the original is intact"
-	mkdir "$T_DIR/ro" && cp "$f" "$T_DIR/ro/hotel.yaml" && chmod 555 "$T_DIR/ro"
+	# (a writable file in a read-only directory is saved in place: see
+	# tests/safety/shared.sh readonly-dir; this one is read-only too)
+	step "a read-only file in a read-only directory: Ctrl-S fails, the original is intact"
+	mkdir "$T_DIR/ro" && cp "$f" "$T_DIR/ro/hotel.yaml" &&
+		chmod 444 "$T_DIR/ro/hotel.yaml" && chmod 555 "$T_DIR/ro"
 	T_NEXT=two t_start "$T_DIR/ro/hotel.yaml"
 	t_wait_foot "30 steps"
 	t_cmd "title Kept in memory"
@@ -38,7 +41,7 @@ if [ "$(id -u)" != 0 ]; then
 	t_foot | grep -qiE "permission|read-only|denied" || fail "the message does not say why"
 	t_same "$T_DIR/ro/hotel.yaml" "$SRCDIR/tests/tui/data/hotel.yaml"
 	t_cmd "w $T_DIR/rw.yaml"
-	t_wait_foot "rw.yaml"
+	t_wait_foot "Wrote a copy to $T_DIR/rw.yaml"
 	t_file_has "$T_DIR/rw.yaml" "title: Kept in memory"
 	t_cmd "q!"
 	t_wait_dead

@@ -20,7 +20,8 @@ t_wait_foot "Customer act"
 t_keys a
 t_wait "New step"
 t_type "Walk into shop"
-t_keys Enter
+t_keys Enter Escape
+t_wait_foot "Done adding"
 t_wait "Walk into shop"
 t_screen | grep "^Customer" | grep -q "Walk into shop" || fail "not in the customer lane"
 t_wait_foot "1 step "
@@ -31,7 +32,8 @@ t_settle >/dev/null
 t_keys a
 t_wait "New step"
 t_type "Greet customer"
-t_keys Enter
+t_keys Enter Escape
+t_wait_foot "Done adding"
 t_wait "Greet customer"
 t_screen | grep "^Onstage" | grep -q "!   Greet customer" || fail "not a flagged card in the onstage lane"
 t_wait_foot "1 flagged"
@@ -70,6 +72,8 @@ t_wait "new standard"
 t_type "Payment in one tap"
 t_wait "+ new standard \"Payment in one tap\""
 t_keys Enter
+t_wait "Kind"
+t_keys Enter Enter # kind hard, no dimension
 t_wait_foot "0 flagged"
 
 step ":w new.yaml names it; q quits without asking"

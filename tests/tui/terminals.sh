@@ -1,7 +1,7 @@
 #!/bin/bash
 # Other terminals: 8 colours (TERM=xterm), no colour (NO_COLOR=1, and
 # TERM=vt100): the grid, the lines and the status line are drawn, moving
-# works, the selected card is marked (its marker cells in reverse or a
+# works, the selected card is marked (the whole card in reverse or on a
 # background colour, and only that card), and without colour the screen
 # holds no colour codes.
 . "$(dirname "$0")/lib.sh"
@@ -21,7 +21,8 @@ run() {
 	t_settle >/dev/null
 	local marks
 	marks=$(t_sel_marks)
-	[[ $marks == *" 4 App takes ID"* ]] && [ "$(wc -l <<<"$marks")" -eq 1 ] ||
+	[[ $marks =~ ^[0-9]+\ [0-9]+\ ([0-9]+)\ 1\ +App\ takes\ ID ]] &&
+		[ "${BASH_REMATCH[1]}" -ge 16 ] && [ "$(wc -l <<<"$marks")" -eq 1 ] ||
 		fail "the selected card (App takes ID...) is not the one marked: ${marks:-nothing marked}"
 }
 colours() { t_screen -e | grep -oE $'\e\\[[0-9;]*m' | grep -E '\[(.*;)?(3[0-8]|4[0-8]|9[0-7]|10[0-7])(;|m)' | head -n 3; }

@@ -17,7 +17,8 @@ step "a adds a step"
 t_keys a
 t_wait "New step"
 t_type "Scan the QR code at the door"
-t_keys Enter
+t_keys Enter Escape
+t_wait_foot "Done adding"
 t_wait "Scan the QR code"
 t_wait_foot "31 steps"
 t_wait_foot "4 flagged"
