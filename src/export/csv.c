@@ -113,7 +113,8 @@ static sbp_node *yaml_rest(int k, const void *obj)
 		sbp_node *pm = node_new(NODE_MAP, NULL);
 		bool shown = false;
 		for (const sbp_field *s = fields_of(pk); s->key; s++) {
-			shown |= field_present(s, pt) && !(s->type == FT_NAME && !**(char *const *)field_ptr(s, pt));
+			bool text = s->type == FT_NAME || s->type == FT_STRING;
+			shown |= field_present(s, pt) && !(text && !**(char *const *)field_ptr(s, pt));
 			if (empty_text(s, pt))
 				node_set(pm, s->key, node_str(""));
 		}
