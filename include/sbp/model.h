@@ -312,8 +312,8 @@ bool standard_is_customer(const sbp_standard *s);
 /* An encounter answered only by company-defined standards (at least one
  * standard, none customer-defined) and no fix: rule company-standard-only. */
 bool step_company_standard_only(const sbp_step *s);
-/* Flagged (Gap 2): an encounter step with no fix and no standard whose
- * source is customer. */
+/* Flagged (Gap 2): an encounter step with no fix (an empty one counts as
+ * none) and no standard whose source is customer. */
 bool step_is_flagged(const sbp_step *s);
 /* The current actual: the value of the standard's latest measurement
  * that has one, else its actual key; NAN when neither. */
@@ -335,7 +335,8 @@ typedef struct sbp_sqi_point {
 } sbp_sqi_point;
 /* The SQI series (SPEC 7.3): for every date on which some measurement
  * records failures, the sum over that date's measurements of the
- * standard's weight (1 when it has none) x failures; oldest first. Returns
+ * standard's weight x failures (a standard without a weight adds nothing:
+ * it is not in the index); oldest first. Returns
  * the number of points; *out (caller frees) is NULL when there are none. */
 size_t blueprint_sqi(const sbp_blueprint *bp, sbp_sqi_point **out);
 /* Goal attainment: the weighted share of goals met. Over the standards

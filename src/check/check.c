@@ -293,7 +293,7 @@ static void summary_step(sbp_summary *sum, const sbp_step *s, bool add)
 			count(&sum->unstandardized, add);
 		if (step_company_standard_only(s))
 			count(&sum->company_only, add);
-		if (step_fix(s))
+		if (step_fix(s) && *step_fix(s))
 			count(&sum->fixed, add);
 	}
 	if (s->fail)

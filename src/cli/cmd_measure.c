@@ -265,8 +265,7 @@ done:
 int cmd_measure(int argc, char **argv)
 {
 	const char *path = NULL, *std = NULL, *csv = NULL;
-	sbp_limits lim;
-	sbp_limits_default(&lim);
+	const sbp_limits *lim = cli_limits(); /* --max-size, taken by main */
 	char date[11];
 	today(date);
 	sbp_measurement *row = measurement_new(date, NULL);
@@ -277,17 +276,13 @@ int cmd_measure(int argc, char **argv)
 		bool has_value = i + 1 < argc;
 		if (!strcmp(a, "--csv") && has_value) {
 			csv = argv[++i];
-		} else if (!strcmp(a, "--max-size") && has_value) {
-			ok = cli_parse_size(argv[++i], &lim.max_file_size);
-			if (!ok)
-				fprintf(stderr, "sbp measure: bad size '%s'\n", cli_safe(argv[i]));
 		} else if ((!strcmp(a, "--value") || !strcmp(a, "--failures") ||
 			    !strcmp(a, "--volume") || !strcmp(a, "--date") ||
 			    !strcmp(a, "--note")) && has_value) {
 			ok = set_option(row, a, argv[++i]);
 			any = any || strcmp(a, "--date") != 0;
 		} else if (a[0] == '-' && a[1]) {
-			fprintf(stderr, "sbp measure: unknown option or missing value '%s'\n%s",
+			fprintf(stderr, _("sbp measure: unknown option or missing value '%s'\n%s"),
 				cli_safe(a), USAGE);
 			ok = false;
 		} else if (!path) {
@@ -295,7 +290,7 @@ int cmd_measure(int argc, char **argv)
 		} else if (!std) {
 			std = a;
 		} else {
-			fprintf(stderr, "sbp measure: too many arguments\n%s", USAGE);
+			fprintf(stderr, _("sbp measure: too many arguments\n%s"), USAGE);
 			ok = false;
 		}
 	}
@@ -310,7 +305,7 @@ int cmd_measure(int argc, char **argv)
 		fprintf(stderr, "%s", _("sbp measure: the blueprint must be a file\n"));
 		ok = false;
 	}
-	int status = ok ? measure(path, std, csv, row, &lim) : 2;
+	int status = ok ? measure(path, std, csv, row, lim) : 2;
 	measurement_free(row);
 	return status;
 }

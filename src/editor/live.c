@@ -101,6 +101,14 @@ static void live_event(void *ctx, const edit_event *ev)
 			ed->live.stale = true;
 		break;
 	case EDIT_STANDARD:
+		/* a standard's source decides whether the steps using it are
+		 * flagged: count and draw them again (catalog edits are rare) */
+		if (ev->after && ev->change == EDIT_MODIFY) {
+			ed->live.stale = true;
+			check_summary(ed->bp, &ed->sum);
+			findings_stop(ed);
+		}
+		break;
 	case EDIT_BLUEPRINT:
 	case EDIT_MEASUREMENT:
 		break;

@@ -208,7 +208,7 @@ static void derived_cell(const csv_out *o, int k, int d, const void *obj)
 		}
 	} else if (k == SBP_OBJ_STANDARD) {
 		const sbp_standard *s = obj;
-		if (d == 0 && !isnan(s->goal) && !isnan(s->actual))
+		if (d == 0 && !isnan(s->goal) && !isnan(standard_current_actual(s)))
 			buf_puts(out, yes_no(standard_below_goal(s)));
 		else if (d == 1)
 			buf_printf(out, "%zu", *(size_t *)hmap_get(&o->uses, s->id));

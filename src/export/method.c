@@ -88,8 +88,9 @@ static void html_sqi(sbp_buf *out, const sbp_blueprint *bp)
 	size_t n = blueprint_sqi(bp, &p);
 	buf_printf(out, "<section id=\"sqi\"><h2>%s</h2>\n", _("Service quality index (SQI)"));
 	buf_printf(out, "<p>%s</p>\n",
-		   _("Each day, every failure counts its standard's weight in points (1 when the "
-		     "standard has no weight); the index is the day's sum. Lower is better."));
+		   _("Each day, every failure counts its standard's weight in points (a standard "
+		     "without a weight is not in the index); the index is the day's sum. Lower "
+		     "is better."));
 	if (n == 0) {
 		buf_printf(out, "<p class=\"muted\">%s</p></section>\n",
 			   _("No measurement records failures yet (sbp measure adds them)."));

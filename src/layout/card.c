@@ -13,12 +13,11 @@ static const char T_FAIL[] = "Fail point", T_SEVERITY[] = "severity",
 		  T_RECOVERY[] = "Recovery", T_NO_RECOVERY[] = "no recovery plan",
 		  T_WAIT[] = "Wait point", T_MIN[] = "min", T_FIX[] = "One-time fix";
 
-/* The one-time fix of a step (SPEC 7.2), NULL when none: the model's
- * field once the method's work lands. */
+/* The one-time fix of a step (SPEC 7.2), NULL when none (or empty). */
 static const char *card_fix(const sbp_step *s)
 {
-	(void)s;
-	return NULL;
+	const char *fix = step_fix(s);
+	return fix && *fix ? fix : NULL;
 }
 
 /* "3–8 min", "3 min" or "≤ 8 min": a wait point's minutes. */

@@ -110,14 +110,15 @@ static void key_text(const sbp_standard *st, size_t num, sbp_buf *b)
 	buf_printf(b, "[%zu] %s: %s \xC2\xB7 %s", num, st->id, st->name, std_kind_id(st->kind));
 	if (st->target && *st->target)
 		buf_printf(b, " \xC2\xB7 %s: %s", T_TARGET, st->target);
-	if (!isnan(st->goal) || !isnan(st->actual)) {
+	double actual = standard_current_actual(st); /* latest measured, else actual */
+	if (!isnan(st->goal) || !isnan(actual)) {
 		fmt_number(st->goal, g);
-		fmt_number(st->actual, a);
+		fmt_number(actual, a);
 		buf_printf(b, " \xC2\xB7 %s %s, %s %s", T_GOAL, isnan(st->goal) ? "?" : g,
-			   T_ACTUAL, isnan(st->actual) ? "?" : a);
+			   T_ACTUAL, isnan(actual) ? "?" : a);
 		if (standard_below_goal(st))
 			buf_printf(b, " \xE2\x96\xBC %s", T_BELOW);
-		else if (!isnan(st->goal) && !isnan(st->actual))
+		else if (!isnan(st->goal) && !isnan(actual))
 			buf_printf(b, " (%s)", T_MEETS);
 	}
 }

@@ -15,7 +15,8 @@ bool standard_is_customer(const sbp_standard *s)
 
 bool step_is_flagged(const sbp_step *s)
 {
-	if (!step_is_encounter(s) || step_fix(s))
+	const char *fix = step_fix(s);
+	if (!step_is_encounter(s) || (fix && *fix)) /* fix: "" fixes nothing */
 		return false;
 	for (size_t i = 0; i < s->stds.n; i++)
 		if (standard_is_customer(s->stds.items[i]))
@@ -126,7 +127,7 @@ bool sbp_date_valid(const char *d)
 	return m >= 1 && m <= 12 && day >= 1 && day <= month_days(y, m);
 }
 
-/* A standard's weight in the SQI and goal attainment: 1 when absent. */
+/* A standard's weight in goal attainment: 1 when absent. */
 static double weight_of(const sbp_standard *s)
 {
 	return isnan(s->weight) ? 1.0 : s->weight;
@@ -160,7 +161,11 @@ size_t blueprint_sqi(const sbp_blueprint *bp, sbp_sqi_point **out)
 			memcpy(pts[np].date, rows[i]->date, sizeof pts[np].date);
 			pts[np++].points = 0;
 		}
-		pts[np - 1].points += weight_of(rows[i]->standard) * rows[i]->failures;
+		/* a standard without a weight is not in the index (SPEC 2:
+		 * the weight is what an index counts) */
+		double w = rows[i]->standard->weight;
+		if (!isnan(w))
+			pts[np - 1].points += w * rows[i]->failures;
 	}
 	free(rows);
 	*out = pts;

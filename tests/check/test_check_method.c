@@ -53,6 +53,13 @@ static void test_company_only(void **state)
 	assert_int_equal(sum.fixed, 1);
 	diags_free(&d);
 
+	/* an empty fix fixes nothing */
+	fx_set(&pull->more->fix, "");
+	fx_check(bp, &d, &sum);
+	assert_int_equal(fx_count(&d, RULE_UNSTANDARDIZED), 1);
+	assert_int_equal(sum.fixed, 0);
+	diags_free(&d);
+
 	/* explicit customer source counts like the default */
 	fx_set(&pull->more->fix, NULL);
 	blueprint_standard(bp, "recipe")->source = SOURCE_CUSTOMER;
@@ -168,13 +175,13 @@ static void test_sqi_summary(void **state)
 	node_free(n);
 
 	blueprint_standard(bp, "greet-30s")->weight = 10;
-	/* kind has no weight: 1 per failure */
+	/* kind has no weight: not in the index, but its date is listed */
 	measure(bp, "2026-11-02", "greet-30s", NAN, 3);
 	measure(bp, "2026-11-02", "kind", NAN, 4);
 	measure(bp, "2026-11-01", "kind", NAN, 0);
 	measure(bp, "2026-11-03", "kind", 5, NAN); /* no failures: no point */
 	assert_true(check_sqi_text(bp, &t));
-	assert_string_equal(t.data, "SQI 34 points on 2026-11-02, up 34 from 2026-11-01 "
+	assert_string_equal(t.data, "SQI 30 points on 2026-11-02, up 30 from 2026-11-01 "
 				    "(lower is better)");
 	n = check_sqi_node(bp);
 	assert_int_equal(n->n, 2);
@@ -182,7 +189,7 @@ static void test_sqi_summary(void **state)
 	buf_init(&j);
 	json_emit(n, &j, false);
 	assert_string_equal(j.data, "[{\"date\":\"2026-11-01\",\"points\":0},"
-				    "{\"date\":\"2026-11-02\",\"points\":34}]\n");
+				    "{\"date\":\"2026-11-02\",\"points\":30}]\n");
 	buf_free(&j);
 	node_free(n);
 	buf_free(&t);
