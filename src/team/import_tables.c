@@ -308,6 +308,23 @@ static const struct {
 	{TABLE_COLUMNS, SBP_OBJ_COLUMN, {"id", "name"}},
 };
 
+/* Are most of a header's names columns of kind k (or x- keys), as in a
+ * table sbp wrote, rather than a workshop grid's column names? */
+static bool mostly_known(const csv_row *head, int k)
+{
+	tab_head h;
+	size_t known = 0, named = 0;
+	head_match(&h, head, k);
+	for (size_t i = 0; i < head->n; i++) {
+		bool hit = !strncmp(head->fields[i], "x-", 2);
+		for (size_t c = 0; c < h.nc && !hit; c++)
+			hit = h.at[c] == (int)i;
+		named += *head->fields[i] != '\0';
+		known += hit;
+	}
+	return 2 * known >= named;
+}
+
 /* Which table a header is. */
 import_table import_table_kind(const csv_row *head)
 {
@@ -318,13 +335,13 @@ import_table import_table_kind(const csv_row *head)
 			for (size_t c = 0; c < head->n && !all; c++)
 				all = csv_header_is(head->fields[c], signatures[s].need[i]);
 		}
-		if (all)
+		if (all && mostly_known(head, signatures[s].kind))
 			return signatures[s].table;
 	}
 	tab_head h;
 	head_match(&h, head, CSV_OBJ_HEAD);
 	for (size_t c = 0; c < h.nc; c++)
-		if (h.at[c] >= 0)
+		if (h.at[c] >= 0 && mostly_known(head, CSV_OBJ_HEAD))
 			return TABLE_HEAD;
 	return TABLE_GRID;
 }

@@ -538,6 +538,12 @@ def group_import():
     rc, _, err = run("import", "-f", "csv", "--force", excel)
     check(rc == 0, "--force replaces it")
 
+    # A grid whose column names are also CSV header names is still a grid.
+    zgrid = write("zgrid.csv", "泳道,区域,起点,终点,到达\n顾客,customer,走进,离开,坐下\n")
+    rc, _, err = run("import", "-f", "csv", zgrid)
+    check(rc == 0 and [c["name"] for c in as_json(zgrid[:-4] + ".yaml")["columns"]] == ["起点", "终点", "到达"],
+          "a grid with columns named from and to (in Chinese) is a grid: " + err)
+
     # Bad input: row and column, and no file written.
     nozone = write("nozone.csv", "Lane,A,B\nGuest,x,y\nHotline,z,\n")
     rc, _, err = run("import", "-f", "csv", nozone)
