@@ -91,6 +91,15 @@ static bool empty_text(const sbp_field *f, const void *obj)
 	return f->type == FT_STRING && p && *(char *const *)p && !**(char *const *)p;
 }
 
+/* Can the ignore: list go in its cell, ids separated by blanks? */
+static bool ignore_plain(const sbp_blueprint *bp)
+{
+	for (size_t i = 0; i < bp->ignore.n; i++)
+		if (!sbp_id_valid(bp->ignore.items[i]))
+			return false;
+	return true;
+}
+
 /* What no column of an object of kind k holds, as a mapping: empty texts,
  * a point's empty text and unknown keys, the object's unknown keys. */
 static sbp_node *yaml_rest(int k, const void *obj)
@@ -102,6 +111,12 @@ static sbp_node *yaml_rest(int k, const void *obj)
 			node_set(m, "title", node_str(""));
 		if (bp->description && !*bp->description)
 			node_set(m, "description", node_str(""));
+		if (!ignore_plain(bp)) {
+			sbp_node *seq = node_new(NODE_SEQ, NULL);
+			for (size_t i = 0; i < bp->ignore.n; i++)
+				node_push(seq, node_str(bp->ignore.items[i]));
+			node_set(m, "ignore", seq);
+		}
 	}
 	for (const sbp_field *f = fields_of((sbp_obj_kind)k); f && f->key; f++) {
 		if (empty_text(f, obj))
@@ -231,7 +246,7 @@ static void head_cell(const csv_out *o, const char *name)
 		esc_csv(o->out, bp->title);
 	} else if (!strcmp(name, "description")) {
 		esc_csv(o->out, bp->description);
-	} else {
+	} else if (ignore_plain(bp)) {
 		sbp_buf t;
 		buf_init(&t);
 		for (size_t i = 0; i < bp->ignore.n; i++) {

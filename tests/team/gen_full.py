@@ -12,7 +12,7 @@ XVALS = ["plain", "", "007", 7, 2.5, -3, True, False, None, "yes", "null", "a: b
          [1, "two", None], {"k": "v", "n": [1, {"deep": "=f"}]}, "line\nbreak", "'q'", "\"dq\"",
          {"": "empty key"}, [], {}]
 ZONES = ["evidence", "customer", "onstage", "backstage", "support"]
-RULES = ["no-encounters", "fail-point-no-recovery", "zone-order", "merge-conflict"]
+RULES = ["no-encounters", "fail-point-no-recovery", "zone-order", "merge-conflict", "a rule, of words"]
 
 
 def gen_full(seed):
