@@ -38,8 +38,9 @@ typedef struct csv_col {
 size_t csv_columns(int k, csv_col *cols, size_t max);
 /* The kind of a point field (FT_MAP): SBP_OBJ_WAIT or SBP_OBJ_FAIL. */
 sbp_obj_kind csv_point_kind(const sbp_field *f);
-/* The header name of an English column name in language l. */
-const char *csv_header(term_lang l, const char *name);
+/* The header name of an English column name in the language exports
+ * write now (term_now: the blueprint's lang). */
+const char *csv_header(const char *name);
 /* Is cell the header of the English column name, in any language? */
 bool csv_header_is(const char *cell, const char *name);
 /* Does a text cell need the apostrophe that keeps spreadsheets from

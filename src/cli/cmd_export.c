@@ -5,7 +5,6 @@
 #include <unistd.h>
 
 #include "sbp/cli.h"
-#include "sbp/i18n.h"
 #include "sbp/export.h"
 #include "sbp/i18n.h"
 

@@ -25,7 +25,6 @@
 typedef struct csv_out {
 	sbp_buf *out;
 	const sbp_blueprint *bp;
-	term_lang lang;
 	hmap uses; /* standard id -> its count of steps (size_t *) */
 } csv_out;
 
@@ -163,6 +162,12 @@ static void yaml_cell(sbp_buf *out, int k, const void *obj)
 	node_free(m);
 }
 
+/* A yes/no cell, in the language exports write now. */
+static const char *yes_no(bool b)
+{
+	return term_tr(b ? "yes" : "no");
+}
+
 /* The cell of a plain field, reference or list of references. */
 static void field_cell(const csv_out *o, const sbp_field *f, const void *obj)
 {
@@ -186,7 +191,7 @@ static void field_cell(const csv_out *o, const sbp_field *f, const void *obj)
 	}
 	case FT_MARK: /* a step's encounter: the mark when set, else what it is */
 		if (*(const int *)p == MARK_DEFAULT)
-			buf_puts(o->out, step_is_encounter(obj) ? "yes" : "no");
+			buf_puts(o->out, yes_no(step_is_encounter(obj)));
 		else
 			field_get_text(f, obj, o->out);
 		return;
@@ -202,12 +207,6 @@ static void field_cell(const csv_out *o, const sbp_field *f, const void *obj)
 	}
 }
 
-/* A yes/no cell. */
-static const char *yes_no(bool b)
-{
-	return b ? "yes" : "no";
-}
-
 /* Derived column d of an object of kind k. */
 static void derived_cell(const csv_out *o, int k, int d, const void *obj)
 {
@@ -216,7 +215,7 @@ static void derived_cell(const csv_out *o, int k, int d, const void *obj)
 		const sbp_step *s = obj;
 		switch (d) {
 		case 0: esc_csv(out, s->lane ? s->lane->name : NULL); break;
-		case 1: esc_csv(out, s->lane ? zone_id(s->lane->zone) : NULL); break;
+		case 1: esc_csv(out, s->lane ? term_zone_now(s->lane->zone) : NULL); break;
 		case 2: esc_csv(out, s->column ? s->column->name : NULL); break;
 		case 3: esc_csv(out, s->column ? s->column->phase : NULL); break;
 		default: buf_puts(out, yes_no(step_is_flagged(s))); break;
@@ -275,7 +274,7 @@ static void csv_table(const csv_out *o, int k, const void *const *objs, size_t n
 	for (size_t c = 0; c < nc; c++) {
 		if (c)
 			SEP(o->out);
-		esc_csv(o->out, csv_header(o->lang, cols[c].name));
+		esc_csv(o->out, csv_header(cols[c].name));
 	}
 	EOL(o->out);
 	for (size_t i = 0; i < n; i++) {
@@ -349,7 +348,7 @@ bool export_csv(const sbp_blueprint *bp, const export_opts *o, sbp_buf *out,
 		char *err, size_t errlen)
 {
 	const char *what = o ? o->what : NULL;
-	csv_out co = {out, bp, term_lang_resolve(bp->lang), {0}};
+	csv_out co = {out, bp, {0}};
 
 	buf_puts(out, "\xEF\xBB\xBF");
 	if (method_csv(out, bp, what))

@@ -74,30 +74,14 @@ size_t csv_columns(int k, csv_col *cols, size_t max)
 	return n;
 }
 
-/* The term of an English column name, or T_COUNT. */
-static sbp_term term_of(const char *name)
+const char *csv_header(const char *name)
 {
-	for (int t = T_CSV_ID; t <= T_CSV_NOTE; t++)
-		if (!strcmp(term(TL_EN, (sbp_term)t), name))
-			return (sbp_term)t;
-	return T_COUNT;
-}
-
-const char *csv_header(term_lang l, const char *name)
-{
-	sbp_term t = term_of(name);
-	return t == T_COUNT ? name : term(l, t);
+	return term_tr(name);
 }
 
 bool csv_header_is(const char *cell, const char *name)
 {
-	if (!strcmp(cell, name))
-		return true;
-	sbp_term t = term_of(name);
-	for (int l = 0; t != T_COUNT && l < TL_COUNT; l++)
-		if (!strcmp(cell, term((term_lang)l, t)))
-			return true;
-	return false;
+	return term_csv_header_is(cell, name);
 }
 
 bool csv_needs_guard(const char *s)

@@ -42,7 +42,7 @@ const char *esc_clean(sbp_buf *tmp, const char *s, size_t len, size_t *n, bool k
 	}
 	if (i == len) {
 		*n = len;
-		return s;
+		return s ? s : ""; /* an empty buffer's NULL data (drawio's tooltip) */
 	}
 	buf_reset(tmp);
 	buf_add(tmp, s, i);

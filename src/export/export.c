@@ -244,7 +244,14 @@ bool export_blueprint(const sbp_blueprint *bp, const char *format,
 		return false;
 	warn_unused(o, format);
 	buf_init(&out);
+	/* Every word the export writes around the user's text, and the check
+	 * messages it embeds, in the blueprint's language (SPEC 7.5). */
+	term_lang was = term_now();
+	term_set_now(term_lang_resolve(bp->lang));
+	void *msgs = term_messages_begin(term_now());
 	ok = writers[fi](bp, o, &out, err, errlen);
+	term_messages_end(msgs);
+	term_set_now(was);
 	if (ok) {
 		if (!out_path || !strcmp(out_path, "-")) {
 			if (fwrite(out.data, 1, out.len, stdout) != out.len || fflush(stdout) != 0) {

@@ -77,7 +77,8 @@ static const char *need_id(import_ctx *x, const tab_head *h, const csv_row *r,
 /* Is a yes/no cell yes? */
 static bool yes(const char *s)
 {
-	return !strcmp(s, "yes") || !strcmp(s, "true") || !strcmp(s, "1") || !strcmp(s, "y");
+	return !strcmp(s, "yes") || !strcmp(s, "true") || !strcmp(s, "1") || !strcmp(s, "y") ||
+	       !strcmp(s, "是");
 }
 
 /* ids separated by blanks (a step's standards, ignore:) as a sequence. */

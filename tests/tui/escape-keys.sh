@@ -30,8 +30,9 @@ t_wait_foot "Done adding"
 
 step "ESC [ H in the grid goes to the first column, moves no step"
 t_keys l l
+t_wait_foot "Guest / Arrive"
 tm send-keys -t "$T_S" -H 1b 5b 48 || fail "send-keys -H"
-t_nap 0.2
+t_wait_foot "Guest / Book"
 tm send-keys -t "$T_S" -H 1b 5b 31 3b 32 44 || fail "send-keys -H" # Shift-Left
 t_cmd "w"
 t_wait_foot "Saved"
@@ -39,7 +40,7 @@ t_file_has "$f" "text: abcdef"
 # the file is the original plus the one step: no step moved
 [ "$(grep -c 'lane:' "$f")" = 31 ] || fail "steps lost or added"
 diff <(grep -v abcdef "$f" | grep -E 'column:' | sort) \
-	<(grep -E 'column:' "$SRCDIR/blueprints/hotel.yaml" | sort) >/dev/null ||
+	<(grep -E 'column:' "$SRCDIR/tests/tui/data/hotel.yaml" | sort) >/dev/null ||
 	fail "a step changed its cell"
 t_keys q
 t_wait_dead

@@ -31,10 +31,10 @@ t_file_lacks "$T_DIR/plan.csv" "keep me"
 step ":export csv on the open file is refused"
 t_cmd "export csv hotel.yaml"
 t_wait_foot "you are editing"
-t_same "$f" "$SRCDIR/blueprints/hotel.yaml"
+t_same "$f" "$SRCDIR/tests/tui/data/hotel.yaml"
 t_cmd "export! csv ./hotel.yaml"
 t_wait_foot "you are editing"
-t_same "$f" "$SRCDIR/blueprints/hotel.yaml"
+t_same "$f" "$SRCDIR/tests/tui/data/hotel.yaml"
 
 step ":export md names the file hotel.md"
 t_cmd "export md"
@@ -42,5 +42,5 @@ t_wait_foot "hotel.md"
 [ -s "$T_DIR/hotel.md" ] || fail "no hotel.md"
 t_keys q
 t_wait_dead
-t_same "$f" "$SRCDIR/blueprints/hotel.yaml"
+t_same "$f" "$SRCDIR/tests/tui/data/hotel.yaml"
 pass

@@ -1,6 +1,7 @@
 #!/bin/bash
 # Help: ? lists the keys and commands (generated from the command table:
-# :goto, undo, :w...), j scrolls it to the later rows, Esc closes it and the
+# :goto, undo, :w...), j scrolls it to the later rows (the file commands come last of the
+# commands, before the panels' keys), Esc closes it and the
 # grid is back as it was. F1 opens it too, and :help.
 . "$(dirname "$0")/lib.sh"
 
@@ -17,7 +18,16 @@ t_see ":add"
 t_see_not "Front desk"
 
 step "scrolling down reaches the file commands"
-t_repeat 60 j
+# one row at a time until :export shows (the panels' keys follow the
+# commands, so a fixed count would scroll past it); each j is waited for
+t_chk_moved() { [ "$T_SCR" != "$prev" ]; }
+for (( i = 0; i < 150; i++ )); do
+	t_grab
+	t_chk_has ":export" && break
+	prev=$T_SCR
+	t_keys j
+	t_poll_fn "the help to scroll" t_chk_moved
+done
 t_wait ":export"
 t_see ":undo"
 t_see "undo the last change"

@@ -24,7 +24,7 @@ t_see_not "[+]"
 step "q quits at once (nothing changed)"
 t_keys q
 t_wait_dead
-t_same "$f" "$SRCDIR/blueprints/hotel.yaml"
+t_same "$f" "$SRCDIR/tests/tui/data/hotel.yaml"
 
 step "q while small quits too"
 T_NEXT=two t_start "$f"

@@ -22,7 +22,10 @@ t_wait_foot "Done adding"
 t_wait "Scan the QR code"
 t_wait_foot "31 steps"
 t_wait_foot "4 flagged"
-t_screen | grep "^Mobile app" | grep -q '!   Scan the QR code' || fail "the new step is not a flagged card in Mobile app / Arrive"
+# the card is cut to its column at 80x24; the detail pane shows it whole
+t_screen | grep "^Mobile app" | grep -q '!   Scan the QR co' || fail "the new step is not a flagged card in Mobile app / Arrive"
+t_see "Scan the QR code at the door"
+t_screen | grep -qE '^ Place +Mobile app / Arrive' || fail "the detail pane does not place the new step in Mobile app / Arrive"
 t_foot | grep -qF "[+]" || fail "no [+] after adding a step"
 
 step "u undoes it"
