@@ -1,0 +1,119 @@
+/* The flows view (F): every flow is routed through the gutters and the
+ * rows between lanes, with an arrowhead beside its target card; a flow
+ * that skips a column and one that runs backwards included. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "fixture.h"
+#include "sbp/editor_view.h"
+
+static const char yaml[] =
+	"sbp: 1\n"
+	"columns:\n"
+	"  - {id: c1, name: One}\n"
+	"  - {id: c2, name: Two}\n"
+	"  - {id: c3, name: Three}\n"
+	"  - {id: c4, name: Four}\n"
+	"steps:\n"
+	"  - {id: a, lane: customer, column: c1, text: Arrive}\n"
+	"  - {id: b, lane: onstage, column: c3, text: Serve}\n"
+	"  - {id: c, lane: backstage, column: c2, text: Prepare}\n"
+	"  - {id: d, lane: backstage, column: c2, text: Plate}\n"
+	"flows:\n"
+	"  - {from: a, to: b}\n"
+	"  - {from: b, to: c}\n"
+	"  - {from: c, to: d}\n";
+
+/* The step with id. */
+static const sbp_step *step(editor *ed, const char *id)
+{
+	for (size_t i = 0; i < ed->bp->steps.n; i++)
+		if (!strcmp(ed->bp->steps.items[i]->id, id))
+			return ed->bp->steps.items[i];
+	fail_msg("no step %s", id);
+	return NULL;
+}
+
+/* The glyph of the connector cell at (r, x), or -1. */
+static int cell(const ed_conn_cell *cs, size_t n, size_t r, int x)
+{
+	for (size_t i = 0; i < n; i++)
+		if (cs[i].r == r && cs[i].x == x)
+			return cs[i].glyph;
+	return -1;
+}
+
+/* The body line of a lane's first line (one card a cell here). */
+static size_t lane_line(editor *ed, const char *id)
+{
+	return editor_view(ed)->lane_y[step(ed, id)->lane->idx];
+}
+
+static void test_routes(void **state)
+{
+	(void)state;
+	fixture *fx = fixture_open(yaml);
+	editor *ed = fx->ed;
+	editor_resize(ed, 120, 40);
+	ed_conn_cell *cs;
+	editor_feed(ed, "F");
+	ed_view *v = editor_view(ed);
+	assert_true(v->flows);
+	assert_true(v->gutter > 1);
+	size_t n = editor_connectors(ed, &cs);
+	int cw = v->col_w, g = v->gutter;
+
+	/* a (c1) -> b (c3): skips c2; arrowhead just left of b's card */
+	size_t rb = lane_line(ed, "b"), ra = lane_line(ed, "a");
+	assert_int_equal(cell(cs, n, rb, 2 * cw - 1), VG_RARROW);
+	assert_int_equal(cell(cs, n, ra, cw - g), VG_URCORNER); /* out of a, down */
+	/* along the row under the customer lane, over column c2 */
+	size_t ch = v->lane_y[step(ed, "a")->lane->idx] + v->lane_h[step(ed, "a")->lane->idx];
+	assert_int_equal(cell(cs, n, ch, cw + cw / 2), VG_HLINE);
+	assert_int_equal(cell(cs, n, ch, cw + 2), VG_HLINE);
+
+	/* b (c3) -> c (c2): backwards, arrowhead in c's right gutter */
+	size_t rc = lane_line(ed, "c");
+	assert_int_equal(cell(cs, n, rc, 2 * cw - g), VG_LARROW);
+	/* nothing is drawn over a card's text */
+	for (size_t i = 0; i < n; i++)
+		if (cs[i].r == ra || cs[i].r == rb || cs[i].r == rc)
+			assert_true(cs[i].x % cw >= cw - g);
+
+	/* c -> d within c2: down its gutter to d's line */
+	size_t rd = rc + 1;
+	assert_int_equal(cell(cs, n, rd, 2 * cw - g), VG_LARROW);
+	free(cs);
+
+	/* the frame draws them at screen positions */
+	ed_frame f;
+	frame_init(&f);
+	editor_frame(ed, &f);
+	bool head = false;
+	for (size_t i = 0; i < f.n; i++) {
+		const ed_item *it = &f.items[i];
+		if (it->glyph == VG_RARROW && it->x == v->label_w + 2 * cw - 1 &&
+		    it->y == v->body_y + (int)rb)
+			head = true;
+	}
+	assert_true(head);
+	frame_free(&f);
+
+	/* F again: no routes; cards get their whole width back */
+	editor_feed(ed, "F");
+	assert_int_equal(editor_view(ed)->gutter, 1);
+	fixture_close(fx);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_routes),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
