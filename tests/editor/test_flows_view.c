@@ -11,6 +11,7 @@
 
 #include "fixture.h"
 #include "sbp/editor_view.h"
+#include "sbp/util.h"
 
 static const char yaml[] =
 	"sbp: 1\n"
@@ -110,10 +111,77 @@ static void test_routes(void **state)
 	fixture_close(fx);
 }
 
+static const char timed[] =
+	"sbp: 1\n"
+	"columns:\n"
+	"  - {id: c1, name: One, phase: Arrive}\n"
+	"  - {id: c2, name: Two, phase: Stay}\n"
+	"standards:\n"
+	"  - {id: lost, name: Lost bag, kind: hard, measure: bags, weight: 50}\n"
+	"steps:\n"
+	"  - {id: a, lane: customer, column: c1, text: Walk in, duration: 4,\n"
+	"     wait: {text: Queue, expected: 3, tolerable: 8}}\n"
+	"  - {id: b, lane: backstage, column: c1, text: Print, duration: 30}\n"
+	"  - {id: c, lane: onstage, column: c2, text: Serve, duration: 9, standards: [lost]}\n"
+	"measurements:\n"
+	"  - {date: 2026-11-02, standard: lost, failures: 3}\n"
+	"  - {date: 2026-11-03, standard: lost, failures: 1}\n";
+
+/* The time panel's row i as text. */
+static char *row(editor *ed, size_t i)
+{
+	sbp_buf b;
+	ed_style st;
+	buf_init(&b);
+	editor_panel_item(ed, i, 200, &b, &st);
+	return b.data;
+}
+
+/* T opens the time panel: per phase the customer's time (customer and
+ * onstage lanes only), waits, share; then the SQI series. */
+static void test_time_panel(void **state)
+{
+	(void)state;
+	fixture *fx = fixture_open(timed);
+	editor *ed = fx->ed;
+	editor_resize(ed, 160, 40);
+	editor_feed(ed, "T");
+	assert_int_equal(ed->mode, MODE_TIME);
+	ed_panel p;
+	assert_true(editor_panel(ed, &p));
+	assert_int_equal(p.count, 2 + 1 + 2);
+	char *r = row(ed, 0);
+	/* Arrive: 4 min (the backstage 30 does not count), waits 3 and 8,
+	 * (4 + 3) / (4 + 3 + 9) = 44% */
+	assert_non_null(strstr(r, "Arrive: customer 4.0 min"));
+	assert_non_null(strstr(r, "expected 3.0 min and tolerable 8.0 min"));
+	assert_non_null(strstr(r, "44%"));
+	free(r);
+	r = row(ed, 1);
+	assert_non_null(strstr(r, "Stay: customer 9.0 min"));
+	free(r);
+	r = row(ed, 3);
+	assert_non_null(strstr(r, "2026-11-02: 150 points"));
+	free(r);
+	r = row(ed, 4);
+	assert_non_null(strstr(r, "2026-11-03: 50 points"));
+	free(r);
+	editor_feed(ed, "<Esc>");
+	assert_int_equal(ed->mode, MODE_NORMAL);
+	/* the : command opens it too */
+	editor_feed(ed, ":");
+	for (const char *c = "time"; *c; c++)
+		editor_key(ed, (ed_key)(unsigned char)*c);
+	editor_feed(ed, "<Enter>");
+	assert_int_equal(ed->mode, MODE_TIME);
+	fixture_close(fx);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_routes),
+		cmocka_unit_test(test_time_panel),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
