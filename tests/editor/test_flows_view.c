@@ -177,11 +177,41 @@ static void test_time_panel(void **state)
 	fixture_close(fx);
 }
 
+/* PgDn moves by a screen of lines, not of cards: with cards of several
+ * lines it lands on the card shown a screen below, not past it. */
+static void test_page_lines(void **state)
+{
+	(void)state;
+	sbp_buf y;
+	buf_init(&y);
+	buf_puts(&y, "sbp: 1\ncolumns:\n  - {id: c1, name: One}\nsteps:\n");
+	for (int i = 0; i < 30; i++)
+		buf_printf(&y, "  - {id: s%d, lane: customer, column: c1, text: \"Step %d "
+			   "a long text that takes several lines of its card on the "
+			   "screen of eighty columns when it wraps\"}\n", i, i);
+	fixture *fx = fixture_open(y.data);
+	buf_free(&y);
+	editor *ed = fx->ed;
+	editor_resize(ed, 80, 30);
+	editor_view(ed)->zoom = ZOOM_FULL; /* every card's whole text */
+	editor_feed(ed, "<PageDown>");
+	size_t line, h;
+	editor_sel_lines(ed, &line, &h);
+	assert_true(h > 1);
+	size_t t = editor_body_rows(ed);
+	assert_true(line <= t && t < line + h);
+	assert_true(ed->idx > 0 && ed->idx < 20);
+	editor_feed(ed, "<PageUp>");
+	assert_int_equal(ed->idx, 0);
+	fixture_close(fx);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_routes),
 		cmocka_unit_test(test_time_panel),
+		cmocka_unit_test(test_page_lines),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
