@@ -49,6 +49,7 @@ typedef enum ed_mode {
 	MODE_CONFIRM,   /* a question answered by one key */
 	MODE_CONNECT,   /* pick the target of a new flow */
 	MODE_FORM,      /* a small form of fields, one prompt each (form.c) */
+	MODE_TIME,      /* the time analysis and the SQI (timepanel.c) */
 } ed_mode;
 
 /* What a command asks the front end to redraw. */
@@ -218,6 +219,7 @@ struct editor {
 	char *search;            /* the last search */
 	struct ed_form *form;    /* the open form (form.c), or NULL */
 	ed_list formlist;
+	ed_list timelist;         /* the time panel (timepanel.c) */
 	struct {                 /* quick entry (cmd_entry.c) */
 		bool on;         /* the add prompt comes back after Enter */
 		bool unlinked;   /* Tab does not add a flow (Ctrl-F) */

@@ -82,6 +82,7 @@ typedef struct ed_view {
 	/* areas of the screen */
 	int label_w;      /* lane names (a pointer cell and a blank included) */
 	int col_w;        /* a grid column with its gutter */
+	int gutter;       /* the gutter's columns (wider in the flows view) */
 	int grid_w;       /* columns of the grid area right of the labels */
 	size_t vis_cols;  /* grid columns that fit */
 	int body_y, body_h; /* the grid's body */
@@ -116,6 +117,20 @@ void editor_sel_lines(editor *ed, size_t *line, size_t *h);
  * below them). */
 bool editor_view_hit(editor *ed, int y, int x, size_t *lane, size_t *col,
 		     size_t *idx);
+
+/* One cell of a flow connector: body line r, column x counted from the
+ * grid's first column (column c starts at c * col_w), and its glyph. */
+typedef struct ed_conn_cell {
+	size_t r;
+	int x;
+	int16_t glyph;
+	bool sel; /* on a flow of the selected step */
+} ed_conn_cell;
+
+/* The flows view's connectors: every flow routed through the gutters
+ * and the rows between lanes, arrowhead next to the target card. *cells
+ * is the caller's to free. */
+size_t editor_connectors(editor *ed, ed_conn_cell **cells);
 
 /* The display list of the whole screen. */
 void editor_frame(editor *ed, ed_frame *f);

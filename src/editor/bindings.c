@@ -87,6 +87,7 @@ static const struct {
 	{ N_("In a standard's form:"), stdform_bindings },
 	{ N_("In the attach picker (s):"), picker_bindings },
 	{ N_("In the problems panel (p):"), problems_bindings },
+	{ N_("In the time panel (T):"), time_bindings },
 	{ N_("In a form (f, w, a new standard):"), form_bindings },
 	{ N_("While connecting a flow (c):"), connect_bindings },
 	{ N_("In this help:"), help_bindings },

@@ -101,20 +101,37 @@ ed_result ecmd_last_lane(editor *ed, const ed_args *a)
 	return moved(ed);
 }
 
-/* Move the selection by rows body rows (a screen). */
+/* Move the selection by rows screen lines (a screen): to the card of
+ * the current column shown at that body line of the view, so cards of
+ * several lines count as what they take on screen. */
 static ed_result page(editor *ed, long rows)
 {
 	if (!ed->grid.nlanes)
 		return moved(ed);
-	long row = (long)(ed->grid.lane_top[ed->lane] + ed->idx) + rows;
-	if (row < 0)
-		row = 0;
-	if (row >= (long)ed->grid.height)
-		row = (long)ed->grid.height - 1;
-	size_t lane, sub;
-	grid_row_lane(&ed->grid, (size_t)row, &lane, &sub);
-	ed->lane = lane;
-	ed->idx = sub;
+	ed_view *v = editor_view(ed);
+	size_t line, h;
+	editor_sel_lines(ed, &line, &h);
+	long t = (long)line + rows;
+	if (t >= (long)v->height)
+		t = (long)v->height - 1;
+	if (t < 0)
+		t = 0;
+	size_t l = 0;
+	while (l + 1 < v->nlanes && v->lane_y[l + 1] <= (size_t)t)
+		l++;
+	if (rows > 0 && (size_t)t >= v->lane_y[l] + v->lane_h[l] && l + 1 < v->nlanes)
+		l++; /* a rule or channel line: the lane below */
+	ed->lane = l;
+	ed->idx = 0;
+	size_t k = cells_find(&ed->grid.cells, l, ed->col);
+	if (k != CELLS_NONE) {
+		size_t sub = (size_t)t > v->lane_y[l] ? (size_t)t - v->lane_y[l] : 0;
+		for (size_t i = ed->grid.cells.start[k]; i < ed->grid.cells.start[k + 1]; i++) {
+			ed->idx = i - ed->grid.cells.start[k];
+			if (sub < v->card_y[i] + v->card_h[i])
+				break;
+		}
+	}
 	return moved(ed);
 }
 

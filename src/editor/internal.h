@@ -74,6 +74,11 @@ ed_result problems_key(editor *ed, ed_key k);
 /* o / t on a merge-conflict finding (conflicts.c). */
 bool conflicts_problems_key(editor *ed, ed_key k, ed_result *r);
 ed_result help_key(editor *ed, ed_key k);
+/* The time analysis panel (timepanel.c). */
+ed_result timepanel_key(editor *ed, ed_key k);
+size_t timepanel_count(editor *ed);
+void timepanel_item(editor *ed, size_t i, size_t width, sbp_buf *out, ed_style *st);
+ed_result ecmd_time(editor *ed, const ed_args *a);
 void history_free(ed_history *h);
 void completion_reset(editor *ed);
 
@@ -167,7 +172,8 @@ typedef struct ed_binding {
 	const char *help;
 } ed_binding;
 extern const ed_binding catalog_bindings[], stdform_bindings[], picker_bindings[],
-	problems_bindings[], form_bindings[], connect_bindings[], help_bindings[];
+	problems_bindings[], form_bindings[], connect_bindings[], help_bindings[],
+	time_bindings[];
 bool bindings_run(editor *ed, const ed_binding *t, ed_key k, ed_result *r);
 /* The hint of a table into out (scratch); returns out->data. */
 const char *bindings_hint(const ed_binding *t, sbp_buf *out);

@@ -134,6 +134,7 @@ ed_result editor_key(editor *ed, ed_key k)
 	case MODE_PROBLEMS: r = problems_key(ed, k); break;
 	case MODE_HELP: r = help_key(ed, k); break;
 	case MODE_FORM: r = form_key(ed, k); break;
+	case MODE_TIME: r = timepanel_key(ed, k); break;
 	default: r = normal_key(ed, k); break;
 	}
 	ed_sync(ed);

@@ -386,6 +386,12 @@ bool editor_panel(editor *ed, ed_panel *p)
 		p->list = &ed->formlist;
 		p->ndetail = 1;
 		return true;
+	case MODE_TIME:
+		p->title = _("Time analysis per phase, and the SQI");
+		p->hint = bindings_hint(time_bindings, &ed->scratch);
+		p->count = timepanel_count(ed);
+		p->list = &ed->timelist;
+		return true;
 	case MODE_HELP:
 		p->title = _("Help: keys and commands");
 		p->hint = bindings_hint(help_bindings, &ed->scratch);
@@ -411,6 +417,7 @@ void editor_panel_item(editor *ed, size_t i, size_t width, sbp_buf *out,
 	case MODE_PROBLEMS: problems_item(ed, i, width, out, style); break;
 	case MODE_HELP: help_item(i, width, out, style); break;
 	case MODE_FORM: form_item(ed, i, width, out, style); break;
+	case MODE_TIME: timepanel_item(ed, i, width, out, style); break;
 	default: break;
 	}
 }

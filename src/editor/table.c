@@ -77,6 +77,7 @@ const ed_command ed_commands[] = {
 	/* views */
 	{ "inspect", "i", ecmd_inspect, S, N_("inspect and edit every field of the step"), "", CPL_NONE },
 	{ "problems", "p", ecmd_problems, 0, N_("the check findings; Enter jumps"), "", CPL_NONE },
+	{ "time", "T", ecmd_time, 0, N_("time analysis per phase and the SQI series"), "", CPL_NONE },
 	{ "resolve", NULL, ecmd_resolve, E, N_("resolve a merge conflict (x-conflicts; o/t in the problems panel)"), N_("ours|theirs [N]"), CPL_NONE },
 	{ "help", "? <F1>", ecmd_help, 0, N_("this list"), "", CPL_NONE },
 	{ "cmdline", ":", ecmd_cmdline, CMD_NOLINE, N_("type a command"), "", CPL_NONE },

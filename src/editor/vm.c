@@ -106,7 +106,7 @@ static int col_w_at(const editor *ed, int gw)
 /* Lines of every card's whole text at the column width col_w. */
 static size_t cards_full(ed_view *v, const ed_grid *g, int col_w)
 {
-	size_t tw = col_w > 1 ? (size_t)col_w - 1 : 1, most = 1;
+	size_t tw = col_w > v->gutter ? (size_t)(col_w - v->gutter) : 1, most = 1;
 	size_t first = tw > VM_MARK_W ? tw - VM_MARK_W : 1;
 	for (size_t i = 0; i < v->ncards; i++) {
 		const sbp_step *s = g->cells.steps[i];
@@ -125,8 +125,10 @@ static size_t grid_lines(ed_view *v, const editor *ed, size_t cap, bool store)
 	const sbp_cells *cs = &g->cells;
 	size_t y = 0;
 	for (size_t l = 0; l < g->nlanes; l++) {
-		if (l > 0 && ed->bp->lanes.items[l]->zone != ed->bp->lanes.items[l - 1]->zone)
-			y++; /* the rule between two zones */
+		if (l > 0 && (v->flows ||
+			      ed->bp->lanes.items[l]->zone != ed->bp->lanes.items[l - 1]->zone))
+			y++; /* the rule between two zones; in the flows view a
+			      * row between any two lanes carries connectors */
 		size_t h = v->names_cut ? 1 : v->name_lines[l], k, end;
 		for (cells_lane(cs, l, &k, &end); k < end; k++) {
 			size_t sum = 0;
@@ -149,6 +151,8 @@ static size_t grid_lines(ed_view *v, const editor *ed, size_t cap, bool store)
 		}
 		y += h;
 	}
+	if (v->flows && g->nlanes)
+		y++; /* a channel under the last lane */
 	return y;
 }
 
@@ -263,6 +267,7 @@ static void view_build(editor *ed, ed_view *v)
 	if (avail < 1)
 		avail = 1;
 	v->body_y = ED_HEAD_ROWS;
+	v->gutter = 1;
 	v->label_w = label_width(ed->bp, ed->cols);
 	name_lines(v, ed->bp);
 	if (hint && v->zoom != ZOOM_COMPACT && !fits_full(v, ed, ed->cols - v->label_w, avail) &&
@@ -273,6 +278,10 @@ static void view_build(editor *ed, ed_view *v)
 	v->hint_y = hint ? ed->rows - ED_FOOT_ROWS - 1 : -1;
 	place_pane(v, ed, avail);
 	col_geometry(g->ncols, v->grid_w, &v->col_w, &v->vis_cols);
+	if (v->flows && v->col_w >= VM_MIN_COL) {
+		/* room for three tracks; the fit was judged at one */
+		v->gutter = 3;
+	}
 	size_t most = 1;
 	bool hopeless = v->zoom == ZOOM_NORMAL && g->height > (size_t)v->body_h;
 	if (v->zoom == ZOOM_COMPACT || hopeless) {

@@ -94,7 +94,7 @@ static void frame_headers(editor *ed, ed_view *v, ed_frame *f)
 				run++;
 			frame_put(f, 0, x, (int)run * cw - 1, VR_PHASE, ph);
 		}
-		frame_put(f, 1, x + 1, cw - 2, VR_COLHEAD, col->name);
+		frame_put(f, 1, x + 1, cw - 1 - v->gutter, VR_COLHEAD, col->name);
 		if (c == ed->col)
 			frame_glyph(f, 1, x, 1, VG_PTR_DOWN, VR_POINTER, false);
 	}
@@ -207,7 +207,7 @@ static void card_markers(const sbp_step *s, char m[4])
 static void frame_card(editor *ed, ed_view *v, ed_frame *f, const sbp_step *s,
 		       size_t i, size_t r0, int x, bool sel, const links *lk)
 {
-	int tw = v->col_w - 1;
+	int tw = v->col_w - v->gutter;
 	size_t h = v->card_h[i], top = ed->top, bot = ed->top + (size_t)v->body_h;
 	size_t *b = xmalloc(2 * h * sizeof *b), *e = b + h;
 	size_t first = tw > 4 ? (size_t)tw - 4 : 1;
@@ -264,7 +264,7 @@ static void frame_lane_cards(editor *ed, ed_view *v, ed_frame *f, size_t l,
 			if (l == ed->lane && c == ed->col && r >= ed->top &&
 			    r < ed->top + (size_t)v->body_h) {
 				const char *ph = _("(empty: a adds)");
-				frame_text_at(f, v->body_y + (int)(r - ed->top), x, v->col_w - 1,
+				frame_text_at(f, v->body_y + (int)(r - ed->top), x, v->col_w - v->gutter,
 					      VR_CURSOR, ph, strlen(ph), true);
 			}
 			continue;
@@ -306,11 +306,32 @@ static void frame_conn(ed_view *v, ed_frame *f, size_t top, int x, size_t ra,
 	}
 }
 
-/* Flows in the gutters: within a column (always), and to the next column
- * (in the flows view). */
+/* The flows view: every flow's connector cells that are on screen. */
+static void frame_routes(editor *ed, ed_view *v, ed_frame *f)
+{
+	ed_conn_cell *cells;
+	size_t n = editor_connectors(ed, &cells);
+	int x0 = (int)ed->left * v->col_w;
+	size_t top = ed->top, bot = ed->top + (size_t)v->body_h;
+	for (size_t i = 0; i < n; i++) {
+		const ed_conn_cell *c = &cells[i];
+		if (c->r < top || c->r >= bot || c->x < x0 || c->x - x0 >= v->grid_w)
+			continue;
+		frame_glyph(f, v->body_y + (int)(c->r - top), v->label_w + c->x - x0, 1,
+			    (ed_glyph)c->glyph, c->sel ? VR_CONN_SEL : VR_CONN, false);
+	}
+	free(cells);
+}
+
+/* Flows in the gutters: in the flows view every flow, routed; else the
+ * flows within a column. */
 static void frame_flows(editor *ed, ed_view *v, ed_frame *f)
 {
 	const ed_grid *g = &ed->grid;
+	if (v->flows) {
+		frame_routes(ed, v, f);
+		return;
+	}
 	for (size_t vc = 0; vc < v->vis_cols; vc++) {
 		size_t c = ed->left + vc;
 		if (c >= g->ncols)
@@ -321,20 +342,6 @@ static void frame_flows(editor *ed, ed_view *v, ed_frame *f)
 			frame_conn(v, f, ed->top, x, step_line(ed, v, fl->from),
 				   step_line(ed, v, fl->to), VG_LARROW);
 		}
-	}
-	if (!v->flows)
-		return;
-	for (size_t i = 0; i < ed->bp->flows.n; i++) {
-		const sbp_flow *fl = ed->bp->flows.items[i];
-		size_t a = fl->from->column->idx, b = fl->to->column->idx;
-		if (b != a + 1 || a < ed->left || a >= ed->left + v->vis_cols)
-			continue;
-		int x = v->label_w + (int)(a - ed->left) * v->col_w + v->col_w - 1;
-		size_t ra = step_line(ed, v, fl->from), rb = step_line(ed, v, fl->to);
-		if (ra == rb)
-			frame_conn(v, f, ed->top, x, ra, rb, VG_RARROW);
-		else
-			frame_conn(v, f, ed->top, x, ra, rb, VG_RARROW);
 	}
 }
 
@@ -348,7 +355,8 @@ static void frame_body(editor *ed, ed_view *v, ed_frame *f)
 	for (size_t l = 0; l < v->nlanes; l++) {
 		size_t y0 = v->lane_y[l], y1 = y0 + v->lane_h[l];
 		if (l > 0 && y0 > 0 && y0 - 1 >= top && y0 - 1 < bot &&
-		    y0 - 1 >= v->lane_y[l - 1] + v->lane_h[l - 1])
+		    y0 - 1 >= v->lane_y[l - 1] + v->lane_h[l - 1] &&
+		    ed->bp->lanes.items[l]->zone != ed->bp->lanes.items[l - 1]->zone)
 			frame_rule(ed, v, f, v->body_y + (int)(y0 - 1 - top), l);
 		if (y1 <= top || y0 >= bot)
 			continue;
