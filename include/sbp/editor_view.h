@@ -78,6 +78,7 @@ typedef struct ed_view {
 	ed_zoom zoom_for;
 	ed_pane_mode pane_for;
 	bool flows_for, hints_for;
+	int need_for;     /* pane rows the selected step's text needs */
 	/* areas of the screen */
 	int label_w;      /* lane names (a pointer cell and a blank included) */
 	int col_w;        /* a grid column with its gutter */
@@ -88,6 +89,10 @@ typedef struct ed_view {
 	int hint_y;       /* the key hint bar, -1 when hidden */
 	size_t cap;       /* lines a card may take */
 	bool names_cut;   /* lane names get only their lane's lines */
+	/* the SQI series' last two points, for the status line */
+	bool sqi_valid;
+	size_t sqi_key, sqi_n;
+	double sqi_last, sqi_prev;
 	/* lanes, in body lines */
 	size_t nlanes;
 	size_t *lane_y, *lane_h, *name_lines;

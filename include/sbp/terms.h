@@ -17,67 +17,66 @@ typedef enum term_lang { TL_EN, TL_ZH, TL_COUNT } term_lang;
  * plain labels. Keep the order of terms.c's table. */
 typedef enum sbp_term {
 	/* zones (the default lane names), top to bottom */
-	T_ZONE_EVIDENCE, T_ZONE_CUSTOMER, T_ZONE_ONSTAGE, T_ZONE_BACKSTAGE, T_ZONE_SUPPORT,
+	TERM_ZONE_EVIDENCE, TERM_ZONE_CUSTOMER, TERM_ZONE_ONSTAGE, TERM_ZONE_BACKSTAGE, TERM_ZONE_SUPPORT,
 	/* the three lines, drawn above onstage, backstage and support */
-	T_LINE_INTERACTION, T_LINE_VISIBILITY, T_LINE_INTERNAL,
+	TERM_LINE_INTERACTION, TERM_LINE_VISIBILITY, TERM_LINE_INTERNAL,
 	/* SERVQUAL dimensions, in sbp_dimension order after DIM_NONE */
-	T_DIM_TANGIBLES, T_DIM_RELIABILITY, T_DIM_RESPONSIVENESS, T_DIM_ASSURANCE, T_DIM_EMPATHY,
-	T_DIM_NONE,
+	TERM_DIM_TANGIBLES, TERM_DIM_RELIABILITY, TERM_DIM_RESPONSIVENESS, TERM_DIM_ASSURANCE, TERM_DIM_EMPATHY,
+	TERM_DIM_NONE,
 	/* kinds, sources and directions of standards */
-	T_HARD, T_SOFT, T_SOURCE_CUSTOMER, T_SOURCE_COMPANY, T_BETTER_HIGHER, T_BETTER_LOWER,
+	TERM_HARD, TERM_SOFT, TERM_SOURCE_CUSTOMER, TERM_SOURCE_COMPANY, TERM_BETTER_HIGHER, TERM_BETTER_LOWER,
 	/* marks and points */
-	T_FAIL_POINT, T_WAIT_POINT, T_FLAGGED, T_ENCOUNTER, T_STEP, T_FLOW, T_FLOWS,
-	T_STANDARD, T_STANDARDS, T_ONE_TIME_FIX,
+	TERM_FAIL_POINT, TERM_WAIT_POINT, TERM_FLAGGED, TERM_ENCOUNTER, TERM_STEP, TERM_FLOW, TERM_FLOWS,
+	TERM_STANDARD, TERM_STANDARDS, TERM_ONE_TIME_FIX,
 	/* units and figures */
-	T_MINUTES, T_SQI, T_ZONE_OF_TOLERANCE, T_GOAL_ATTAINMENT, T_COVERAGE,
-	T_YES, T_NO,
+	TERM_MINUTES, TERM_SQI, TERM_ZONE_OF_TOLERANCE, TERM_GOAL_ATTAINMENT, TERM_COVERAGE,
+	TERM_YES, TERM_NO,
 	/* titles and legend */
-	T_SERVICE_BLUEPRINT, T_UNTITLED, T_LEGEND, T_LEG_LINES, T_LEG_ENCOUNTER,
-	T_LEG_FLAGGED, T_PHASE, T_LANE, T_COLUMN, T_ID, T_STEPS_HEADING,
-	T_NO_PHASE,
+	TERM_SERVICE_BLUEPRINT, TERM_UNTITLED, TERM_LEGEND, TERM_LEG_LINES, TERM_LEG_ENCOUNTER,
+	TERM_LEG_FLAGGED, TERM_PHASE, TERM_LANE, TERM_COLUMN, TERM_ID, TERM_STEPS_HEADING,
+	TERM_NO_PHASE,
 	/* counts lines (fmt) */
-	T_COUNTS_POSTER, T_COUNTS_TXT, T_COUNTS_MD, T_COUNTS_REPORT,
+	TERM_COUNTS_POSTER, TERM_COUNTS_TXT, TERM_COUNTS_MD, TERM_COUNTS_REPORT,
 	/* report headings and sentences (fmt where they take a count) */
-	T_H_FLAGGED, T_H_FAIL, T_H_WAIT, T_H_STANDARDS, T_H_INDEX, T_H_SERVQUAL,
-	T_H_REPORT, T_H_POSTER, T_H_SQI, T_H_MEASUREMENTS,
-	T_GAP2_EXPLAIN, T_ALL_STANDARDIZED, T_NO_RECOVERY, T_NO_TOLERANCE,
-	T_NO_STANDARDS, T_NOT_MEASURED, T_BELOW_GOAL, T_MEETS_GOAL, T_NO_INDEX,
-	T_INDEX_EXPLAIN, T_INDEX, T_NO_FINDINGS, T_ERROR, T_WARNING, T_LINE_N,
-	T_MADE_WITH, T_SHEET, T_DRAWIO_LEGEND,
+	TERM_H_FLAGGED, TERM_H_FAIL, TERM_H_WAIT, TERM_H_STANDARDS, TERM_H_INDEX, TERM_H_SERVQUAL,
+	TERM_H_REPORT, TERM_H_POSTER, TERM_H_SQI, TERM_H_MEASUREMENTS,
+	TERM_GAP2_EXPLAIN, TERM_ALL_STANDARDIZED, TERM_NO_RECOVERY, TERM_NO_TOLERANCE,
+	TERM_NO_STANDARDS, TERM_NOT_MEASURED, TERM_BELOW_GOAL, TERM_MEETS_GOAL, TERM_NO_INDEX,
+	TERM_INDEX_EXPLAIN, TERM_INDEX, TERM_NO_FINDINGS, TERM_ERROR, TERM_WARNING, TERM_LINE_N,
+	TERM_MADE_WITH, TERM_SHEET, TERM_DRAWIO_LEGEND,
 	/* table column headings */
-	T_COL_STEP, T_COL_LANE, T_COL_COLUMN, T_COL_ID, T_COL_STANDARD, T_COL_KIND,
-	T_COL_MEASURE, T_COL_TARGET, T_COL_FEEDBACK, T_COL_DIMENSION, T_COL_WEIGHT,
-	T_COL_GOAL, T_COL_ACTUAL, T_COL_AGAINST_GOAL, T_COL_STEPS, T_COL_ATTAINMENT,
-	T_COL_SEVERITY, T_COL_RECOVERY, T_COL_EXPECTED, T_COL_TOLERABLE,
-	T_COL_COVERED, T_COL_DATE, T_COL_POINTS, T_COL_REQUIREMENT, T_COL_SOURCE,
-	T_COL_DESIRED, T_COL_ADEQUATE, T_COL_OWNER, T_COL_FAIL, T_COL_WAIT,
+	TERM_COL_STEP, TERM_COL_LANE, TERM_COL_COLUMN, TERM_COL_ID, TERM_COL_STANDARD, TERM_COL_KIND,
+	TERM_COL_MEASURE, TERM_COL_TARGET, TERM_COL_FEEDBACK, TERM_COL_DIMENSION, TERM_COL_WEIGHT,
+	TERM_COL_GOAL, TERM_COL_ACTUAL, TERM_COL_AGAINST_GOAL, TERM_COL_STEPS, TERM_COL_ATTAINMENT,
+	TERM_COL_SEVERITY, TERM_COL_RECOVERY, TERM_COL_EXPECTED, TERM_COL_TOLERABLE,
+	TERM_COL_COVERED, TERM_COL_DATE, TERM_COL_POINTS, TERM_COL_REQUIREMENT, TERM_COL_SOURCE,
+	TERM_COL_DESIRED, TERM_COL_ADEQUATE, TERM_COL_OWNER, TERM_COL_FAIL, TERM_COL_WAIT,
 	/* CSV header names: steps table */
-	T_CSV_ID, T_CSV_LANE, T_CSV_LANE_NAME, T_CSV_ZONE, T_CSV_COLUMN, T_CSV_COLUMN_NAME,
-	T_CSV_PHASE, T_CSV_TEXT, T_CSV_NOTES, T_CSV_ENCOUNTER, T_CSV_FLAGGED,
-	T_CSV_STANDARDS, T_CSV_DURATION, T_CSV_FAIL, T_CSV_FAIL_SEVERITY,
-	T_CSV_FAIL_RECOVERY, T_CSV_WAIT, T_CSV_WAIT_EXPECTED, T_CSV_WAIT_TOLERABLE,
-	T_CSV_FIX,
+	TERM_CSV_ID, TERM_CSV_LANE, TERM_CSV_LANE_NAME, TERM_CSV_ZONE, TERM_CSV_COLUMN, TERM_CSV_COLUMN_NAME,
+	TERM_CSV_PHASE, TERM_CSV_TEXT, TERM_CSV_NOTES, TERM_CSV_ENCOUNTER, TERM_CSV_FLAGGED,
+	TERM_CSV_STANDARDS, TERM_CSV_DURATION, TERM_CSV_FAIL, TERM_CSV_FAIL_SEVERITY,
+	TERM_CSV_FAIL_RECOVERY, TERM_CSV_WAIT, TERM_CSV_WAIT_EXPECTED, TERM_CSV_WAIT_TOLERABLE,
+	TERM_CSV_FIX,
 	/* CSV header names: standards table */
-	T_CSV_NAME, T_CSV_KIND, T_CSV_MEASURE, T_CSV_TARGET, T_CSV_DIMENSION,
-	T_CSV_FEEDBACK, T_CSV_WEIGHT, T_CSV_GOAL, T_CSV_BETTER, T_CSV_ACTUAL,
-	T_CSV_BELOW_GOAL, T_CSV_STEPS, T_CSV_REQUIREMENT, T_CSV_SOURCE,
-	T_CSV_DESIRED, T_CSV_ADEQUATE, T_CSV_OWNER,
+	TERM_CSV_NAME, TERM_CSV_KIND, TERM_CSV_MEASURE, TERM_CSV_TARGET, TERM_CSV_DIMENSION,
+	TERM_CSV_FEEDBACK, TERM_CSV_WEIGHT, TERM_CSV_GOAL, TERM_CSV_BETTER, TERM_CSV_ACTUAL,
+	TERM_CSV_BELOW_GOAL, TERM_CSV_STEPS, TERM_CSV_REQUIREMENT, TERM_CSV_SOURCE,
+	TERM_CSV_DESIRED, TERM_CSV_ADEQUATE, TERM_CSV_OWNER,
 	/* CSV header names: flows table */
-	T_CSV_FROM, T_CSV_TO, T_CSV_LABEL, T_CSV_FROM_LANE, T_CSV_TO_LANE,
-	T_CSV_FROM_COLUMN, T_CSV_TO_COLUMN,
+	TERM_CSV_FROM, TERM_CSV_TO, TERM_CSV_LABEL, TERM_CSV_FROM_LANE, TERM_CSV_TO_LANE,
+	TERM_CSV_FROM_COLUMN, TERM_CSV_TO_COLUMN,
 	/* CSV header names: measurements */
-	T_CSV_DATE, T_CSV_STANDARD, T_CSV_VALUE, T_CSV_FAILURES, T_CSV_VOLUME, T_CSV_NOTE,
-	T_COUNT
+	TERM_CSV_DATE, TERM_CSV_STANDARD, TERM_CSV_VALUE, TERM_CSV_FAILURES, TERM_CSV_VOLUME, TERM_CSV_NOTE,
+	TERM_COUNT
 } sbp_term;
 
 /* The term t in language l (never NULL; English for a bad l). */
 const char *term(term_lang l, sbp_term t);
 
-/* The language an export of a blueprint writes: the blueprint's `lang`
- * (an sbp_lang: LANG_UNSET, LANG_EN or LANG_ZH), else the locale (LC_ALL,
- * LC_MESSAGES, LANG: the first one set decides; zh... is Chinese), else
- * English. */
-term_lang term_lang_resolve(int bp_lang);
+/* The language an export of a blueprint writes: the blueprint's `lang`,
+ * else the locale (LC_ALL, LC_MESSAGES, LANG: the first one set decides;
+ * zh... is Chinese), else English. */
+term_lang term_lang_resolve(sbp_lang bp_lang);
 
 /* The language of the locale alone (bp_lang unset). */
 term_lang term_lang_locale(void);
@@ -90,6 +89,27 @@ const char *term_dimension(term_lang l, sbp_dimension d);
 /* Finds s among the terms first..last in any language (for readers of
  * what exports write, e.g. CSV headers); false if none matches. */
 bool term_parse(const char *s, sbp_term first, sbp_term last, sbp_term *out);
+
+/* The language exports write now: set by export_blueprint() from the
+ * blueprint's lang for the length of one export (English otherwise). */
+term_lang term_now(void);
+void term_set_now(term_lang l);
+
+/* The export label en (exactly as sbp writes it in English) in the
+ * language of term_now(): en itself in English or when the table has no
+ * such label. Formats keep their printf conversions. */
+const char *term_tr(const char *en);
+
+/* The words of a standard's kind, a SERVQUAL dimension and a zone as
+ * exports write them now: the ids (hard, empathy, onstage) in English,
+ * the seeds' terms in Chinese. */
+const char *term_kind_now(sbp_std_kind k);
+const char *term_dim_now(sbp_dimension d);
+const char *term_zone_now(sbp_zone z);
+
+/* Does the CSV header cell s name the column whose English header is en
+ * (en itself, or its translation)? For readers of exported CSV. */
+bool term_csv_header_is(const char *s, const char *en);
 
 /* Runs the messages of the current thread (gettext) in language l until
  * term_messages_end(): exports embed check messages, which must follow the

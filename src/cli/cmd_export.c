@@ -5,7 +5,6 @@
 #include <unistd.h>
 
 #include "sbp/cli.h"
-#include "sbp/i18n.h"
 #include "sbp/export.h"
 #include "sbp/i18n.h"
 
@@ -26,7 +25,9 @@ static const char export_usage[] =
 	"                        tables as pages after the poster\n"
 	"  --scale N             png: pixels per point (default 2); pdf --tile:\n"
 	"                        print the poster N times its size\n"
-	"  --what TABLE          csv: steps (default), standards, flows or sqi\n"
+	"  --what TABLE          csv: one table alone: steps, standards, flows,\n"
+	"                        lanes, columns, measurements, blueprint or sqi\n"
+	"                        (default all: every table, after the steps)\n"
 	"  --max-size SIZE       largest input file to read (default 512M)\n");
 
 /* Is arg the option name (or name=value)? Sets *val from the same or the

@@ -65,7 +65,7 @@ static int fmt_one(const char *path, bool check, const sbp_limits *lim)
 			status = 2;
 		} else if (*err) {
 			/* saved, with a note (written in place: not atomic) */
-			fprintf(stderr, "sbp fmt: warning: %s\n", cli_safe(err));
+			fprintf(stderr, _("sbp fmt: warning: %s\n"), cli_safe(err));
 		}
 	}
 	buf_free(&out);

@@ -13,8 +13,8 @@
 
 static const char import_usage[] =
 	N_("usage: sbp import -f csv [-o OUT] [--force] IN...\n"
-	   "  IN: the steps, standards and flows tables of sbp export -f csv (one\n"
-	   "  file or several), or one workshop grid (lanes down, columns across)\n"
+	   "  IN: the tables of sbp export -f csv (the whole export, or --what\n"
+	   "  files), or one workshop grid (lanes down, columns across)\n"
 	   "  -o, --output OUT   the blueprint to write ('-' = standard output);\n"
 	   "                     default: IN with the extension .yaml\n"
 	   "  --force            replace OUT when it exists\n");
@@ -25,7 +25,8 @@ static char *default_output(const char *in)
 {
 	size_t n = strlen(in);
 	static const char *const tails[] = {".csv", ".CSV", ".txt", ".tsv", NULL};
-	static const char *const tables[] = {".standards", ".flows", ".steps", NULL};
+	static const char *const tables[] = {".standards", ".flows", ".steps", ".lanes", ".columns",
+					     ".measurements", ".blueprint", NULL};
 	for (size_t i = 0; tails[i]; i++)
 		if (n > strlen(tails[i]) && !strcmp(in + n - strlen(tails[i]), tails[i])) {
 			n -= strlen(tails[i]);

@@ -239,7 +239,7 @@ static int measure(const char *path, const char *std, const char *csv,
 			fprintf(stderr, _("sbp measure: %s has no standard with the id '%s'\n"),
 				cli_safe(path), cli_safe(std));
 		else if (!(ok = edit_measurement_add(&h, row, NULL)))
-			fprintf(stderr, "sbp measure: %s\n", cli_safe(h.error));
+			fprintf(stderr, _("sbp measure: %s\n"), cli_safe(h.error));
 	}
 	if (ok) {
 		sbp_buf out;
@@ -247,7 +247,7 @@ static int measure(const char *path, const char *std, const char *csv,
 		buf_init(&out);
 		sbp_save_yaml(bp, &out);
 		if (!atomic_write(path, out.data, out.len, err, sizeof err)) {
-			fprintf(stderr, "sbp measure: %s\n", cli_safe(err));
+			fprintf(stderr, _("sbp measure: %s\n"), cli_safe(err));
 			ok = false;
 		}
 		buf_free(&out);

@@ -6,8 +6,8 @@
 #include "sbp/cli.h"
 #include "sbp/i18n.h"
 
-static const char usage[] = N_(
-	"usage: sbp [FILE]                      open the editor (new blueprint if FILE is absent)\n"
+static const char usage[] =
+	N_("usage: sbp [FILE]                      open the editor (new blueprint if FILE is absent)\n"
 	"       sbp check [--format text|json] FILE...\n"
 	"                                       lint; exit 0 clean, 1 findings, 2 unreadable/invalid\n"
 	"       sbp export -f FORMAT [-o OUT] FILE\n"
@@ -52,11 +52,11 @@ static int run_editor(int argc, char **argv)
 	for (int i = 1; i < argc; i++) {
 		if (argv[i][0] == '-' && argv[i][1]) {
 			fprintf(stderr, _("sbp: unknown option '%s'\n"), cli_safe(argv[i]));
-			fputs(usage, stderr);
+			fputs(_(usage), stderr);
 			return 2;
 		} else if (path) {
 			fprintf(stderr, _("sbp: the editor opens one file\n"));
-			fputs(usage, stderr);
+			fputs(_(usage), stderr);
 			return 2;
 		} else {
 			path = argv[i];

@@ -72,19 +72,19 @@ void catalog_detail(editor *ed, size_t k, size_t width, sbp_buf *out)
 	sbp_buf line;
 	buf_init(&line);
 	switch (k) {
-	case 0: buf_printf(&line, "Name:     %s", s->name); break;
-	case 1: buf_printf(&line, "Measure:  %s", s->measure ? s->measure : "-"); break;
-	case 2: buf_printf(&line, "Target:   %s", s->target ? s->target : "-"); break;
-	case 3: buf_printf(&line, "Feedback: %s", s->feedback ? s->feedback : "-"); break;
+	case 0: buf_printf(&line, _("Name:     %s"), s->name); break;
+	case 1: buf_printf(&line, _("Measure:  %s"), s->measure ? s->measure : "-"); break;
+	case 2: buf_printf(&line, _("Target:   %s"), s->target ? s->target : "-"); break;
+	case 3: buf_printf(&line, _("Feedback: %s"), s->feedback ? s->feedback : "-"); break;
 	default: {
-		buf_puts(&line, "Used by:  ");
+		buf_puts(&line, _("Used by:  "));
 		size_t n = 0;
 		for (size_t i = 0; i < ed->bp->steps.n && line.len < width + 16; i++)
 			if (step_has_standard(ed->bp->steps.items[i], s))
 				buf_printf(&line, "%s%s", n++ ? ", " : "",
 					   ed->bp->steps.items[i]->id);
 		if (n == 0)
-			buf_puts(&line, "no step (unused)");
+			buf_puts(&line, _("no step (unused)"));
 		break;
 	}
 	}
@@ -98,7 +98,7 @@ ed_result ecmd_catalog(editor *ed, const ed_args *a)
 	(void)a;
 	catalog_refresh(ed);
 	ed_push_mode(ed, MODE_CATALOG);
-	return ed_ok(ed, RD_ALL, "Enter edits, a adds, d deletes, Esc closes.");
+	return ed_ok(ed, RD_ALL, _("Enter edits, a adds, d deletes, Esc closes."));
 }
 
 /* The standard under the catalog's selection, or NULL (message set). */

@@ -69,7 +69,7 @@ static bool quick_add(editor *ed, const char *text)
 	sbp_column *c = ed->bp->columns.items[ed->col];
 	char *id = ed_slug_id_in(ed->bp, 's', text, l);
 	sbp_step *s = NULL;
-	edit_begin(&ed->hist, "add step");
+	edit_begin(&ed->hist, _("add step"));
 	bool ok = edit_step_add(&ed->hist, l, c, id, text, &s);
 	if (ok && ed->quick.link && alive(ed, ed->quick.last))
 		ok = edit_flow_add(&ed->hist, ed->quick.last, s, NULL, NULL);

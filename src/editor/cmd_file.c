@@ -22,8 +22,8 @@ static bool write_to(editor *ed, const char *target, char *note, size_t notelen)
 	snprintf(note, notelen, "%s", ok ? err : "");
 	if (!ok) {
 		ed->quit_after_save = false;
-		ed_err(ed, "Not saved: %s. Your changes are kept: :w OTHER-FILE "
-		       "saves elsewhere.", err);
+		ed_err(ed, _("Not saved: %s. Your changes are kept: :w OTHER-FILE "
+		       "saves elsewhere."), err);
 	}
 	return ok;
 }
@@ -47,8 +47,8 @@ static bool save_now(editor *ed, const char *target, int how)
 	if (!write_to(ed, target, note, sizeof note))
 		return false;
 	if (how == SAVE_COPY) {
-		ed_ok(ed, RD_ALL, "Wrote a copy to %s; still editing %s "
-		      "(:saveas switches).%s%s", target, editor_file_name(ed),
+		ed_ok(ed, RD_ALL, _("Wrote a copy to %s; still editing %s "
+		      "(:saveas switches).%s%s"), target, editor_file_name(ed),
 		      note[0] ? " Note: " : "", note);
 		if (ed->quit_after_save)
 			ed->quit = true;
@@ -66,11 +66,11 @@ static bool save_now(editor *ed, const char *target, int how)
 	}
 	saved_main(ed);
 	if (note[0])
-		ed_ok(ed, RD_ALL, "Saved %s (%zu steps), but %s.", editor_file_name(ed),
-		      ed->bp->steps.n, note);
+		ed_ok(ed, RD_ALL, P_("Saved %s (%zu step), but %s.", "Saved %s (%zu steps), but %s.",
+		      ed->bp->steps.n), editor_file_name(ed), ed->bp->steps.n, note);
 	else
-		ed_ok(ed, RD_ALL, "Saved %s (%zu steps).", editor_file_name(ed),
-		      ed->bp->steps.n);
+		ed_ok(ed, RD_ALL, P_("Saved %s (%zu step).", "Saved %s (%zu steps).", ed->bp->steps.n),
+		      editor_file_name(ed), ed->bp->steps.n);
 	return true;
 }
 
@@ -82,7 +82,7 @@ static void on_overwrite(editor *ed, int choice)
 		save_now(ed, ed->save_target + 1, how);
 	else {
 		ed->quit_after_save = false;
-		ed_ok(ed, RD_MSG, "Not saved.");
+		ed_ok(ed, RD_MSG, _("Not saved."));
 	}
 }
 
@@ -92,24 +92,24 @@ static void on_changed(editor *ed, int choice)
 	if (choice == 'o') {
 		save_now(ed, ed->path, SAVE_MAIN);
 	} else if (choice == 's') {
-		ed_prompt_open(ed, "Save as: ", "saveas", "", CPL_NONE, 2);
+		ed_prompt_open(ed, _("Save as: "), "saveas", "", CPL_NONE, 2);
 	} else if (choice == 'r') {
 		sbp_diags d;
 		diags_init(&d);
 		sbp_blueprint *bp = sbp_load_file(ed->path, &ed->lim, &d);
 		if (!bp) {
-			ed_err(ed, "Cannot reload: %s", d.n ? d.items[0].message : "unreadable");
+			ed_err(ed, _("Cannot reload: %s"), d.n ? d.items[0].message : "unreadable");
 		} else {
 			ed_set_blueprint(ed, bp);
 			ed->base_dirty = false;
 			file_stamp_take(ed->path, &ed->stamp);
-			ed_ok(ed, RD_ALL, "Reloaded %s from disk.", editor_file_name(ed));
+			ed_ok(ed, RD_ALL, _("Reloaded %s from disk."), editor_file_name(ed));
 		}
 		diags_free(&d);
 		ed->quit_after_save = false;
 	} else {
 		ed->quit_after_save = false;
-		ed_ok(ed, RD_MSG, "Not saved.");
+		ed_ok(ed, RD_MSG, _("Not saved."));
 	}
 }
 
@@ -120,8 +120,8 @@ static ed_result save_checked(editor *ed, const char *target, int how, bool bang
 	if (!bang && stat(target, &st) == 0) {
 		free(ed->save_target);
 		ed->save_target = xasprintf("%c%s", how == SAVE_COPY ? 'c' : 'a', target);
-		char *text = xasprintf("%s already exists.\n\n"
-				       "  o  overwrite it\n  Esc  go back", target);
+		char *text = xasprintf(_("%s already exists.\n\n"
+				       "  o  overwrite it\n  Esc  go back"), target);
 		ed_ask(ed, "Overwrite?", text, "o", true, on_overwrite);
 		free(text);
 		return ed_done(ed, RD_ALL);
@@ -134,8 +134,8 @@ static ed_result save_main(editor *ed, bool bang)
 {
 	if (ed->readonly) {
 		ed->quit_after_save = false;
-		return ed_err(ed, "Read-only (open by %s): :w OTHER-FILE saves a copy.",
-			      ed->lock_note[0] ? ed->lock_note : "another session");
+		return ed_err(ed, _("Read-only (open by %s): :w OTHER-FILE saves a copy."),
+			      ed->lock_note[0] ? ed->lock_note : _("another session"));
 	}
 	/* A FIFO or device put in the file's place: refused at once by the
 	 * write (never opened, never waited on), no question first. */
@@ -143,13 +143,13 @@ static ed_result save_main(editor *ed, bool bang)
 	bool regular = stat(ed->path, &st) != 0 || S_ISREG(st.st_mode);
 	if (!bang && regular && file_stamp_changed(ed->path, &ed->stamp)) {
 		char *text = xasprintf(
-			"%s changed on disk since you opened it\n"
+			_("%s changed on disk since you opened it\n"
 			"(someone else saved it?).\n\n"
 			"  r  reload it from disk (drops your changes)\n"
 			"  o  overwrite it with your version\n"
 			"  s  save yours elsewhere\n"
-			"  Esc  go back", editor_file_name(ed));
-		ed_ask(ed, "File changed on disk", text, "ros", true, on_changed);
+			"  Esc  go back"), editor_file_name(ed));
+		ed_ask(ed, _("File changed on disk"), text, "ros", true, on_changed);
 		free(text);
 		return ed_done(ed, RD_ALL);
 	}
@@ -162,9 +162,9 @@ ed_result ecmd_write(editor *ed, const ed_args *a)
 	const char *target = *a->rest ? a->rest : NULL;
 	if (!target && !ed->path) {
 		if (a->from_key)
-			return ed_prompt_open(ed, "Save as: ", "saveas", "", CPL_NONE, 2);
+			return ed_prompt_open(ed, _("Save as: "), "saveas", "", CPL_NONE, 2);
 		ed->quit_after_save = false;
-		return ed_err(ed, "No file name yet: :w FILE");
+		return ed_err(ed, _("No file name yet: :w FILE"));
 	}
 	if (!target || (ed->path && strcmp(target, ed->path) == 0))
 		return save_main(ed, a->bang);
@@ -178,7 +178,7 @@ ed_result ecmd_saveas(editor *ed, const ed_args *a)
 {
 	if (!*a->rest) {
 		ed->quit_after_save = false;
-		return ed_err(ed, "Usage: :saveas FILE");
+		return ed_err(ed, _("Usage: :saveas FILE"));
 	}
 	if (ed->path && strcmp(a->rest, ed->path) == 0)
 		return save_main(ed, a->bang);
@@ -222,11 +222,11 @@ ed_result ecmd_quit(editor *ed, const ed_args *a)
 		ed->quit = true;
 		return ed_done(ed, RD_NONE);
 	}
-	char *text = xasprintf("%s has unsaved changes.\n\n"
+	char *text = xasprintf(_("%s has unsaved changes.\n\n"
 			       "  y  save them, then quit\n"
 			       "  n  quit without saving\n"
-			       "  Esc  go back to editing", editor_file_name(ed));
-	ed_ask(ed, "Save before quitting?", text, "yn", true, on_quit);
+			       "  Esc  go back to editing"), editor_file_name(ed));
+	ed_ask(ed, _("Save before quitting?"), text, "yn", true, on_quit);
 	free(text);
 	return ed_done(ed, RD_ALL);
 }

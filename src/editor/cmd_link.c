@@ -21,10 +21,10 @@ ed_result ecmd_std(editor *ed, const ed_args *a)
 		return ed_usage(ed, "std");
 	for (int i = 0; i < a->argc; i++)
 		if (!blueprint_standard(ed->bp, a->argv[i]))
-			return ed_err(ed, "No standard has the id \"%s\" (S shows the catalog).",
+			return ed_err(ed, _("No standard has the id \"%s\" (S shows the catalog)."),
 				      a->argv[i]);
 	size_t added = 0;
-	edit_begin(&ed->hist, "attach standards");
+	edit_begin(&ed->hist, _("attach standards"));
 	for (int i = 0; i < a->argc; i++) {
 		sbp_standard *std = blueprint_standard(ed->bp, a->argv[i]);
 		if (!step_has_standard(s, std) && edit_step_attach(&ed->hist, s, std))
@@ -32,7 +32,7 @@ ed_result ecmd_std(editor *ed, const ed_args *a)
 	}
 	edit_end(&ed->hist);
 	if (added == 0)
-		return ed_ok(ed, RD_MSG, "Already attached.");
+		return ed_ok(ed, RD_MSG, _("Already attached."));
 	return ed_ok(ed, RD_ALL, P_("Attached %zu standard to %s.",
 				    "Attached %zu standards to %s.", added), added, s->id);
 }
@@ -45,11 +45,11 @@ ed_result ecmd_unstd(editor *ed, const ed_args *a)
 		return ed_usage(ed, "unstd");
 	sbp_standard *std = blueprint_standard(ed->bp, a->argv[0]);
 	if (!std || !step_has_standard(s, std))
-		return ed_err(ed, "%s has no standard \"%s\".", s->id, a->argv[0]);
+		return ed_err(ed, _("%s has no standard \"%s\"."), s->id, a->argv[0]);
 	if (!edit_step_detach(&ed->hist, s, std))
 		return refused(ed);
-	return ed_ok(ed, RD_ALL, "Detached %s from %s.%s", std->id, s->id,
-		     step_is_flagged(s) ? " The step is flagged again." : "");
+	return ed_ok(ed, RD_ALL, _("Detached %s from %s.%s"), std->id, s->id,
+		     step_is_flagged(s) ? _(" The step is flagged again.") : "");
 }
 
 /* The fields of a standard :stdset and the catalog's form change: the
@@ -98,7 +98,7 @@ ed_result ecmd_stdadd(editor *ed, const ed_args *a)
 	standard_free(p);
 	if (!ok)
 		return refused(ed);
-	return ed_ok(ed, RD_ALL, "Standard %s added (S edits its measure and target).",
+	return ed_ok(ed, RD_ALL, _("Standard %s added (S edits its measure and target)."),
 		     s->id);
 }
 
@@ -109,7 +109,7 @@ ed_result ecmd_stdset(editor *ed, const ed_args *a)
 		return ed_usage(ed, "stdset");
 	sbp_standard *s = blueprint_standard(ed->bp, a->argv[0]);
 	if (!s)
-		return ed_err(ed, "No standard has the id \"%s\".", a->argv[0]);
+		return ed_err(ed, _("No standard has the id \"%s\"."), a->argv[0]);
 	/* the value is the text after the second word */
 	const char *v = a->rest;
 	for (int w = 0; w < 2; w++) {
@@ -119,7 +119,7 @@ ed_result ecmd_stdset(editor *ed, const ed_args *a)
 	v += strspn(v, " \t");
 	if (!std_set_field(ed, s, a->argv[1], v))
 		return ed_failed(ed);
-	return ed_ok(ed, RD_ALL, "%s: %s set.", s->id, a->argv[1]);
+	return ed_ok(ed, RD_ALL, _("%s: %s set."), s->id, a->argv[1]);
 }
 
 /* Answer to "delete a standard in use?". */
@@ -132,7 +132,7 @@ static void on_stddelete(editor *ed, int choice)
 	}
 	char *id = xstrdup(s->id);
 	if (edit_standard_delete(&ed->hist, s))
-		ed_ok(ed, RD_ALL, "Deleted standard %s (u undoes).", id);
+		ed_ok(ed, RD_ALL, _("Deleted standard %s (u undoes)."), id);
 	else
 		refused(ed);
 	ed->form_std = NULL;
@@ -148,7 +148,7 @@ ed_result ecmd_stddelete(editor *ed, const ed_args *a)
 		return ed_usage(ed, "stddelete");
 	sbp_standard *s = blueprint_standard(ed->bp, a->argv[0]);
 	if (!s)
-		return ed_err(ed, "No standard has the id \"%s\".", a->argv[0]);
+		return ed_err(ed, _("No standard has the id \"%s\"."), a->argv[0]);
 	size_t uses = edit_standard_uses(ed->bp, s);
 	ed->form_std = s;
 	if (uses > 0 && !a->bang) {
@@ -159,7 +159,7 @@ ed_result ecmd_stddelete(editor *ed, const ed_args *a)
 					  "from them,\nwhich may flag them again.\n\n"
 					  "  y  delete it\n  n  keep it", uses),
 				       uses, s->id);
-		ed_ask(ed, "Delete a standard in use?", text, "yn", true, on_stddelete);
+		ed_ask(ed, _("Delete a standard in use?"), text, "yn", true, on_stddelete);
 		free(text);
 		return ed_done(ed, RD_ALL);
 	}
@@ -175,14 +175,14 @@ ed_result ecmd_flow(editor *ed, const ed_args *a)
 	sbp_step *from = blueprint_step(ed->bp, a->argv[0]);
 	sbp_step *to = blueprint_step(ed->bp, a->argv[1]);
 	if (!from || !to)
-		return ed_err(ed, "No step has the id \"%s\".",
+		return ed_err(ed, _("No step has the id \"%s\"."),
 			      from ? a->argv[1] : a->argv[0]);
 	if (from == to)
-		return ed_err(ed, "A flow joins two different steps.");
+		return ed_err(ed, _("A flow joins two different steps."));
 	for (size_t i = 0; i < ed->bp->flows.n; i++) {
 		sbp_flow *f = ed->bp->flows.items[i];
 		if (f->from == from && f->to == to)
-			return ed_err(ed, "There is already a flow from %s to %s.",
+			return ed_err(ed, _("There is already a flow from %s to %s."),
 				      from->id, to->id);
 	}
 	const char *label = a->rest;
@@ -193,7 +193,7 @@ ed_result ecmd_flow(editor *ed, const ed_args *a)
 	label += strspn(label, " \t");
 	if (!edit_flow_add(&ed->hist, from, to, *label ? label : NULL, NULL))
 		return refused(ed);
-	return ed_ok(ed, RD_ALL, "Flow %s -> %s added.", from->id, to->id);
+	return ed_ok(ed, RD_ALL, _("Flow %s -> %s added."), from->id, to->id);
 }
 
 /* :unflow FROM TO. */
@@ -206,9 +206,9 @@ ed_result ecmd_unflow(editor *ed, const ed_args *a)
 		if (!strcmp(f->from->id, a->argv[0]) && !strcmp(f->to->id, a->argv[1])) {
 			if (!edit_flow_delete(&ed->hist, f))
 				return refused(ed);
-			return ed_ok(ed, RD_ALL, "Flow %s -> %s deleted.", a->argv[0],
+			return ed_ok(ed, RD_ALL, _("Flow %s -> %s deleted."), a->argv[0],
 				     a->argv[1]);
 		}
 	}
-	return ed_err(ed, "No flow from \"%s\" to \"%s\".", a->argv[0], a->argv[1]);
+	return ed_err(ed, _("No flow from \"%s\" to \"%s\"."), a->argv[0], a->argv[1]);
 }

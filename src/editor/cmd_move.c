@@ -145,7 +145,7 @@ ed_result ecmd_goto(editor *ed, const ed_args *a)
 	sbp_column *c = blueprint_column(ed->bp, a->argv[0]);
 	sbp_lane *l = blueprint_lane(ed->bp, a->argv[0]);
 	if (!c && !l)
-		return ed_err(ed, "No step, column or lane has the id \"%s\".",
+		return ed_err(ed, _("No step, column or lane has the id \"%s\"."),
 			      a->argv[0]);
 	if (c)
 		ed->col = c->idx;
@@ -200,9 +200,9 @@ static bool pred_flagged(const sbp_step *s, const void *ctx)
 static ed_result next_flagged(editor *ed, int dir)
 {
 	if (!find_step(ed, dir, pred_flagged, NULL))
-		return ed_ok(ed, RD_MSG, "No flagged encounters: every encounter has a standard.");
+		return ed_ok(ed, RD_MSG, _("No flagged encounters: every encounter has a standard."));
 	return ed_ok(ed, RD_GRID | RD_STATUS,
-		     "Flagged: an encounter without a standard (s attaches one).");
+		     _("Flagged: an encounter without a standard (s attaches one)."));
 }
 
 /* n. */
@@ -289,8 +289,8 @@ ed_result ecmd_connect(editor *ed, const ed_args *a)
 	(void)a;
 	ed->connect_from = editor_step(ed);
 	ed_push_mode(ed, MODE_CONNECT);
-	return ed_ok(ed, RD_ALL, "Flow from %s: move to the target, Enter connects, "
-		     ": types an id, Esc cancels.", ed->connect_from->id);
+	return ed_ok(ed, RD_ALL, _("Flow from %s: move to the target, Enter connects, "
+		     ": types an id, Esc cancels."), ed->connect_from->id);
 }
 
 /* Connecting: Esc gives up. */

@@ -84,10 +84,10 @@ ed_result ecmd_fail(editor *ed, const ed_args *a)
 		return fail_form(ed, s);
 	if (!*a->rest) {
 		if (!s->fail)
-			return ed_ok(ed, RD_MSG, "%s has no fail point.", s->id);
+			return ed_ok(ed, RD_MSG, _("%s has no fail point."), s->id);
 		if (!edit_step_fail(&ed->hist, s, NULL))
 			return refused(ed);
-		return ed_ok(ed, RD_ALL, "Fail point removed.");
+		return ed_ok(ed, RD_ALL, _("Fail point removed."));
 	}
 	sbp_fail *f = s->fail ? fail_clone(s->fail) : fail_new(a->rest);
 	set_string(&f->text, a->rest);
@@ -95,7 +95,7 @@ ed_result ecmd_fail(editor *ed, const ed_args *a)
 	fail_free(f);
 	if (!ok)
 		return refused(ed);
-	return ed_ok(ed, RD_ALL, "Fail point set (i edits severity and recovery).");
+	return ed_ok(ed, RD_ALL, _("Fail point set (i edits severity and recovery)."));
 }
 
 /* :severity N (0 clears). */
@@ -104,15 +104,15 @@ ed_result ecmd_severity(editor *ed, const ed_args *a)
 	sbp_step *s = editor_step(ed);
 	double v;
 	if (!s->fail)
-		return ed_err(ed, "%s has no fail point (f adds one).", s->id);
+		return ed_err(ed, _("%s has no fail point (f adds one)."), s->id);
 	if (a->argc != 1 || !ed_parse_number(a->argv[0], &v) || v < 0 || v > 5 ||
 	    v != (int)v)
-		return ed_err(ed, "Severity is a whole number from 1 to 5 (0 clears).");
+		return ed_err(ed, _("Severity is a whole number from 1 to 5 (0 clears)."));
 	sbp_fail *f = fail_clone(s->fail);
 	f->severity = (int)v;
 	bool ok = edit_step_fail(&ed->hist, s, f);
 	fail_free(f);
-	return ok ? ed_ok(ed, RD_ALL, "Severity set.") : refused(ed);
+	return ok ? ed_ok(ed, RD_ALL, _("Severity set.")) : refused(ed);
 }
 
 /* :recovery TEXT (empty clears). */
@@ -120,12 +120,12 @@ ed_result ecmd_recovery(editor *ed, const ed_args *a)
 {
 	sbp_step *s = editor_step(ed);
 	if (!s->fail)
-		return ed_err(ed, "%s has no fail point (f adds one).", s->id);
+		return ed_err(ed, _("%s has no fail point (f adds one)."), s->id);
 	sbp_fail *f = fail_clone(s->fail);
 	set_string(&f->recovery, *a->rest ? a->rest : NULL);
 	bool ok = edit_step_fail(&ed->hist, s, f);
 	fail_free(f);
-	return ok ? ed_ok(ed, RD_ALL, "Recovery set.") : refused(ed);
+	return ok ? ed_ok(ed, RD_ALL, _("Recovery set.")) : refused(ed);
 }
 
 /* The wait form's changes, as one edit. */
@@ -177,10 +177,10 @@ ed_result ecmd_wait(editor *ed, const ed_args *a)
 		return wait_form(ed, s);
 	if (!*a->rest) {
 		if (!s->wait)
-			return ed_ok(ed, RD_MSG, "%s has no wait point.", s->id);
+			return ed_ok(ed, RD_MSG, _("%s has no wait point."), s->id);
 		if (!edit_step_wait(&ed->hist, s, NULL))
 			return refused(ed);
-		return ed_ok(ed, RD_ALL, "Wait point removed.");
+		return ed_ok(ed, RD_ALL, _("Wait point removed."));
 	}
 	sbp_wait *w = s->wait ? wait_clone(s->wait) : wait_new(a->rest);
 	set_string(&w->text, a->rest);
@@ -188,7 +188,7 @@ ed_result ecmd_wait(editor *ed, const ed_args *a)
 	wait_free(w);
 	if (!ok)
 		return refused(ed);
-	return ed_ok(ed, RD_ALL, "Wait point set (i edits expected and tolerable minutes).");
+	return ed_ok(ed, RD_ALL, _("Wait point set (i edits expected and tolerable minutes)."));
 }
 
 /* Set the expected (which 0) or tolerable (1) minutes of the wait. */
@@ -198,7 +198,7 @@ static ed_result wait_minutes(editor *ed, const ed_args *a, int which)
 	double v;
 	ed_result r;
 	if (!s->wait)
-		return ed_err(ed, "%s has no wait point (w adds one).", s->id);
+		return ed_err(ed, _("%s has no wait point (w adds one)."), s->id);
 	if (!ed_minutes_arg(ed, a->rest, &v, &r))
 		return r;
 	sbp_wait *w = wait_clone(s->wait);
@@ -208,7 +208,7 @@ static ed_result wait_minutes(editor *ed, const ed_args *a, int which)
 		w->tolerable = v;
 	bool ok = edit_step_wait(&ed->hist, s, w);
 	wait_free(w);
-	return ok ? ed_ok(ed, RD_ALL, "Wait time set.") : refused(ed);
+	return ok ? ed_ok(ed, RD_ALL, _("Wait time set.")) : refused(ed);
 }
 
 /* :expected MIN. */

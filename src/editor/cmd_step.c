@@ -31,8 +31,8 @@ ed_result ecmd_add(editor *ed, const ed_args *a)
 	if (!ok)
 		return refused(ed);
 	editor_select(ed, s);
-	return ed_ok(ed, RD_ALL, "Added step %s.%s", s->id,
-		     step_is_flagged(s) ? " It is an encounter: s attaches a standard." : "");
+	return ed_ok(ed, RD_ALL, _("Added step %s.%s"), s->id,
+		     step_is_flagged(s) ? _(" It is an encounter: s attaches a standard.") : "");
 }
 
 /* Enter / :text TEXT. */
@@ -42,12 +42,12 @@ ed_result ecmd_text(editor *ed, const ed_args *a)
 	if (a->from_key)
 		return ed_prompt_open(ed, "Text: ", "text", s->text, CPL_NONE, 2);
 	if (!*a->rest)
-		return ed_err(ed, "A step needs some text (d deletes the step).");
+		return ed_err(ed, _("A step needs some text (d deletes the step)."));
 	if (strcmp(s->text, a->rest) == 0)
-		return ed_ok(ed, RD_MSG, "Text unchanged.");
+		return ed_ok(ed, RD_MSG, _("Text unchanged."));
 	if (!edit_step_text(&ed->hist, s, a->rest))
 		return refused(ed);
-	return ed_ok(ed, RD_ALL, "Text of %s changed.", s->id);
+	return ed_ok(ed, RD_ALL, _("Text of %s changed."), s->id);
 }
 
 /* d / :delete: says how many flows go with the step. */
@@ -81,7 +81,7 @@ ed_result ecmd_notes(editor *ed, const ed_args *a)
 		return ed_prompt_open(ed, "Notes: ", "notes", step_notes(s), CPL_NONE, 2);
 	if (!edit_step_notes(&ed->hist, s, *a->rest ? a->rest : NULL))
 		return refused(ed);
-	return ed_ok(ed, RD_ALL, *a->rest ? "Notes set." : "Notes cleared.");
+	return ed_ok(ed, RD_ALL, *a->rest ? _("Notes set.") : _("Notes cleared."));
 }
 
 /* Parse a number of minutes (empty: NAN) into *v, at most the limit;
@@ -132,7 +132,7 @@ ed_result ecmd_duration(editor *ed, const ed_args *a)
 		return r;
 	if (!edit_step_duration(&ed->hist, s, v))
 		return refused(ed);
-	return ed_ok(ed, RD_ALL, isnan(v) ? "Duration cleared." : "Duration set.");
+	return ed_ok(ed, RD_ALL, isnan(v) ? _("Duration cleared.") : _("Duration set."));
 }
 
 /* e / :encounter yes|no|default. */
@@ -153,9 +153,9 @@ ed_result ecmd_encounter(editor *ed, const ed_args *a)
 		return ed_usage(ed, "encounter");
 	if (m != s->encounter && !edit_step_encounter(&ed->hist, s, m))
 		return refused(ed);
-	return ed_ok(ed, RD_ALL, "%s is %s (encounter: %s).", s->id,
-		     step_is_encounter(s) ? "an encounter" : "not an encounter",
-		     m == MARK_YES ? "yes" : m == MARK_NO ? "no" : "by its lane");
+	return ed_ok(ed, RD_ALL, _("%s is %s (encounter: %s)."), s->id,
+		     step_is_encounter(s) ? _("an encounter") : _("not an encounter"),
+		     m == MARK_YES ? "yes" : m == MARK_NO ? "no" : _("by its lane"));
 }
 
 /* Move the selected step by dl lanes and dc columns. */
@@ -165,12 +165,12 @@ static ed_result move_step(editor *ed, int dl, int dc)
 	long l = (long)s->lane->idx + dl, c = (long)s->column->idx + dc;
 	if (l < 0 || c < 0 || l >= (long)ed->bp->lanes.n ||
 	    c >= (long)ed->bp->columns.n)
-		return ed_err(ed, "The step is already at the edge.");
+		return ed_err(ed, _("The step is already at the edge."));
 	if (!edit_step_move(&ed->hist, s, ed->bp->lanes.items[l],
 			    ed->bp->columns.items[c]))
 		return refused(ed);
 	editor_select(ed, s);
-	return ed_ok(ed, RD_ALL, "Moved %s to %s / %s.", s->id, s->lane->name,
+	return ed_ok(ed, RD_ALL, _("Moved %s to %s / %s."), s->id, s->lane->name,
 		     s->column->name);
 }
 

@@ -39,7 +39,7 @@ ed_result ecmd_column(editor *ed, const ed_args *a)
 		return refused(ed);
 	ed->col = nc->idx;
 	ed->idx = 0;
-	return ed_ok(ed, RD_ALL, "Column %s added.", nc->id);
+	return ed_ok(ed, RD_ALL, _("Column %s added."), nc->id);
 }
 
 /* :colname NAME. */
@@ -49,12 +49,12 @@ ed_result ecmd_colname(editor *ed, const ed_args *a)
 	if (a->from_key)
 		return ecmd_colname_key(ed);
 	if (!c)
-		return ed_err(ed, "No column here.");
+		return ed_err(ed, _("No column here."));
 	if (!*a->rest)
 		return ed_usage(ed, "colname");
 	if (!edit_column_rename(&ed->hist, c, a->rest))
 		return refused(ed);
-	return ed_ok(ed, RD_ALL, "Column renamed.");
+	return ed_ok(ed, RD_ALL, _("Column renamed."));
 }
 
 /* :phase NAME (empty clears). */
@@ -62,10 +62,10 @@ ed_result ecmd_phase(editor *ed, const ed_args *a)
 {
 	sbp_column *c = cur_col(ed);
 	if (!c)
-		return ed_err(ed, "No column here.");
+		return ed_err(ed, _("No column here."));
 	if (!edit_column_phase(&ed->hist, c, *a->rest ? a->rest : NULL))
 		return refused(ed);
-	return ed_ok(ed, RD_ALL, *a->rest ? "Phase set." : "Phase cleared.");
+	return ed_ok(ed, RD_ALL, *a->rest ? _("Phase set.") : _("Phase cleared."));
 }
 
 /* :phasename NAME: rename the selected column's phase in every column
@@ -74,13 +74,13 @@ ed_result ecmd_phasename(editor *ed, const ed_args *a)
 {
 	sbp_column *c = cur_col(ed);
 	if (!c || !c->phase)
-		return ed_err(ed, "This column has no phase (:phase NAME sets one).");
+		return ed_err(ed, _("This column has no phase (:phase NAME sets one)."));
 	if (!*a->rest)
 		return ed_usage(ed, "phasename");
 	char *old = xstrdup(c->phase);
 	size_t n = 0;
 	bool ok = true;
-	edit_begin(&ed->hist, "rename phase");
+	edit_begin(&ed->hist, _("rename phase"));
 	for (size_t i = 0; ok && i < ed->bp->columns.n; i++) {
 		sbp_column *o = ed->bp->columns.items[i];
 		if (o->phase && !strcmp(o->phase, old)) {
@@ -125,16 +125,16 @@ ed_result ecmd_colmove(editor *ed, const ed_args *a)
 	sbp_column *c = cur_col(ed);
 	size_t to;
 	if (!c)
-		return ed_err(ed, "No column here.");
+		return ed_err(ed, _("No column here."));
 	if (a->argc != 1 || !parse_place(a->argv[0], c->idx, ed->bp->columns.n, &to))
-		return ed_err(ed, "Usage: :colmove left|right|N (N from 1 to %zu).",
+		return ed_err(ed, _("Usage: :colmove left|right|N (N from 1 to %zu)."),
 			      ed->bp->columns.n);
 	if (to == c->idx)
-		return ed_ok(ed, RD_MSG, "The column is already there.");
+		return ed_ok(ed, RD_MSG, _("The column is already there."));
 	if (!edit_column_move(&ed->hist, c, to))
 		return refused(ed);
 	ed->col = c->idx;
-	return ed_ok(ed, RD_ALL, "Column moved.");
+	return ed_ok(ed, RD_ALL, _("Column moved."));
 }
 
 /* :coldelete: the column and its steps. */
@@ -143,16 +143,17 @@ ed_result ecmd_coldelete(editor *ed, const ed_args *a)
 	(void)a;
 	sbp_column *c = cur_col(ed);
 	if (!c)
-		return ed_err(ed, "No column here.");
+		return ed_err(ed, _("No column here."));
 	if (ed->bp->columns.n == 1)
-		return ed_err(ed, "A blueprint keeps at least one column.");
+		return ed_err(ed, _("A blueprint keeps at least one column."));
 	size_t n = 0;
 	for (size_t l = 0; l < ed->grid.nlanes; l++)
 		n += grid_cell_count(&ed->grid, l, c->idx);
 	char *id = xstrdup(c->id);
 	bool ok = edit_column_delete(&ed->hist, c);
-	ed_result r = ok ? ed_ok(ed, RD_ALL, "Deleted column %s and its %zu steps "
-				 "(u undoes).", id, n)
+	ed_result r = ok ? ed_ok(ed, RD_ALL, P_("Deleted column %s and its %zu step "
+				 "(u undoes).", "Deleted column %s and its %zu steps "
+				 "(u undoes).", n), id, n)
 			 : refused(ed);
 	free(id);
 	return r;
@@ -164,12 +165,12 @@ ed_result ecmd_lane(editor *ed, const ed_args *a)
 {
 	sbp_zone z;
 	if (a->argc < 2)
-		return ed_err(ed, "Usage: :lane NAME ZONE (evidence customer "
-			      "onstage backstage support)");
+		return ed_err(ed, _("Usage: :lane NAME ZONE (evidence customer "
+			      "onstage backstage support)"));
 	const char *zone = a->argv[a->argc - 1];
 	if (!zone_parse(zone, &z))
-		return ed_err(ed, "\"%s\" is not a zone: evidence, customer, "
-			      "onstage, backstage or support.", zone);
+		return ed_err(ed, _("\"%s\" is not a zone: evidence, customer, "
+			      "onstage, backstage or support."), zone);
 	/* the name is the text before the last word */
 	size_t len = strlen(a->rest);
 	while (len > 0 && (a->rest[len - 1] == ' ' || a->rest[len - 1] == '\t'))
@@ -190,7 +191,7 @@ ed_result ecmd_lane(editor *ed, const ed_args *a)
 		return refused(ed);
 	ed->lane = nl->idx;
 	ed->idx = 0;
-	return ed_ok(ed, RD_ALL, "Lane %s added to %s.", nl->id, zone_id(z));
+	return ed_ok(ed, RD_ALL, _("Lane %s added to %s."), nl->id, zone_id(z));
 }
 
 /* :lanename NAME. */
@@ -198,12 +199,12 @@ ed_result ecmd_lanename(editor *ed, const ed_args *a)
 {
 	sbp_lane *l = cur_lane(ed);
 	if (!l)
-		return ed_err(ed, "No lane here.");
+		return ed_err(ed, _("No lane here."));
 	if (!*a->rest)
 		return ed_usage(ed, "lanename");
 	if (!edit_lane_rename(&ed->hist, l, a->rest))
 		return refused(ed);
-	return ed_ok(ed, RD_ALL, "Lane renamed.");
+	return ed_ok(ed, RD_ALL, _("Lane renamed."));
 }
 
 /* :lanemove up|down|N (refused across zones). */
@@ -212,16 +213,16 @@ ed_result ecmd_lanemove(editor *ed, const ed_args *a)
 	sbp_lane *l = cur_lane(ed);
 	size_t to;
 	if (!l)
-		return ed_err(ed, "No lane here.");
+		return ed_err(ed, _("No lane here."));
 	if (a->argc != 1 || !parse_place(a->argv[0], l->idx, ed->bp->lanes.n, &to))
-		return ed_err(ed, "Usage: :lanemove up|down|N (N from 1 to %zu).",
+		return ed_err(ed, _("Usage: :lanemove up|down|N (N from 1 to %zu)."),
 			      ed->bp->lanes.n);
 	if (to == l->idx)
-		return ed_ok(ed, RD_MSG, "The lane is already there.");
+		return ed_ok(ed, RD_MSG, _("The lane is already there."));
 	if (!edit_lane_move(&ed->hist, l, to))
 		return refused(ed);
 	ed->lane = l->idx;
-	return ed_ok(ed, RD_ALL, "Lane moved.");
+	return ed_ok(ed, RD_ALL, _("Lane moved."));
 }
 
 /* :lanedelete: the lane and its steps. */
@@ -230,16 +231,17 @@ ed_result ecmd_lanedelete(editor *ed, const ed_args *a)
 	(void)a;
 	sbp_lane *l = cur_lane(ed);
 	if (!l)
-		return ed_err(ed, "No lane here.");
+		return ed_err(ed, _("No lane here."));
 	if (ed->bp->lanes.n == 1)
-		return ed_err(ed, "A blueprint keeps at least one lane.");
+		return ed_err(ed, _("A blueprint keeps at least one lane."));
 	size_t n = 0;
 	for (size_t c = 0; c < ed->grid.ncols; c++)
 		n += grid_cell_count(&ed->grid, l->idx, c);
 	char *id = xstrdup(l->id);
 	bool ok = edit_lane_delete(&ed->hist, l);
-	ed_result r = ok ? ed_ok(ed, RD_ALL, "Deleted lane %s and its %zu steps "
-				 "(u undoes).", id, n)
+	ed_result r = ok ? ed_ok(ed, RD_ALL, P_("Deleted lane %s and its %zu step "
+				 "(u undoes).", "Deleted lane %s and its %zu steps "
+				 "(u undoes).", n), id, n)
 			 : refused(ed);
 	free(id);
 	return r;
@@ -250,7 +252,7 @@ ed_result ecmd_title(editor *ed, const ed_args *a)
 {
 	if (!edit_title(&ed->hist, *a->rest ? a->rest : NULL))
 		return refused(ed);
-	return ed_ok(ed, RD_ALL, *a->rest ? "Title set." : "Title cleared.");
+	return ed_ok(ed, RD_ALL, *a->rest ? _("Title set.") : _("Title cleared."));
 }
 
 /* :description TEXT (empty clears). */
@@ -258,5 +260,5 @@ ed_result ecmd_description(editor *ed, const ed_args *a)
 {
 	if (!edit_description(&ed->hist, *a->rest ? a->rest : NULL))
 		return refused(ed);
-	return ed_ok(ed, RD_ALL, *a->rest ? "Description set." : "Description cleared.");
+	return ed_ok(ed, RD_ALL, *a->rest ? _("Description set.") : _("Description cleared."));
 }

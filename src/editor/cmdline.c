@@ -43,7 +43,7 @@ static ed_result run_row(editor *ed, const ed_command *c, const char *rest,
 			 bool bang)
 {
 	if ((c->flags & CMD_STEP) && !editor_step(ed))
-		return ed_err(ed, ":%s needs a selected step (this cell is empty).",
+		return ed_err(ed, _(":%s needs a selected step (this cell is empty)."),
 			      c->name);
 	ed_args a = { 0, NULL, rest, bang, false };
 	a.argv = split_words(rest, &a.argc);
@@ -75,7 +75,7 @@ ed_result editor_run(editor *ed, const char *line)
 	const ed_command *c = editor_command_find(name);
 	ed_result r;
 	if (!c)
-		r = ed_err(ed, "Unknown command :%s (:help lists them).", name);
+		r = ed_err(ed, _("Unknown command :%s (:help lists them)."), name);
 	else
 		r = run_row(ed, c, p, bang);
 	free(name);
@@ -232,7 +232,7 @@ static ed_result line_complete(editor *ed, int dir)
 	ed->cpl_start = start;
 	ed_result r;
 	if (ed->ncpl == 0) {
-		r = ed_err(ed, "Nothing to complete for \"%s\".", prefix);
+		r = ed_err(ed, _("Nothing to complete for \"%s\"."), prefix);
 	} else if (ed->ncpl == 1) {
 		cpl_put(ed, ed->cpl[0]);
 		if (ed->line.cur == ed->line.text.len && kind != CPL_FORM)
@@ -257,7 +257,7 @@ static ed_result line_complete(editor *ed, int dir)
 		buf_init(&list);
 		for (size_t i = 0; i < ed->ncpl && list.len < 200; i++)
 			buf_printf(&list, "%s%s", i ? " " : "", ed->cpl[i]);
-		r = ed_ok(ed, RD_MSG, "%zu matches: %s", ed->ncpl, list.data);
+		r = ed_ok(ed, RD_MSG, P_("%zu match: %s", "%zu matches: %s", ed->ncpl), ed->ncpl, list.data);
 		buf_free(&list);
 	}
 	free(prefix);
@@ -331,7 +331,7 @@ static ed_result line_submit(editor *ed)
 		free(line);
 	} else if (command) {
 		const ed_command *c = ed_command_row(command);
-		r = c ? run_row(ed, c, text, false) : ed_err(ed, "no command %s", command);
+		r = c ? run_row(ed, c, text, false) : ed_err(ed, _("no command %s"), command);
 	} else {
 		r = editor_run(ed, text);
 	}

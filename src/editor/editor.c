@@ -18,7 +18,7 @@ static sbp_blueprint *untitled_blueprint(void)
 	for (int i = 1; i <= 3; i++) {
 		char id[16], name[16];
 		snprintf(id, sizeof id, "col-%d", i);
-		snprintf(name, sizeof name, "Column %d", i);
+		snprintf(name, sizeof name, _("Column %d"), i);
 		blueprint_insert_column(bp, (size_t)-1, column_new(id, name, NULL));
 	}
 	return bp;
@@ -109,7 +109,7 @@ bool editor_open(editor *ed, const char *path, sbp_diags *diags)
 		return false;
 	}
 	if (stat(path, &st) != 0 && errno != ENOENT) {
-		diags_add(diags, SBP_ERROR, NULL, 0, 0, NULL, "cannot open: %s",
+		diags_add(diags, SBP_ERROR, NULL, 0, 0, NULL, _("cannot open: %s"),
 			  file_strerror(errno));
 		return false;
 	}
@@ -120,12 +120,13 @@ bool editor_open(editor *ed, const char *path, sbp_diags *diags)
 		ed_set_blueprint(ed, bp);
 		file_stamp_take(path, &ed->stamp);
 		set_string(&ed->path, path);
-		ed_ok(ed, RD_ALL, "%s: %zu steps. Press ? for help.",
+		ed_ok(ed, RD_ALL, P_("%s: %zu step. Press ? for help.", "%s: %zu steps. Press ? for help.",
+		      bp->steps.n),
 		      editor_file_name(ed), bp->steps.n);
 	} else {
 		set_string(&ed->path, path);
 		file_stamp_take(path, &ed->stamp);
-		ed_ok(ed, RD_ALL, "New file %s. Press ? for help.",
+		ed_ok(ed, RD_ALL, _("New file %s. Press ? for help."),
 		      editor_file_name(ed));
 	}
 	ed_take_lock(ed);
@@ -135,8 +136,8 @@ bool editor_open(editor *ed, const char *path, sbp_diags *diags)
 /* Without a file: still offer the recovery of an untitled session. */
 void editor_start_untitled(editor *ed)
 {
-	ed_ok(ed, RD_ALL, "New blueprint. a adds a step, ? shows every key, "
-	      ":w FILE saves.");
+	ed_ok(ed, RD_ALL, _("New blueprint. a adds a step, ? shows every key, "
+	      ":w FILE saves."));
 	ed_offer_recovery(ed);
 }
 

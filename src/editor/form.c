@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sbp/i18n.h"
 #include "form.h"
 #include "sbp/utf8.h"
 
@@ -350,7 +351,7 @@ void form_detail(editor *ed, size_t k, size_t width, sbp_buf *out)
 			buf_printf(&line, "%s%zu %s", i ? "  " : "", i + 1,
 				   fl->choices[i]);
 	} else if (fl->help) {
-		buf_puts(&line, fl->help);
+		buf_puts(&line, _(fl->help));
 		if (ed->prompt.replace)
 			buf_printf(&line, " %s", _("(Typing replaces the value.)"));
 	} else if (fl->kind == FK_NUMBER && !isinf(fl->max)) {

@@ -73,17 +73,17 @@ static void put_minutes(sbp_buf *b, double v)
 		return;
 	}
 	fmt_number(v, n);
-	buf_printf(b, "%s min", n);
+	buf_printf(b, _("%s min"), n);
 }
 
 /* One row: a label and the value. */
 void inspector_item(editor *ed, size_t i, size_t width, sbp_buf *out, ed_style *st)
 {
 	static const char *const labels[] = {
-		"Id", "Place", "Text", "Notes", "Duration", "Encounter",
-		"Fail point", "  severity", "  recovery", "Wait point",
-		"  expected", "  tolerable", "Standards", "", "Flows in", "",
-		"Flows out", "",
+		N_("Id"), N_("Place"), N_("Text"), N_("Notes"), N_("Duration"), N_("Encounter"),
+		N_("Fail point"), N_("  severity"), N_("  recovery"), N_("Wait point"),
+		N_("  expected"), N_("  tolerable"), N_("Standards"), "", N_("Flows in"), "",
+		N_("Flows out"), "",
 	};
 	insp_refresh(ed);
 	const sbp_step *s = ed->insp_step;
@@ -105,18 +105,18 @@ void inspector_item(editor *ed, size_t i, size_t width, sbp_buf *out, ed_style *
 	case IT_NOTES: buf_puts(&v, step_notes(s) ? step_notes(s) : "-"); break;
 	case IT_DURATION: put_minutes(&v, s->duration); break;
 	case IT_ENCOUNTER:
-		buf_printf(&v, "%s (%s)", step_is_encounter(s) ? "yes" : "no",
-			   s->encounter == MARK_YES ? "marked yes"
-			   : s->encounter == MARK_NO ? "marked no" : "by its lane");
+		buf_printf(&v, "%s (%s)", step_is_encounter(s) ? _("yes") : _("no"),
+			   s->encounter == MARK_YES ? _("marked yes")
+			   : s->encounter == MARK_NO ? _("marked no") : _("by its lane"));
 		if (step_is_flagged(s)) {
-			buf_puts(&v, "  ! no standard");
+			buf_puts(&v, _("  ! no standard"));
 			*st = STY_WARN;
 		}
 		break;
 	case IT_FAIL: buf_puts(&v, s->fail ? s->fail->text : "-"); break;
 	case IT_SEVERITY:
 		if (s->fail && s->fail->severity)
-			buf_printf(&v, "%d of 5", s->fail->severity);
+			buf_printf(&v, _("%d of 5"), s->fail->severity);
 		else
 			buf_puts(&v, "-");
 		break;
@@ -127,12 +127,12 @@ void inspector_item(editor *ed, size_t i, size_t width, sbp_buf *out, ed_style *
 	case IT_EXPECTED: put_minutes(&v, s->wait ? s->wait->expected : NAN); break;
 	case IT_TOLERABLE: put_minutes(&v, s->wait ? s->wait->tolerable : NAN); break;
 	case IT_STDS:
-		buf_printf(&v, "%zu attached (Enter or s attaches)", s->stds.n);
+		buf_printf(&v, _("%zu attached (Enter or s attaches)"), s->stds.n);
 		*st = STY_HEADER;
 		break;
 	case IT_STD: buf_printf(&v, "%s  %s", sd->id, sd->name); break;
 	case IT_IN: case IT_OUT:
-		buf_puts(&v, "(Enter jumps to the step, d deletes the flow)");
+		buf_puts(&v, _("(Enter jumps to the step, d deletes the flow)"));
 		*st = STY_HEADER;
 		break;
 	case IT_FLOW_IN: case IT_FLOW_OUT: {
@@ -146,7 +146,7 @@ void inspector_item(editor *ed, size_t i, size_t width, sbp_buf *out, ed_style *
 	}
 	sbp_buf line;
 	buf_init(&line);
-	ed_fit(&line, labels[it->kind], 12, true);
+	ed_fit(&line, *labels[it->kind] ? _(labels[it->kind]) : "", 12, true);
 	buf_puts(&line, " ");
 	buf_add(&line, v.data, v.len);
 	ed_fit(out, line.data, width, false);
@@ -164,7 +164,7 @@ ed_result ecmd_inspect(editor *ed, const ed_args *a)
 	ed->inspector.sel = IT_TEXT;
 	ed->inspector.top = 0;
 	ed_push_mode(ed, MODE_INSPECTOR);
-	return ed_ok(ed, RD_ALL, "Enter edits a field, d removes it, Esc closes.");
+	return ed_ok(ed, RD_ALL, _("Enter edits a field, d removes it, Esc closes."));
 }
 
 /* Open a prompt for a step field, run as the command named cmd. */
@@ -193,25 +193,25 @@ static ed_result insp_enter(editor *ed, const struct ed_insp_item *it)
 	case IT_TEXT: return field_prompt(ed, "Text: ", "text", s->text);
 	case IT_NOTES: return field_prompt(ed, "Notes: ", "notes", step_notes(s));
 	case IT_DURATION:
-		return field_prompt(ed, "Duration (minutes): ", "duration",
+		return field_prompt(ed, _("Duration (minutes): "), "duration",
 				    num_text(s->duration, n));
 	case IT_ENCOUNTER: return ecmd_encounter(ed, &key);
 	case IT_FAIL: return ecmd_fail(ed, &key);
 	case IT_WAIT: return ecmd_wait(ed, &key);
 	case IT_SEVERITY:
 		if (!s->fail)
-			return ed_err(ed, "Add a fail point first (Enter on Fail point).");
+			return ed_err(ed, _("Add a fail point first (Enter on Fail point)."));
 		snprintf(n, sizeof n, "%d", s->fail->severity);
-		return field_prompt(ed, "Severity (1-5, 0 clears): ", "severity", n);
+		return field_prompt(ed, _("Severity (1-5, 0 clears): "), "severity", n);
 	case IT_RECOVERY:
 		if (!s->fail)
-			return ed_err(ed, "Add a fail point first (Enter on Fail point).");
+			return ed_err(ed, _("Add a fail point first (Enter on Fail point)."));
 		return field_prompt(ed, "Recovery: ", "recovery", s->fail->recovery);
 	case IT_EXPECTED: case IT_TOLERABLE:
 		if (!s->wait)
-			return ed_err(ed, "Add a wait point first (Enter on Wait point).");
-		return field_prompt(ed, it->kind == IT_EXPECTED ? "Expected minutes: "
-				    : "Tolerable minutes: ",
+			return ed_err(ed, _("Add a wait point first (Enter on Wait point)."));
+		return field_prompt(ed, it->kind == IT_EXPECTED ? _("Expected minutes: ")
+				    : _("Tolerable minutes: "),
 				    it->kind == IT_EXPECTED ? "expected" : "tolerable",
 				    num_text(it->kind == IT_EXPECTED ? s->wait->expected
 					     : s->wait->tolerable, n));
@@ -220,11 +220,11 @@ static ed_result insp_enter(editor *ed, const struct ed_insp_item *it)
 		const sbp_flow *f = it->ptr;
 		ed_pop_mode(ed);
 		editor_select(ed, it->kind == IT_FLOW_IN ? f->from : f->to);
-		return ed_ok(ed, RD_ALL, "Followed the flow to %s.", editor_step(ed)->id);
+		return ed_ok(ed, RD_ALL, _("Followed the flow to %s."), editor_step(ed)->id);
 	}
 	default:
-		return ed_ok(ed, RD_MSG, "This field is not edited here "
-			     "(H J K L move the step).");
+		return ed_ok(ed, RD_MSG, _("This field is not edited here "
+			     "(H J K L move the step)."));
 	}
 }
 
@@ -253,7 +253,7 @@ static ed_result insp_delete(editor *ed, const struct ed_insp_item *it)
 	default: break;
 	}
 	if (!line)
-		return ed_err(ed, "Nothing to remove here.");
+		return ed_err(ed, _("Nothing to remove here."));
 	ed_result r = editor_run(ed, line);
 	free(line);
 	return r;

@@ -91,17 +91,17 @@ static ed_result normal_key(editor *ed, ed_key k)
 		if (k == EK_ESC)
 			return ed_done(ed, RD_MSG);
 		if (k == EK_CTRL('c'))
-			return ed_ok(ed, RD_MSG, "Type q to quit.");
+			return ed_ok(ed, RD_MSG, _("Type q to quit."));
 		sbp_buf name;
 		buf_init(&name);
 		editor_key_name(k, &name);
-		ed_result r = ed_err(ed, "The key %s does nothing here (? lists the keys).",
+		ed_result r = ed_err(ed, _("The key %s does nothing here (? lists the keys)."),
 				     name.data);
 		buf_free(&name);
 		return r;
 	}
 	if ((c->flags & CMD_STEP) && !editor_step(ed))
-		return ed_err(ed, "No step here: a adds one.");
+		return ed_err(ed, _("No step here: a adds one."));
 	ed_args a = { 0, NULL, "", false, true };
 	return c->fn(ed, &a);
 }

@@ -33,9 +33,9 @@ void picker_item(editor *ed, size_t i, size_t width, sbp_buf *out, ed_style *st)
 	*st = STY_NORMAL;
 	if (i >= ed->npicker) {
 		if (ed->filter.text.len)
-			buf_printf(&line, "+ new standard \"%s\"", ed->filter.text.data);
+			buf_printf(&line, _("+ new standard \"%s\""), ed->filter.text.data);
 		else
-			buf_puts(&line, "+ new standard (type its name first)");
+			buf_puts(&line, _("+ new standard (type its name first)"));
 		*st = STY_HEADER;
 	} else {
 		const sbp_standard *s = ed->bp->standards.items[ed->picker_items[i]];
@@ -56,7 +56,7 @@ ed_result ecmd_attach(editor *ed, const ed_args *a)
 	ed->picker.sel = ed->picker.top = 0;
 	ed_push_mode(ed, MODE_PICKER);
 	picker_refresh(ed);
-	return ed_ok(ed, RD_ALL, "Type to filter, Up/Down choose, Enter attaches, Esc cancels.");
+	return ed_ok(ed, RD_ALL, _("Type to filter, Up/Down choose, Enter attaches, Esc cancels."));
 }
 
 /* Make the standard of the new-standard form and attach it, as one edit. */
@@ -70,7 +70,7 @@ static ed_result picker_new_apply(editor *ed, ed_form *f)
 	sbp_standard *p = standard_new(id, name, STD_HARD), *n = NULL;
 	free(id);
 	form_store(f, p);
-	edit_begin(&ed->hist, "new standard");
+	edit_begin(&ed->hist, _("new standard"));
 	bool ok = edit_standard_add(&ed->hist, p, &n) &&
 		  edit_step_attach(&ed->hist, s, n);
 	edit_end(&ed->hist);
@@ -195,7 +195,7 @@ void problems_detail(editor *ed, size_t k, size_t width, sbp_buf *out)
 {
 	(void)k;
 	if (ed->problems.sel >= ed->diags.n) {
-		ed_fit(out, ed->diags.n ? "" : "No problems: the blueprint is clean.",
+		ed_fit(out, ed->diags.n ? "" : _("No problems: the blueprint is clean."),
 		       width, false);
 		return;
 	}
@@ -287,7 +287,7 @@ ed_result ecmd_help(editor *ed, const ed_args *a)
 	(void)a;
 	ed->help.sel = ed->help.top = 0;
 	ed_push_mode(ed, MODE_HELP);
-	return ed_ok(ed, RD_ALL, "j/k scroll, Esc closes.");
+	return ed_ok(ed, RD_ALL, _("j/k scroll, Esc closes."));
 }
 
 /* Help: scroll. */
@@ -339,15 +339,15 @@ bool editor_panel(editor *ed, ed_panel *p)
 	memset(p, 0, sizeof *p);
 	switch (panel_mode(ed)) {
 	case MODE_INSPECTOR:
-		p->title = "Step inspector";
-		p->hint = " Enter edit  d remove  s attach  c connect  u undo  Esc close ";
+		p->title = _("Step inspector");
+		p->hint = _(" Enter edit  d remove  s attach  c connect  u undo  Esc close ");
 		p->count = inspector_count(ed);
 		p->list = &ed->inspector;
 		return true;
 	case MODE_CATALOG:
 		if (ed->catalog_key != ed_state_key(ed))
 			catalog_refresh(ed);
-		p->title = "Standards catalog   id / kind / dimension / actual/goal / uses / target";
+		p->title = _("Standards catalog   id / kind / dimension / actual/goal / uses / target");
 		p->hint = bindings_hint(catalog_bindings, &ed->scratch);
 		p->count = ed->bp->standards.n;
 		p->list = &ed->catalog;
@@ -362,7 +362,7 @@ bool editor_panel(editor *ed, ed_panel *p)
 		return true;
 	case MODE_PICKER:
 		picker_refresh(ed);
-		p->title = "Attach a standard";
+		p->title = _("Attach a standard");
 		p->hint = bindings_hint(picker_bindings, &ed->scratch);
 		p->count = ed->npicker + 1;
 		p->list = &ed->picker;
@@ -388,7 +388,7 @@ bool editor_panel(editor *ed, ed_panel *p)
 		p->height = p->count + p->ndetail + 3; /* borders and a rule */
 		return true;
 	case MODE_HELP:
-		p->title = "Help: keys and commands";
+		p->title = _("Help: keys and commands");
 		p->hint = bindings_hint(help_bindings, &ed->scratch);
 		p->count = help_count();
 		p->list = &ed->help;

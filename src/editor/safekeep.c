@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "internal.h"
+#include "sbp/i18n.h"
 
 /* Local time as "2024-05-01 14:03". */
 void ed_format_time(time_t t, char *out, size_t n)
@@ -47,7 +48,7 @@ static bool save_beside(const char *path, const char *data, size_t len,
 		if (fd < 0 && errno == EEXIST)
 			continue;
 		if (fd < 0) {
-			snprintf(err, errlen, "cannot create %s: %s", out, strerror(errno));
+			snprintf(err, errlen, _("cannot create %s: %s"), out, strerror(errno));
 			return false;
 		}
 		bool ok = true;
@@ -62,12 +63,12 @@ static bool save_beside(const char *path, const char *data, size_t len,
 		int e = errno;
 		ok = close(fd) == 0 && ok;
 		if (!ok) {
-			snprintf(err, errlen, "cannot write %s: %s", out, strerror(e));
+			snprintf(err, errlen, _("cannot write %s: %s"), out, strerror(e));
 			unlink(out);
 		}
 		return ok;
 	}
-	snprintf(err, errlen, "too many recovered copies beside %s", path);
+	snprintf(err, errlen, _("too many recovered copies beside %s"), path);
 	return false;
 }
 
@@ -83,7 +84,7 @@ static void recover_into(editor *ed, bool changed)
 	sbp_blueprint *bp = data ? sbp_load_buffer(data, len, &ed->lim, &d) : NULL;
 	free(data);
 	if (!bp) {
-		ed_err(ed, "Cannot use the recovery file %s: %s", ed->recover.where,
+		ed_err(ed, _("Cannot use the recovery file %s: %s"), ed->recover.where,
 		       d.n ? d.items[0].message : "unreadable");
 		diags_free(&d);
 		return;
@@ -117,21 +118,21 @@ static void keep_both(editor *ed)
 	char out[4200], err[4400];
 	char *data = recover_read_file(ed->recover.where, &len);
 	if (!data) {
-		ed_err(ed, "Cannot read the recovery file %s.", ed->recover.where);
+		ed_err(ed, _("Cannot read the recovery file %s."), ed->recover.where);
 		return;
 	}
 	bool ok = save_beside(ed->path, data, len, out, sizeof out, err, sizeof err);
 	free(data);
 	if (!ok) {
-		ed_err(ed, "Not kept: %s; the recovery file stays.", err);
+		ed_err(ed, _("Not kept: %s; the recovery file stays."), err);
 		return;
 	}
 	if (!ed->recover.alive)
 		recover_discard(ed->recover.where);
 	else
 		ed->recover_skip++;
-	ed_ok(ed, RD_ALL, "Kept both: the recovered work is in %s; you edit %s "
-	      "as it is on disk.", out, editor_file_name(ed));
+	ed_ok(ed, RD_ALL, _("Kept both: the recovered work is in %s; you edit %s "
+	      "as it is on disk."), out, editor_file_name(ed));
 	offer_next(ed);
 }
 
@@ -146,12 +147,12 @@ static void on_recover(editor *ed, int choice)
 		return;
 	case 'd':
 		recover_discard(ed->recover.where);
-		ed_ok(ed, RD_ALL, "Discarded the recovery file.");
+		ed_ok(ed, RD_ALL, _("Discarded the recovery file."));
 		offer_next(ed);
 		return;
 	case 'k':
 		ed->recover_skip++;
-		ed_ok(ed, RD_ALL, "Kept the recovery file for later.");
+		ed_ok(ed, RD_ALL, _("Kept the recovery file for later."));
 		offer_next(ed);
 		return;
 	case 'b':
@@ -181,37 +182,37 @@ static void offer_next(editor *ed)
 	buf_init(&t);
 	ed_format_time(r->when, when, sizeof when);
 	if (r->alive)
-		buf_printf(&t, "Unsaved work of another session that is still running\n"
-			   "(%s on %s, pid %ld) was kept on %s\n", r->user, r->host,
+		buf_printf(&t, _("Unsaved work of another session that is still running\n"
+			   "(%s on %s, pid %ld) was kept on %s\n"), r->user, r->host,
 			   r->pid, when);
 	else
-		buf_printf(&t, "Unsaved work of an earlier session was kept on %s\n", when);
-	buf_printf(&t, "(%zu change%s) in %s.\n", r->changes,
-		   r->changes == 1 ? "" : "s", r->where);
+		buf_printf(&t, _("Unsaved work of an earlier session was kept on %s\n"), when);
+	buf_printf(&t, P_("(%zu change) in %s.\n", "(%zu changes) in %s.\n",
+			  r->changes), r->changes, r->where);
 	if (n - skip > 1)
-		buf_printf(&t, "It is one of %zu recovery files; the others are "
-			   "offered next.\n", n - skip);
+		buf_printf(&t, _("It is one of %zu recovery files; the others are "
+			   "offered next.\n"), n - skip);
 	if (changed)
-		buf_printf(&t, "\n%s has changed on disk since this work was kept\n"
-			   "(saved after that session?).\n", editor_file_name(ed));
+		buf_printf(&t, _("\n%s has changed on disk since this work was kept\n"
+			   "(saved after that session?).\n"), editor_file_name(ed));
 	buf_printf(&t, "\n");
 	if (changed) {
-		buf_printf(&t, "  r  recover it over the newer file (saving asks first)\n"
+		buf_printf(&t, _("  r  recover it over the newer file (saving asks first)\n"
 			   "  b  keep both: save it beside the file as a new\n"
-			   "     .recovered.yaml file, edit the file as on disk\n");
+			   "     .recovered.yaml file, edit the file as on disk\n"));
 		strcat(choices, "b");
 	} else {
-		buf_printf(&t, "  r  recover it (then save to keep it)\n");
+		buf_printf(&t, _("  r  recover it (then save to keep it)\n"));
 	}
 	if (!r->alive) {
-		buf_printf(&t, "  d  discard it\n");
+		buf_printf(&t, _("  d  discard it\n"));
 		strcat(choices, "d");
 	}
-	buf_printf(&t, "  k  keep it for later\n");
+	buf_printf(&t, _("  k  keep it for later\n"));
 	strcat(choices, "k");
-	buf_printf(&t, "  q  quit");
+	buf_printf(&t, _("  q  quit"));
 	strcat(choices, "q");
-	ed_ask(ed, "Recover unsaved work?", t.data, choices, false, on_recover);
+	ed_ask(ed, _("Recover unsaved work?"), t.data, choices, false, on_recover);
 	buf_free(&t);
 }
 
@@ -232,27 +233,27 @@ static void on_lock(editor *ed, int choice)
 	}
 	if (choice == 'o') {
 		ed->readonly = true;
-		ed_ok(ed, RD_ALL, "Read-only: :w FILE saves a copy elsewhere.");
+		ed_ok(ed, RD_ALL, _("Read-only: :w FILE saves a copy elsewhere."));
 		return;
 	}
 	sbp_lock_info other;
 	if (lock_acquire(ed->path, true, &other) == LOCK_ACQUIRED)
 		ed->locked = true;
-	ed_ok(ed, RD_ALL, "Editing anyway: the other session's changes may clash.");
+	ed_ok(ed, RD_ALL, _("Editing anyway: the other session's changes may clash."));
 	ed_offer_recovery(ed);
 }
 
 /* Say that the lock could not be made, and why. */
 static void say_unlocked(editor *ed, const sbp_lock_info *other)
 {
-	const char *why = other->error ? strerror(other->error) : "unknown error";
+	const char *why = other->error ? strerror(other->error) : _("unknown error");
 	if (other->gone && other->pid)
-		ed_err(ed, "Cannot take over the stale lock of %s (pid %ld, gone): %s; "
-		       "others will not see that %s is open.", other->user, other->pid,
+		ed_err(ed, _("Cannot take over the stale lock of %s (pid %ld, gone): %s; "
+		       "others will not see that %s is open."), other->user, other->pid,
 		       why, editor_file_name(ed));
 	else
-		ed_err(ed, "Could not create a lock file next to %s (%s); others will "
-		       "not see that it is open.", editor_file_name(ed), why);
+		ed_err(ed, _("Could not create a lock file next to %s (%s); others will "
+		       "not see that it is open."), editor_file_name(ed), why);
 }
 
 /* Take the lock; ask when another live process holds it. */
@@ -263,7 +264,7 @@ void ed_take_lock(editor *ed)
 	case LOCK_ACQUIRED:
 		ed->locked = true;
 		if (other.gone && other.pid)
-			ed_ok(ed, RD_ALL, "Took over the stale lock of %s (pid %ld, gone).",
+			ed_ok(ed, RD_ALL, _("Took over the stale lock of %s (pid %ld, gone)."),
 			      other.user, other.pid);
 		ed_offer_recovery(ed);
 		break;
@@ -275,14 +276,14 @@ void ed_take_lock(editor *ed)
 		char when[64], *text;
 		ed_format_time(other.since, when, sizeof when);
 		snprintf(ed->lock_note, sizeof ed->lock_note,
-			 "%s@%s (pid %ld) since %s", other.user, other.host,
+			 _("%s@%s (pid %ld) since %s"), other.user, other.host,
 			 other.pid, when);
-		text = xasprintf("%s is already open by %s.\n\n"
-				 "  o  open it read-only\n"
-				 "  e  edit it anyway\n"
-				 "  q  quit",
+		text = xasprintf(_("%s is already open by %s.\n\n"
+				   "  o  open it read-only\n"
+				   "  e  edit it anyway\n"
+				   "  q  quit"),
 				 editor_file_name(ed), ed->lock_note);
-		ed_ask(ed, "File in use", text, "oeq", false, on_lock);
+		ed_ask(ed, _("File in use"), text, "oeq", false, on_lock);
 		free(text);
 		break;
 	}
@@ -306,7 +307,7 @@ static void write_recovery(editor *ed)
 		ed->recover_failed = 0;
 	} else {
 		ed->recover_failed = ed_state_key(ed) + 1; /* no retry each tick */
-		ed_err(ed, "Autosave failed: %s", err);
+		ed_err(ed, _("Autosave failed: %s"), err);
 	}
 	buf_free(&out);
 }

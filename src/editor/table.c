@@ -77,7 +77,7 @@ const ed_command ed_commands[] = {
 	/* views */
 	{ "inspect", "i", ecmd_inspect, S, N_("inspect and edit every field of the step"), "", CPL_NONE },
 	{ "problems", "p", ecmd_problems, 0, N_("the check findings; Enter jumps"), "", CPL_NONE },
-	{ "resolve", NULL, ecmd_resolve, E, N_("resolve a merge conflict (x-conflicts; o/t in the problems panel)"), "ours|theirs [N]", CPL_NONE },
+	{ "resolve", NULL, ecmd_resolve, E, N_("resolve a merge conflict (x-conflicts; o/t in the problems panel)"), N_("ours|theirs [N]"), CPL_NONE },
 	{ "help", "? <F1>", ecmd_help, 0, N_("this list"), "", CPL_NONE },
 	{ "cmdline", ":", ecmd_cmdline, CMD_NOLINE, N_("type a command"), "", CPL_NONE },
 	{ "zoom", "z", ecmd_zoom, 0, N_("cards: compact, normal (what fits), full text"), "[compact|normal|full]", CPL_NONE },
@@ -85,8 +85,8 @@ const ed_command ed_commands[] = {
 	{ "flows", "F", ecmd_flows, 0, N_("show or hide the flows between columns"), "", CPL_NONE },
 	{ "hints", "b", ecmd_hints, 0, N_("show or hide the key hint bar"), "", CPL_NONE },
 	{ "journey-next", "]", ecmd_journey_next, S, N_("go to the next step along the flows"), "", CPL_NONE },
-	{ "message", "M", ecmd_message, 0, N_("show the whole last message"), "", CPL_NONE },
 	{ "journey-prev", "[", ecmd_journey_prev, S, N_("go to the previous step along the flows"), "", CPL_NONE },
+	{ "message", "M", ecmd_message, 0, N_("show the whole last message"), "", CPL_NONE },
 	/* history and files */
 	{ "undo", "u", ecmd_undo, 0, N_("undo the last change"), "", CPL_NONE },
 	{ "redo", "<C-r>", ecmd_redo, 0, N_("redo what was undone"), "", CPL_NONE },
@@ -96,7 +96,7 @@ const ed_command ed_commands[] = {
 	{ "x", NULL, ecmd_x, 0, N_("save if changed, and quit"), "", CPL_NONE },
 	{ "W", NULL, ecmd_write, 0, N_("save (as :w)"), "[FILE]", CPL_NONE },
 	{ "q", "q", ecmd_quit, 0, N_("quit (asks if unsaved; q! discards)"), "", CPL_NONE },
-	{ "export", NULL, ecmd_export, 0, N_("export (svg html md csv txt ...); asks before overwriting"), "FORMAT [FILE]", CPL_FORMAT },
+	{ "export", NULL, ecmd_export, 0, N_("export (svg html md csv txt ...); asks before overwriting"), N_("FORMAT [FILE]"), CPL_FORMAT },
 	{ NULL, NULL, NULL, 0, NULL, NULL, CPL_NONE },
 };
 
@@ -219,7 +219,7 @@ void help_item(size_t i, size_t width, sbp_buf *out, ed_style *st)
 		return;
 	}
 	if (i >= n) {
-		ed_fit(out, _(help_tail[i - n]), width, false);
+		ed_fit(out, *help_tail[i - n] ? _(help_tail[i - n]) : "", width, false);
 		*st = STY_DIM;
 		return;
 	}

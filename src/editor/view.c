@@ -2,6 +2,7 @@
  * viewport, the counts of the status line, and the text of a card. */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "sbp/check.h"
@@ -181,6 +182,29 @@ ed_result editor_click(editor *ed, int x, int y)
 	return ed_done(ed, RD_ALL);
 }
 
+/* The SQI text ("SQI 12 (+3)"), from the series' last two points; empty
+ * when no measurement records failures. Computed once per state. */
+static void sqi_text(editor *ed, sbp_buf *out, bool brief)
+{
+	ed_view *v = editor_view(ed);
+	size_t key = ed_state_key(ed);
+	if (!v->sqi_valid || v->sqi_key != key) {
+		sbp_sqi_point *pts = NULL;
+		v->sqi_n = blueprint_sqi(ed->bp, &pts);
+		v->sqi_last = v->sqi_n ? pts[v->sqi_n - 1].points : 0;
+		v->sqi_prev = v->sqi_n > 1 ? pts[v->sqi_n - 2].points : 0;
+		free(pts);
+		v->sqi_key = key;
+		v->sqi_valid = true;
+	}
+	if (!v->sqi_n)
+		return;
+	buf_printf(out, _("SQI %g"), v->sqi_last);
+	if (v->sqi_n > 1 && !brief)
+		buf_printf(out, " (%+g)", v->sqi_last - v->sqi_prev);
+	buf_puts(out, "  ");
+}
+
 /* The status line: file and flags at the left, then the selected place,
  * counts at the right (short when the place needs the room). */
 void editor_status_line(editor *ed, size_t width, sbp_buf *left, sbp_buf *right)
@@ -205,6 +229,7 @@ void editor_status_line(editor *ed, size_t width, sbp_buf *left, sbp_buf *right)
 			buf_printf(&pos, " [%zu/%zu]", ed->idx + 1, n);
 	}
 	size_t lw = utf8_width(left->data, left->len);
+	sqi_text(ed, &r, false);
 	buf_printf(&r, P_("%zu step", "%zu steps", s->steps), s->steps);
 	buf_puts(&r, "  ");
 	buf_printf(&r, P_("%zu encounter", "%zu encounters", s->encounters), s->encounters);
@@ -212,6 +237,7 @@ void editor_status_line(editor *ed, size_t width, sbp_buf *left, sbp_buf *right)
 	buf_printf(&r, _("%zu flagged  %s covered "), s->unstandardized, cov);
 	if (lw + utf8_width(r.data, r.len) + 14 > width) { /* the place first */
 		buf_reset(&r);
+		sqi_text(ed, &r, true);
 		buf_printf(&r, _("%zu st %zu enc %zu flagged %s "), s->steps,
 			   s->encounters, s->unstandardized, cov);
 	}

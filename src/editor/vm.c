@@ -94,6 +94,15 @@ static void col_geometry(size_t ncols, int gw, int *col_w, size_t *vis)
 	*vis = k;
 }
 
+/* The column width at a grid width of gw. */
+static int col_w_at(const editor *ed, int gw)
+{
+	int cw;
+	size_t vis;
+	col_geometry(ed->grid.ncols, gw, &cw, &vis);
+	return cw;
+}
+
 /* Lines of every card's whole text at the column width col_w. */
 static size_t cards_full(ed_view *v, const ed_grid *g, int col_w)
 {
@@ -164,6 +173,17 @@ static bool fits_full(ed_view *v, const editor *ed, int gw, int h)
 	return grid_lines(v, ed, most, false) <= (size_t)h;
 }
 
+/* Rows a bottom pane needs for the selected step's whole text, its
+ * title and its place (0 for an empty cell). */
+static int text_need(editor *ed)
+{
+	const sbp_step *s = editor_step(ed);
+	if (!s || ed->cols < 8)
+		return 0;
+	size_t w = (size_t)ed->cols - 2;
+	return (int)view_wrap(s->text, w, w, 0, NULL, NULL) + 2;
+}
+
 /* Place the pane: bottom, right or none, and the body around it. */
 static void place_pane(ed_view *v, const editor *ed, int avail)
 {
@@ -180,12 +200,20 @@ static void place_pane(ed_view *v, const editor *ed, int avail)
 		where = BOTTOM;
 	else if (cols >= 150 && fits_full(v, ed, gw - pr, avail))
 		where = RIGHT;
-	else if (fits_full(v, ed, gw, avail))
-		where = NONE; /* every card shows its whole text: no need */
+	else if (fits_full(v, ed, gw, avail)) {
+		/* every card shows its whole text; the rows left hold a pane */
+		int left = avail - (int)grid_lines(v, ed, cards_full(v, &ed->grid, col_w_at(ed, gw)), false);
+		if (left >= 5)
+			pb = left;
+		else
+			where = NONE;
+	}
 	v->pane_h = v->pane_w = 0;
 	v->body_h = avail;
 	v->grid_w = gw;
 	if (where == BOTTOM) {
+		if (v->need_for > pb) /* a long text: the pane grows, the grid keeps 4 rows */
+			pb = v->need_for < avail - 4 ? v->need_for : avail - 4 > pb ? avail - 4 : pb;
 		v->body_h = avail - pb;
 		v->pane_y = v->body_y + v->body_h;
 		v->pane_x = 0;
@@ -235,13 +263,21 @@ static void view_build(editor *ed, ed_view *v)
 	if (avail < 1)
 		avail = 1;
 	v->body_y = ED_HEAD_ROWS;
-	v->hint_y = hint ? ed->rows - ED_FOOT_ROWS - 1 : -1;
 	v->label_w = label_width(ed->bp, ed->cols);
 	name_lines(v, ed->bp);
+	if (hint && v->zoom != ZOOM_COMPACT && !fits_full(v, ed, ed->cols - v->label_w, avail) &&
+	    fits_full(v, ed, ed->cols - v->label_w, avail + 1)) {
+		hint = 0; /* the hint bar's row lets every card show whole */
+		avail++;
+	}
+	v->hint_y = hint ? ed->rows - ED_FOOT_ROWS - 1 : -1;
 	place_pane(v, ed, avail);
 	col_geometry(g->ncols, v->grid_w, &v->col_w, &v->vis_cols);
 	size_t most = 1;
-	if (v->zoom == ZOOM_COMPACT) {
+	bool hopeless = v->zoom == ZOOM_NORMAL && g->height > (size_t)v->body_h;
+	if (v->zoom == ZOOM_COMPACT || hopeless) {
+		/* one line a card (in normal zoom: when even that cannot fit,
+		 * so the whole texts need not be wrapped at all) */
 		for (size_t i = 0; i < v->ncards; i++)
 			v->card_full[i] = 1;
 	} else {
@@ -249,7 +285,10 @@ static void view_build(editor *ed, ed_view *v)
 	}
 	v->names_cut = false;
 	v->cap = most;
-	if (v->zoom == ZOOM_NORMAL) {
+	if (hopeless) {
+		v->names_cut = true;
+		v->cap = 1;
+	} else if (v->zoom == ZOOM_NORMAL) {
 		/* what fits; else with names cut to their lanes; else one line */
 		v->cap = normal_cap(v, ed, most);
 		if (!v->cap) {
@@ -271,13 +310,16 @@ ed_view *editor_view(editor *ed)
 	}
 	ed_view *v = ed->view;
 	size_t key = ed_state_key(ed);
+	int need = text_need(ed);
 	size_t nsteps = ed->grid.cells.ncells ? ed->grid.cells.start[ed->grid.cells.ncells] : 0;
 	if (v->valid && v->key == key && v->builds == ed->grid.builds &&
 	    v->nsteps == nsteps && v->nflows == ed->grid.nconns &&
 	    v->cols == ed->cols && v->rows == ed->rows && v->zoom_for == v->zoom &&
 	    v->pane_for == v->pane && v->flows_for == v->flows &&
-	    v->hints_for == v->hints_off && v->nlanes == ed->grid.nlanes)
+	    v->hints_for == v->hints_off && v->nlanes == ed->grid.nlanes &&
+	    (need <= 5 ? v->need_for <= 5 : need == v->need_for))
 		return v;
+	v->need_for = need;
 	v->key = key;
 	v->builds = ed->grid.builds;
 	v->nsteps = nsteps;

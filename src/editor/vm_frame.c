@@ -115,7 +115,7 @@ static void frame_rule(editor *ed, ed_view *v, ed_frame *f, int y, size_t l)
 	if (label) {
 		sbp_buf b;
 		buf_init(&b);
-		buf_printf(&b, " %s ", label);
+		buf_printf(&b, " %s ", _(label));
 		frame_text_at(f, y, 2, w - 2, VR_RULE_LABEL, b.data, b.len, false);
 		buf_free(&b);
 	}
@@ -142,7 +142,7 @@ static void frame_label(editor *ed, ed_view *v, ed_frame *f, size_t l, int y0)
 	}
 	size_t zr = v->lane_y[l] + n;
 	if (n < v->lane_h[l] && zr >= top && zr < bot)
-		frame_put(f, y0 + (int)(zr - top), 1, (int)w - 1, VR_ZONE, zone_id(lane->zone));
+		frame_put(f, y0 + (int)(zr - top), 1, (int)w - 1, VR_ZONE, _(zone_id(lane->zone)));
 	size_t pr = v->lane_y[l];
 	if (l == ed->lane && pr >= top && pr < bot)
 		frame_glyph(f, y0 + (int)(pr - top), v->label_w - 2, 1, VG_PTR_RIGHT,
@@ -191,6 +191,8 @@ static void card_markers(const sbp_step *s, char m[4])
 	memcpy(m, "   ", 4);
 	if (step_is_flagged(s))
 		m[0] = '!';
+	else if (s->stds.n == 0 && step_fix(s))
+		m[0] = '*'; /* a one-time fix stands in for a standard */
 	else if (s->stds.n > 9)
 		m[0] = '+';
 	else if (s->stds.n > 0)
@@ -210,7 +212,7 @@ static void frame_card(editor *ed, ed_view *v, ed_frame *f, const sbp_step *s,
 	size_t *b = xmalloc(2 * h * sizeof *b), *e = b + h;
 	size_t first = tw > 4 ? (size_t)tw - 4 : 1;
 	size_t got = view_wrap(s->text, first, (size_t)tw, h, b, e);
-	bool cut = v->card_full[i] > h;
+	bool cut = view_wrap(s->text, first, (size_t)tw, h + 1, NULL, NULL) > h;
 	for (size_t j = 0; j < h; j++) {
 		size_t r = r0 + j;
 		if (r < top || r >= bot)
@@ -221,7 +223,8 @@ static void frame_card(editor *ed, ed_view *v, ed_frame *f, const sbp_step *s,
 			card_markers(s, m);
 			static const ed_role roles[3] = { VR_STDS, VR_FAIL, VR_WAIT };
 			for (int k = 0; k < 3 && k < tw; k++) {
-				ed_role role = sel ? VR_CURSOR : k == 0 && m[0] == '!' ? VR_FLAG : roles[k];
+				ed_role role = sel ? VR_CURSOR : k == 0 && m[0] == '!' ? VR_FLAG
+					     : k == 0 && m[0] == '*' ? VR_FIX : roles[k];
 				if (m[k] != ' ' || sel)
 					frame_text_at(f, y, x + k, 1, role, &m[k], 1, sel);
 			}

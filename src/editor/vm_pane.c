@@ -2,7 +2,7 @@
  * selected step (its whole text, place, standards, fail and wait points,
  * duration, notes, fix, and the steps that flow in and out, by text), the
  * key hint bar, the status line and the message or command line (long
- * messages wrap upwards over the grid rather than being cut). */
+ * messages end in "M: all", and M shows them whole). */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -130,7 +130,7 @@ static void pane_rows(editor *ed, pane *p)
 	const char *fix = step_fix(s);
 	if (fix)
 		pane_row(p, _("Fix"), fix, VR_FIX);
-	pane_row(p, _("Place"), b.data, VR_DIM);
+	pane_row(p, _("Place"), b.data, VR_NORMAL);
 	pane_standards(p, s);
 	pane_points(p, s);
 	buf_reset(&b);
@@ -220,7 +220,7 @@ static void frame_prompt(editor *ed, ed_frame *f, int y, int cols)
 	f->cursor_x = (int)(lw + cx);
 }
 
-/* The status line, and the message (wrapped upwards when long) or the
+/* The status line, and the message (one line; "M: all" when cut) or the
  * prompt. */
 void frame_footer(editor *ed, ed_view *v, ed_frame *f)
 {

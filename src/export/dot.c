@@ -75,7 +75,7 @@ static void dot_lane(sbp_buf *out, sbp_layout *wrap, size_t l, const sbp_lane *l
 	esc_dot(out, ln->name);
 	buf_printf(out, " (%s)\"; labeljust=l; style=filled; fillcolor=\"%s\"; color=\"#8c959f\";\n"
 		   "    \"lane:%zu\" [shape=point, style=invis, width=0.01];\n",
-		   zone_id(ln->zone), lay_zone_fill[ln->zone < ZONE_COUNT ? ln->zone : 0].hex, l);
+		   term_zone_now(ln->zone), lay_zone_fill[ln->zone < ZONE_COUNT ? ln->zone : 0].hex, l);
 	for (size_t k = k0; k < k1; k++)
 		dot_node(out, wrap, steps[k]);
 	buf_printf(out, "    { rank=same; \"lane:%zu\";", l);
@@ -104,30 +104,37 @@ static void dot_lane(sbp_buf *out, sbp_layout *wrap, size_t l, const sbp_lane *l
 }
 
 /* The flows: edges that move nothing; one within a lane goes along the
- * rank (dir=back when the flow goes left), never against its order, and
- * keeps its two steps in order. */
+ * rank (dir=back when the flow goes left), never against its order; one
+ * between neighbours in a lane keeps them in order. */
 static void dot_flows(sbp_buf *out, const sbp_blueprint *bp, const hmap *pos)
 {
 	buf_puts(out, "  edge [style=solid, weight=1, constraint=false];\n");
 	for (size_t i = 0; i < bp->flows.n; i++) {
 		const sbp_flow *f = bp->flows.items[i];
 		const sbp_step *a = f->from, *b = f->to;
-		bool back = a->lane == b->lane &&
-			    (uintptr_t)hmap_get(pos, a->id) > (uintptr_t)hmap_get(pos, b->id);
+		uintptr_t pa = (uintptr_t)hmap_get(pos, a->id), pb = (uintptr_t)hmap_get(pos, b->id);
+		bool back = a->lane == b->lane && pa > pb;
+		/* between neighbours in a lane it replaces the invisible edge */
+		bool orders = a->lane == b->lane && (pa + 1 == pb || pb + 1 == pa);
 		buf_puts(out, "  ");
 		dot_id(out, back ? b->id : a->id);
 		buf_puts(out, " -> ");
 		dot_id(out, back ? a->id : b->id);
-		if (f->label || back || a->lane == b->lane) {
+		if (f->label || back || orders) {
+			const char *sep = "";
 			buf_puts(out, " [");
 			if (f->label) {
-				buf_puts(out, "label=\"");
+				/* a label on an edge within a rank makes graphviz
+				 * put a label node into the rank, out of order */
+				buf_puts(out, a->lane == b->lane ? "xlabel=\"" : "label=\"");
 				esc_dot(out, f->label);
-				buf_puts(out, "\", ");
+				buf_puts(out, "\"");
+				sep = ", ";
 			}
-			/* within a lane it orders the rank, as the invisible edge it replaces */
-			buf_puts(out, a->lane == b->lane ? "constraint=true" : "constraint=false");
-			buf_puts(out, back ? ", dir=back]" : "]");
+			if (orders)
+				buf_printf(out, "%sconstraint=true", sep), sep = ", ";
+			buf_puts(out, back ? sep : "");
+			buf_puts(out, back ? "dir=back]" : "]");
 		}
 		buf_puts(out, ";\n");
 	}
@@ -170,7 +177,7 @@ bool export_dot(const sbp_blueprint *bp, const export_opts *o, sbp_buf *out,
 		      "digraph blueprint {\n"
 		      "  graph [rankdir=TB, newrank=true, splines=line, nodesep=0.25, ranksep=0.5, "
 		      "fontname=\"Noto Sans\", labelloc=t, label=\"");
-	esc_dot(out, bp->title ? bp->title : "Service blueprint");
+	esc_dot(out, bp->title ? bp->title : term_tr("Service blueprint"));
 	buf_puts(out, "\"];\n"
 		      "  node [shape=box, style=\"rounded,filled\", fontname=\"Noto Sans\", fontsize=10];\n"
 		      "  edge [fontname=\"Noto Sans\", fontsize=9];\n");

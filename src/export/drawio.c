@@ -9,12 +9,7 @@
 #include "export_internal.h"
 
 /* The diagram's own words, in one place. */
-static const char T_LEGEND[] =
-	"Legend: thick border = encounter step (the customer meets the service); "
-	"! = encounter without a standard; F = fail point; W = wait point; "
-	"\xE2\x96\xBC = a standard below its goal; \xE2\x9C\x93 = one-time fix; "
-	"dashed lines = lines of interaction, visibility and internal interaction. "
-	"Each card's data (Edit Data) holds its fail and wait points and standards.";
+#define T_LEGEND term_tr("Legend: thick border = encounter step (the customer meets the service); " "! = encounter without a standard; F = fail point; W = wait point; " "\xE2\x96\xBC = a standard below its goal; \xE2\x9C\x93 = one-time fix; " "dashed lines = lines of interaction, visibility and internal interaction. " "Each card's data (Edit Data) holds its fail and wait points and standards.")
 #define LAY_LINE_LABEL_W 142.0
 #define LAY_MARGIN_DIO 24.0
 
@@ -249,7 +244,7 @@ bool export_drawio(const sbp_blueprint *bp, const export_opts *o, sbp_buf *out,
 				 "collapsible=0;recursiveResize=0;", lay_zone_fill[L->lane->zone].hex);
 		dio_vertex(&d, id, "1", "", 0, style, L->band);
 		buf_reset(&b);
-		buf_printf(&b, "%s\n(%s)", L->lane->name, zone_id(L->lane->zone));
+		buf_printf(&b, "%s\n(%s)", L->lane->name, term_zone_now(L->lane->zone));
 		dio_text(&d, id, b.data, "rounded=0;html=0;whiteSpace=wrap;fillColor=#ffffff;strokeColor=none;"
 			 "align=left;spacingLeft=10;fontStyle=1;fontSize=10.5;",
 			 (lay_box){0, 2, L->head.w, L->head.h - 2});

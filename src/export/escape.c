@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "export_internal.h"
+#include "sbp/csv_tables.h"
 
 /* Is the code point of n bytes at s shown as an escape? */
 static bool is_unsafe_at(const char *s, size_t n, uint32_t cp)
@@ -41,7 +42,7 @@ const char *esc_clean(sbp_buf *tmp, const char *s, size_t len, size_t *n, bool k
 	}
 	if (i == len) {
 		*n = len;
-		return s;
+		return s ? s : ""; /* an empty buffer's NULL data (drawio's tooltip) */
 	}
 	buf_reset(tmp);
 	buf_add(tmp, s, i);
@@ -141,20 +142,20 @@ void esc_md(sbp_buf *out, const char *s)
 	buf_free(&tmp);
 }
 
-/* One CSV field, quoted when needed, formula starts neutralised. */
+/* One CSV field, quoted when needed, formula starts neutralised. The text
+ * is kept exactly (sbp import -f csv reads it back): a CSV file is data
+ * for spreadsheets, never shown raw on a terminal. */
 void esc_csv(sbp_buf *out, const char *s)
 {
-	sbp_buf tmp;
-	size_t n;
 	bool quote = false;
 
 	if (!s)
 		return;
-	buf_init(&tmp);
-	s = esc_clean(&tmp, s, strlen(s), &n, true);
-	bool formula = n > 0 && strchr("=+-@\t\r", s[0]);
+	size_t n = strlen(s);
+	bool formula = csv_needs_guard(s);
 	for (size_t i = 0; i < n && !quote; i++)
-		quote = s[i] == '"' || s[i] == ',' || s[i] == '\n' || s[i] == '\r' || s[i] == ';';
+		quote = s[i] == '"' || s[i] == ',' || s[i] == '\n' || s[i] == '\r' || s[i] == ';' ||
+			s[i] == '\t';
 	if (n > 0 && (s[0] == ' ' || s[n - 1] == ' '))
 		quote = true;
 	if (quote || formula)
@@ -171,7 +172,6 @@ void esc_csv(sbp_buf *out, const char *s)
 	}
 	if (quote || formula)
 		buf_putc(out, '"');
-	buf_free(&tmp);
 }
 
 /* The inside of a DOT double-quoted string. */

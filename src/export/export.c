@@ -159,9 +159,13 @@ static bool check_opts(const export_opts *o, char *err, size_t errlen)
 		snprintf(err, errlen, "unknown paper size '%s' (a4, a3, a2, a1, a0 or letter)", o->paper);
 		return false;
 	}
-	if (o->what && strcmp(o->what, "steps") && strcmp(o->what, "standards") &&
-	    strcmp(o->what, "flows") && strcmp(o->what, "sqi")) {
-		snprintf(err, errlen, "unknown table '%s' (steps, standards, flows or sqi)", o->what);
+	static const char *const tables[] = {"all", "steps", "standards", "flows", "lanes", "columns",
+					     "measurements", "blueprint", "sqi", NULL};
+	ok = !o->what;
+	for (size_t i = 0; !ok && tables[i]; i++)
+		ok = !strcmp(o->what, tables[i]);
+	if (!ok) {
+		snprintf(err, errlen, _("unknown table '%s' (all, steps, standards, flows, lanes, columns, measurements, blueprint or sqi)"), o->what);
 		return false;
 	}
 	if (!(o->fit >= 0 && o->fit <= 100)) {
@@ -240,7 +244,14 @@ bool export_blueprint(const sbp_blueprint *bp, const char *format,
 		return false;
 	warn_unused(o, format);
 	buf_init(&out);
+	/* Every word the export writes around the user's text, and the check
+	 * messages it embeds, in the blueprint's language (SPEC 7.5). */
+	term_lang was = term_now();
+	term_set_now(term_lang_resolve(bp->lang));
+	void *msgs = term_messages_begin(term_now());
 	ok = writers[fi](bp, o, &out, err, errlen);
+	term_messages_end(msgs);
+	term_set_now(was);
 	if (ok) {
 		if (!out_path || !strcmp(out_path, "-")) {
 			if (fwrite(out.data, 1, out.len, stdout) != out.len || fflush(stdout) != 0) {

@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 #include "sbp/check.h"
+#include "sbp/terms.h"
 #include "sbp/export.h"
 #include "sbp/layout.h"
 #include "sbp/utf8.h"

@@ -21,7 +21,7 @@ static const char html_style[] =
 	".toggle{font-size:.9em;color:#59636e}\n"
 	".tw{overflow-x:auto;max-width:100%;-webkit-overflow-scrolling:touch}\n"
 	".tw table{min-width:32em}\n"
-	"@media (max-width:600px){body{margin:.8em}}\n"
+	"@media (max-width:800px){body{margin:.8em}table{display:block;overflow-x:auto;max-width:100%}}\n"
 	"table{border-collapse:collapse;margin:.5em 0 1.5em;font-size:.9em}\n"
 	"th,td{border:1px solid #d0d7de;padding:.3em .5em;text-align:left;vertical-align:top}\n"
 	"th{background:#f6f8fa}td.n{text-align:right;font-variant-numeric:tabular-nums}\n"
@@ -61,12 +61,12 @@ static void h_where(sbp_buf *out, const sbp_step *s)
 /* Flagged encounters, fail points and wait points. */
 static void h_steps(sbp_buf *out, const sbp_blueprint *bp, const sbp_summary *sum)
 {
-	buf_printf(out, "<section id=\"flagged\"><h2>Encounters without a standard (%zu)</h2>\n",
+	buf_printf(out, term_tr("<section id=\"flagged\"><h2>Encounters without a standard (%zu)</h2>\n"),
 		   sum->unstandardized);
 	if (sum->unstandardized) {
-		buf_puts(out, "<p>Each is a Gap 2: the customer meets the service here and no "
+		buf_puts(out, term_tr("<p>Each is a Gap 2: the customer meets the service here and no "
 			      "customer-defined standard says what good looks like.</p>\n"
-			      "<div class=\"tw\"><table><tr><th>Step</th><th>Lane</th><th>Column</th><th>Id</th></tr>\n");
+			      "<div class=\"tw\"><table><tr><th>Step</th><th>Lane</th><th>Column</th><th>Id</th></tr>\n"));
 		for (size_t i = 0; i < bp->steps.n; i++) {
 			const sbp_step *s = bp->steps.items[i];
 			if (!step_is_flagged(s))
@@ -81,13 +81,13 @@ static void h_steps(sbp_buf *out, const sbp_blueprint *bp, const sbp_summary *su
 		}
 		buf_puts(out, "</table></div>\n");
 	} else {
-		buf_puts(out, "<p class=\"good\">Every encounter step has a standard.</p>\n");
+		buf_puts(out, term_tr("<p class=\"good\">Every encounter step has a standard.</p>\n"));
 	}
-	buf_printf(out, "</section>\n<section id=\"fail\"><h2>Fail points and recovery (%zu)</h2>\n",
+	buf_printf(out, term_tr("</section>\n<section id=\"fail\"><h2>Fail points and recovery (%zu)</h2>\n"),
 		   sum->fail_points);
 	if (sum->fail_points) {
-		buf_puts(out, "<div class=\"tw\"><table><tr><th>Step</th><th>Lane</th><th>Column</th><th>Fail point</th>"
-			      "<th>Severity</th><th>Recovery plan</th></tr>\n");
+		buf_puts(out, term_tr("<div class=\"tw\"><table><tr><th>Step</th><th>Lane</th><th>Column</th><th>Fail point</th>"
+			      "<th>Severity</th><th>Recovery plan</th></tr>\n"));
 		for (size_t i = 0; i < bp->steps.n; i++) {
 			const sbp_step *s = bp->steps.items[i];
 			if (!s->fail)
@@ -104,15 +104,15 @@ static void h_steps(sbp_buf *out, const sbp_blueprint *bp, const sbp_summary *su
 			if (s->fail->recovery)
 				h(out, s->fail->recovery);
 			else
-				buf_puts(out, "<span class=\"bad\">no recovery plan</span>");
+				buf_puts(out, term_tr("<span class=\"bad\">no recovery plan</span>"));
 			buf_puts(out, "</td></tr>\n");
 		}
 		buf_puts(out, "</table></div>\n");
 	}
-	buf_printf(out, "</section>\n<section id=\"wait\"><h2>Wait points (%zu)</h2>\n", sum->wait_points);
+	buf_printf(out, term_tr("</section>\n<section id=\"wait\"><h2>Wait points (%zu)</h2>\n"), sum->wait_points);
 	if (sum->wait_points) {
-		buf_puts(out, "<div class=\"tw\"><table><tr><th>Step</th><th>Lane</th><th>Column</th><th>Wait</th>"
-			      "<th>Expected (min)</th><th>Tolerable (min)</th></tr>\n");
+		buf_puts(out, term_tr("<div class=\"tw\"><table><tr><th>Step</th><th>Lane</th><th>Column</th><th>Wait</th>"
+			      "<th>Expected (min)</th><th>Tolerable (min)</th></tr>\n"));
 		for (size_t i = 0; i < bp->steps.n; i++) {
 			const sbp_step *s = bp->steps.items[i];
 			if (!s->wait)
@@ -126,7 +126,7 @@ static void h_steps(sbp_buf *out, const sbp_blueprint *bp, const sbp_summary *su
 			buf_puts(out, "</td>");
 			h_num(out, s->wait->expected);
 			if (isnan(s->wait->tolerable))
-				buf_puts(out, "<td class=\"bad\">no zone of tolerance</td>");
+				buf_puts(out, term_tr("<td class=\"bad\">no zone of tolerance</td>"));
 			else
 				h_num(out, s->wait->tolerable);
 			buf_puts(out, "</tr>\n");
@@ -139,39 +139,39 @@ static void h_steps(sbp_buf *out, const sbp_blueprint *bp, const sbp_summary *su
 /* The standards catalog, with how many steps use each standard. */
 static void h_catalog(sbp_buf *out, const sbp_blueprint *bp, const size_t *uses)
 {
-	buf_printf(out, "<section id=\"standards\"><h2>Standards catalog (%zu)</h2>\n", bp->standards.n);
+	buf_printf(out, term_tr("<section id=\"standards\"><h2>Standards catalog (%zu)</h2>\n"), bp->standards.n);
 	if (!bp->standards.n) {
-		buf_puts(out, "<p class=\"bad\">The blueprint has no standards yet.</p></section>\n");
+		buf_puts(out, term_tr("<p class=\"bad\">The blueprint has no standards yet.</p></section>\n"));
 		return;
 	}
-	buf_puts(out, "<div class=\"tw\"><table><tr><th>Id</th><th>Standard</th><th>Kind</th><th>Measure</th>"
+	buf_puts(out, term_tr("<div class=\"tw\"><table><tr><th>Id</th><th>Standard</th><th>Kind</th><th>Measure</th>"
 		      "<th>Target</th><th>Feedback</th><th>Dimension</th><th>Weight</th>"
 		      "<th>Goal</th><th>Actual</th><th>Against goal</th><th>Zone of tolerance</th>"
-		      "<th>Steps</th></tr>\n");
+		      "<th>Steps</th></tr>\n"));
 	for (size_t i = 0; i < bp->standards.n; i++) {
 		const sbp_standard *s = bp->standards.items[i];
 		buf_puts(out, "<tr><td><code>");
 		h(out, s->id);
 		buf_puts(out, "</code></td><td>");
 		h(out, s->name);
-		buf_printf(out, "</td><td>%s</td><td>", std_kind_id(s->kind));
+		buf_printf(out, "</td><td>%s</td><td>", term_kind_now(s->kind));
 		h(out, s->measure);
 		buf_puts(out, "</td><td>");
 		h(out, s->target);
 		buf_puts(out, "</td><td>");
 		h(out, s->feedback);
 		buf_printf(out, "</td><td>%s</td>",
-			   s->dimension != DIM_NONE ? dimension_id(s->dimension) : "");
+			   s->dimension != DIM_NONE ? term_dim_now(s->dimension) : "");
 		h_num(out, s->weight);
 		h_num(out, s->goal);
 		h_num(out, standard_current_actual(s));
 		if (isnan(s->goal) || isnan(standard_current_actual(s)))
-			buf_puts(out, "<td class=\"muted\">not measured</td>");
+			buf_puts(out, term_tr("<td class=\"muted\">not measured</td>"));
 		else if (standard_below_goal(s))
-			buf_printf(out, "<td class=\"bad\">below goal (%s is better)</td>",
-				   s->better == BETTER_LOWER ? "lower" : "higher");
+			buf_printf(out, term_tr("<td class=\"bad\">below goal (%s is better)</td>"),
+				   s->better == BETTER_LOWER ? term_tr("lower") : term_tr("higher"));
 		else
-			buf_puts(out, "<td class=\"good\">meets goal</td>");
+			buf_puts(out, term_tr("<td class=\"good\">meets goal</td>"));
 		method_html_zone(out, s);
 		buf_printf(out, "<td class=\"n%s\">%zu</td></tr>\n", uses[i] ? "" : " bad", uses[i]);
 	}
@@ -201,15 +201,15 @@ static void h_servqual(sbp_buf *out, const sbp_blueprint *bp)
 		for (int d = 0; d < DIM_COUNT; d++)
 			steps[d] += seen[d];
 	}
-	buf_puts(out, "<section id=\"servqual\"><h2>SERVQUAL dimension coverage</h2>\n"
+	buf_puts(out, term_tr("<section id=\"servqual\"><h2>SERVQUAL dimension coverage</h2>\n"
 		      "<div class=\"tw\"><table><tr><th>Dimension</th><th>Standards</th><th>Encounter steps covered</th>"
-		      "<th>Weight</th></tr>\n");
+		      "<th>Weight</th></tr>\n"));
 	for (int d = 1; d <= DIM_COUNT; d++) {
 		int k = d % DIM_COUNT; /* the untagged ones last */
 		if (k == DIM_NONE && !stds[k])
 			continue;
 		buf_printf(out, "<tr><td>%s</td><td class=\"n%s\">%zu</td><td class=\"n\">%zu</td>",
-			   k ? dimension_id((sbp_dimension)k) : "<i>no dimension</i>",
+			   k ? term_dim_now((sbp_dimension)k) : term_tr("<i>no dimension</i>"),
 			   stds[k] || !k ? "" : " bad", stds[k], steps[k]);
 		h_num(out, weight[k]);
 		buf_puts(out, "</tr>\n");
@@ -225,18 +225,18 @@ static void h_report(sbp_buf *out, const sbp_blueprint *bp)
 	diags_init(&d);
 	check_blueprint(bp, &d, NULL);
 	diags_sort(&d);
-	buf_printf(out, "<section id=\"report\"><h2>Check report (%zu)</h2>\n<ul>\n", d.n);
+	buf_printf(out, term_tr("<section id=\"report\"><h2>Check report (%zu)</h2>\n<ul>\n"), d.n);
 	for (size_t i = 0; i < d.n; i++) {
 		const sbp_diag *g = &d.items[i];
-		buf_printf(out, "<li>line %d: <span class=\"%s\">%s</span> ", g->line,
+		buf_printf(out, term_tr("<li>line %d: <span class=\"%s\">%s</span> "), g->line,
 			   g->severity == SBP_ERROR ? "bad" : "muted",
-			   g->severity == SBP_ERROR ? "error" : "warning");
+			   g->severity == SBP_ERROR ? term_tr("error") : term_tr("warning"));
 		h(out, g->message);
 		if (g->rule)
 			buf_printf(out, " <code>[%s]</code>", g->rule);
 		buf_puts(out, "</li>\n");
 	}
-	buf_puts(out, d.n ? "</ul></section>\n" : "<li class=\"good\">No findings.</li></ul></section>\n");
+	buf_puts(out, d.n ? "</ul></section>\n" : term_tr("<li class=\"good\">No findings.</li></ul></section>\n"));
 	diags_free(&d);
 }
 
@@ -249,7 +249,7 @@ bool export_html(const sbp_blueprint *bp, const export_opts *o, sbp_buf *out,
 	sbp_layout *lay = layout_new(bp, o ? o->source_name : NULL);
 	export_warn_layout(o, lay);
 	const sbp_summary *sum = &lay->sum;
-	const char *title = bp->title ? bp->title : "Service blueprint";
+	const char *title = bp->title ? bp->title : term_tr("Service blueprint");
 	size_t *uses = xcalloc(bp->standards.n + 1, sizeof *uses);
 	hmap idx;
 
@@ -263,8 +263,9 @@ bool export_html(const sbp_blueprint *bp, const export_opts *o, sbp_buf *out,
 				(*u)++;
 		}
 	hmap_free(&idx);
-	buf_puts(out, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-		      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
+	buf_printf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
+		      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
+		   term_now() == TL_ZH ? "zh-CN" : "en");
 	h(out, title);
 	buf_printf(out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<h1>", html_style);
 	h(out, title);
@@ -274,21 +275,21 @@ bool export_html(const sbp_blueprint *bp, const export_opts *o, sbp_buf *out,
 		h(out, bp->description);
 		buf_puts(out, "</p>\n");
 	}
-	buf_printf(out, "<p class=\"counts\"><span><b>%zu</b> steps</span><span><b>%zu</b> encounter "
+	buf_printf(out, term_tr("<p class=\"counts\"><span><b>%zu</b> steps</span><span><b>%zu</b> encounter "
 		   "steps</span><span class=\"%s\"><b>%zu</b> without a standard</span><span><b>%s"
 		   "</b> encounter coverage</span><span><b>%zu</b> fail points</span><span><b>%zu</b> "
-		   "wait points</span><span><b>%zu</b> standards</span></p>\n",
+		   "wait points</span><span><b>%zu</b> standards</span></p>\n"),
 		   sum->steps, sum->encounters, sum->unstandardized ? "bad" : "", sum->unstandardized,
 		   check_coverage_text(sum, 0, (char[16]){0}), sum->fail_points, sum->wait_points,
 		   sum->standards);
-	buf_puts(out, "<nav><a href=\"#poster\">Blueprint</a><a href=\"#flagged\">Flagged encounters</a>"
+	buf_puts(out, term_tr("<nav><a href=\"#poster\">Blueprint</a><a href=\"#flagged\">Flagged encounters</a>"
 		      "<a href=\"#fail\">Fail points</a><a href=\"#wait\">Wait points</a>"
 		      "<a href=\"#standards\">Standards</a><a href=\"#sqi\">SQI</a><a href=\"#index\">Goal attainment</a><a href=\"#time\">Time</a>"
 		      "<a href=\"#servqual\">SERVQUAL</a><a href=\"#report\">Check report</a></nav>\n"
 		      "<section id=\"poster\"><h2>Blueprint</h2>\n"
 		      "<input type=\"checkbox\" id=\"fullsize\"><label class=\"toggle\" for=\"fullsize\"> "
 		      "Full size (scroll); unticked: fit to the window's width</label>\n"
-		      "<div class=\"poster\">\n");
+		      "<div class=\"poster\">\n"));
 	svg_render(lay, out, false);
 	buf_puts(out, "</div></section>\n");
 	h_steps(out, bp, sum);
@@ -296,8 +297,8 @@ bool export_html(const sbp_blueprint *bp, const export_opts *o, sbp_buf *out,
 	method_html(out, bp);
 	h_servqual(out, bp);
 	h_report(out, bp);
-	buf_puts(out, "<footer class=\"muted\"><p>Made with sbp " SBP_VERSION ".</p></footer>\n"
-		      "</body>\n</html>\n");
+	buf_printf(out, term_tr("<footer class=\"muted\"><p>Made with sbp %s.</p></footer>\n"), SBP_VERSION);
+	buf_puts(out, "</body>\n</html>\n");
 	free(uses);
 	layout_free(lay);
 	return true;

@@ -14,7 +14,7 @@
 #include "sbp/io.h"
 
 /* The words of the diagram's own, in one place. */
-static const char T_CORNER[] = "Lane / column";
+#define T_CORNER term_tr("Lane / column")
 
 /* The number in the generated node id of step s (index + 1 in ids). */
 static size_t mm_index(const hmap *ids, const sbp_step *s)
@@ -58,7 +58,7 @@ static void mm_grid(sbp_buf *out, const sbp_blueprint *bp, const hmap *ids)
 		const sbp_lane *ln = bp->lanes.items[l];
 		buf_printf(out, "  lane%zu[\"", l);
 		esc_mermaid(out, ln->name);
-		buf_printf(out, " (%s)\"]\n", zone_id(ln->zone));
+		buf_printf(out, " (%s)\"]\n", term_zone_now(ln->zone));
 		for (size_t c = 0; c < nc; c++) {
 			size_t k0 = at[c], k1 = k0;
 			while (k1 < start[c + 1] && grid[k1]->lane->idx == l)
@@ -96,7 +96,7 @@ bool export_mermaid(const sbp_blueprint *bp, const export_opts *o, sbp_buf *out,
 	hmap_init(&ids);
 	for (size_t i = 0; i < bp->steps.n; i++) /* id -> index + 1 */
 		hmap_put(&ids, bp->steps.items[i]->id, (void *)(uintptr_t)(i + 1));
-	const char *title = bp->title ? bp->title : "Service blueprint";
+	const char *title = bp->title ? bp->title : term_tr("Service blueprint");
 	sbp_buf tmp;
 	size_t tn;
 	buf_init(&tmp);

@@ -24,7 +24,7 @@ char *export_default_path(const char *in, const char *format, const char *what)
 	if (dot && (!slash || dot > slash) &&
 	    (!strcmp(dot, ".yaml") || !strcmp(dot, ".yml")))
 		n = (size_t)(dot - in);
-	if (what && strcmp(what, "steps"))
+	if (what && strcmp(what, "steps") && strcmp(what, "all"))
 		return xasprintf("%.*s.%s.%s", (int)n, in, what, export_format_ext(format));
 	return xasprintf("%.*s.%s", (int)n, in, export_format_ext(format));
 }

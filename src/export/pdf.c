@@ -35,10 +35,10 @@ static const struct paper {
 #define PNG_MAX_PIXELS 64e6
 
 /* The poster's own words on sheets, in one place. */
-static const char T_ABOVE[] = "Lanes above this sheet: ", T_HERE[] = "On this sheet: ",
-		  T_BELOW[] = "Below it: ";
-static const char T_SHEET[] = "Sheet %zu of %zu: row %zu of %zu, column %zu of %zu. "
-			      "Cut along the crop marks; each sheet overlaps the one before by 10 mm.";
+#define T_ABOVE term_tr("Lanes above this sheet: ")
+#define T_HERE term_tr("On this sheet: ")
+#define T_BELOW term_tr("Below it: ")
+#define T_SHEET term_tr("Sheet %zu of %zu: row %zu of %zu, column %zu of %zu. " "Cut along the crop marks; each sheet overlaps the one before by 10 mm.")
 
 /* Look up a paper size in any case; a4 when name is NULL. */
 static const struct paper *paper_find(const char *name)
@@ -244,7 +244,7 @@ static void draw_tile(cairo_t *cr, pdf_draw *pd, const sbp_layout *lay, const ti
 	double py0 = r ? chp - ov + (double)(r - 1) * (chp - t->strip_h - ov) : 0;
 
 	draw_part(cr, pd, (lay_box){px0, py0, cwp - sx, chp - sy}, m + sx * s, m + sy * s, s, 0);
-	if (c)
+	if (c || r) /* on the first column too: names of lanes begun above move down */
 		draw_part(cr, pd, (lay_box){0, py0, t->strip_w, chp - sy}, m, m + sy * s, s, 1);
 	if (r)
 		draw_part(cr, pd, (lay_box){px0, lay->head_y0, cwp - sx, t->strip_h}, m + sx * s, m, s, 2);
@@ -292,8 +292,7 @@ static bool make_pdf(const sbp_layout *lay, const export_opts *o, sbp_buf *out,
 	cairo_t *cr = cx.cairo_create(surf);
 	pdf_draw *pd = pdf_draw_new(cr, lay);
 	sbp_layout *wrap = tile ? layout_new(&(sbp_blueprint){0}, NULL) : NULL;
-	if (lay->bp->title)
-		pdf_draw_metadata(pd, surf, lay->bp->title);
+	pdf_draw_metadata(pd, surf, lay->bp->title ? lay->bp->title : term_tr("Service blueprint"));
 	for (size_t r = 0; r < nr; r++) {
 		for (size_t c = 0; c < nc; c++) {
 			if (tile) {

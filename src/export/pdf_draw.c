@@ -178,10 +178,13 @@ void pdf_draw_text(pdf_draw *pd, const char *text, size_t len, lay_font_id font,
 	text_line(pd, text, len, font, x, y, LAY_LEFT);
 }
 
-/* A block of the layout in colour c. */
-void pdf_draw_block(pdf_draw *pd, const lay_block *b, const lay_rgb *c)
+/* A block of another layout (lay: its lines) in colour c. */
+void pdf_draw_block(pdf_draw *pd, const sbp_layout *lay, const lay_block *b, const lay_rgb *c)
 {
+	const sbp_layout *own = pd->lay;
+	pd->lay = lay;
 	text_block(pd, b, c);
+	pd->lay = own;
 }
 
 /* A small grey note in page coordinates. */

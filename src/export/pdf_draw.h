@@ -18,10 +18,11 @@ void pdf_draw_poster(pdf_draw *pd, lay_box clip);
  * what a tile repeats at its left and top. */
 void pdf_draw_lane_strip(pdf_draw *pd, lay_box clip);
 void pdf_draw_head_strip(pdf_draw *pd, lay_box clip);
-/* One line of text, baseline at y, and a block of the layout. */
+/* One line of text, baseline at y; a block of layout lay (not the
+ * drawer's own: its lines are read from lay). */
 void pdf_draw_text(pdf_draw *pd, const char *text, size_t len, lay_font_id font,
 		   double x, double y, const lay_rgb *c);
-void pdf_draw_block(pdf_draw *pd, const lay_block *b, const lay_rgb *c);
+void pdf_draw_block(pdf_draw *pd, const sbp_layout *lay, const lay_block *b, const lay_rgb *c);
 /* The tables of the HTML brief as pages pw x ph (pdf_tables.c). */
 void pdf_tables(cairo_t *cr, cairo_surface_t *surf, pdf_draw *pd, const sbp_layout *lay,
 		double pw, double ph);

@@ -17,15 +17,31 @@
 #define MAXCOLS 8
 
 /* The pages' own words, in one place. */
-static const char T_FLAGGED[] = "Encounters without a standard", T_FAIL[] = "Fail points and recovery",
-		  T_WAIT[] = "Wait points", T_STDS[] = "Standards", T_STEP[] = "Step",
-		  T_LANE[] = "Lane", T_COLUMN[] = "Column", T_ID[] = "Id",
-		  T_FAILPT[] = "Fail point", T_SEV[] = "Severity", T_RECOVERY[] = "Recovery plan",
-		  T_NONE[] = "no recovery plan", T_WAITPT[] = "Wait", T_EXP[] = "Expected (min)",
-		  T_TOL[] = "Tolerable (min)", T_STD[] = "Standard", T_KIND[] = "Kind",
-		  T_TARGET[] = "Target", T_GOAL[] = "Goal", T_ACTUAL[] = "Actual",
-		  T_AGAINST[] = "Against goal", T_BELOW[] = "below goal", T_MEETS[] = "meets goal",
-		  T_NOTM[] = "not measured", T_EMPTY[] = "None.";
+#define T_FLAGGED term_tr("Encounters without a standard")
+#define T_FAIL term_tr("Fail points and recovery")
+#define T_WAIT term_tr("Wait points")
+#define T_STDS term_tr("Standards")
+#define T_STEP term_tr("Step")
+#define T_LANE term_tr("Lane")
+#define T_COLUMN term_tr("Column")
+#define T_ID term_tr("Id")
+#define T_FAILPT term_tr("Fail point")
+#define T_SEV term_tr("Severity")
+#define T_RECOVERY term_tr("Recovery plan")
+#define T_NONE term_tr("no recovery plan")
+#define T_WAITPT term_tr("Wait")
+#define T_EXP term_tr("Expected (min)")
+#define T_TOL term_tr("Tolerable (min)")
+#define T_STD term_tr("Standard")
+#define T_KIND term_tr("Kind")
+#define T_TARGET term_tr("Target")
+#define T_GOAL term_tr("Goal")
+#define T_ACTUAL term_tr("Actual")
+#define T_AGAINST term_tr("Against goal")
+#define T_BELOW term_tr("below goal")
+#define T_MEETS term_tr("meets goal")
+#define T_NOTM term_tr("not measured")
+#define T_EMPTY term_tr("None.")
 
 typedef struct tbl {
 	cairo_t *cr;
@@ -92,7 +108,7 @@ static void row(tbl *t, const char *const *cells, lay_font_id font, bool red, bo
 	cx.cairo_stroke(t->cr);
 	for (size_t i = 0; i < t->ncols; i++) {
 		b[i].y = t->y + PAD + f->size * 0.95;
-		pdf_draw_block(t->pd, &b[i], red ? &lay_flag_ink : &lay_ink);
+		pdf_draw_block(t->pd, t->wrap, &b[i], red ? &lay_flag_ink : &lay_ink);
 	}
 	t->y += h;
 }
@@ -102,7 +118,7 @@ static void title(tbl *t, const char *text, size_t n)
 {
 	char buf[160];
 	snprintf(buf, sizeof buf, "%s (%zu)", text, n);
-	if (!t->page_open || t->y + 80 > t->ph - MARGIN)
+	if (!t->page_open || t->y + 120 > t->ph - MARGIN)
 		new_page(t);
 	else
 		t->y += 18;
@@ -126,8 +142,8 @@ static void step_tables(tbl *t, const sbp_layout *lay)
 {
 	const sbp_blueprint *bp = lay->bp;
 	static const double f4[] = {0.46, 0.2, 0.2, 0.14};
-	static const double f6[] = {0.22, 0.12, 0.12, 0.22, 0.08, 0.24};
-	static const double fw[] = {0.24, 0.13, 0.13, 0.26, 0.12, 0.12};
+	static const double f6[] = {0.20, 0.13, 0.13, 0.20, 0.10, 0.24};
+	static const double fw[] = {0.22, 0.13, 0.13, 0.24, 0.14, 0.14};
 	char a[32], b[32], sev[16];
 
 	title(t, T_FLAGGED, lay->sum.unstandardized);
@@ -178,7 +194,7 @@ static void standards_table(tbl *t, const sbp_blueprint *bp)
 		const sbp_standard *s = bp->standards.items[i];
 		bool below = standard_below_goal(s);
 		const char *against = isnan(s->goal) || isnan(s->actual) ? T_NOTM : below ? T_BELOW : T_MEETS;
-		row(t, (const char *const[]){s->id, s->name, std_kind_id(s->kind), s->target,
+		row(t, (const char *const[]){s->id, s->name, term_kind_now(s->kind), s->target,
 					     export_num(s->goal, g), export_num(s->actual, a), against},
 		    LAY_FONT_KEY, below, false);
 	}

@@ -186,7 +186,7 @@ void svg_render(const sbp_layout *lay, sbp_buf *out, bool standalone)
 		   "width=\"%.0f\" height=\"%.0f\" viewBox=\"0 0 %.0f %.0f\">\n",
 		   ceil(lay->width), ceil(lay->height), ceil(lay->width), ceil(lay->height));
 	buf_puts(out, "<title>");
-	esc_xml_str(out, lay->bp->title ? lay->bp->title : "Service blueprint", false);
+	esc_xml_str(out, lay->bp->title ? lay->bp->title : term_tr("Service blueprint"), false);
 	buf_printf(out, "</title>\n<defs><style>%s</style>\n"
 		   "<marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" "
 		   "markerWidth=\"7\" markerHeight=\"7\" orient=\"auto\" markerUnits=\"userSpaceOnUse\">"

@@ -93,7 +93,7 @@ static void txt_lane(sbp_buf *out, txt_ctx *t, size_t l, size_t c0, size_t c1)
 
 	buf_init(&head);
 	size_t hn = txt_wrap(t, &head, "", ln->name, TXT_LANE_W - 2, 3);
-	buf_printf(&head, "(%s)\n", zone_id(ln->zone));
+	buf_printf(&head, "(%s)\n", term_zone_now(ln->zone));
 	hn++;
 	for (size_t c = c0; c < c1; c++) {
 		sbp_buf *cell = &t->cell[c - c0];
@@ -147,7 +147,7 @@ static void txt_band(sbp_buf *out, txt_ctx *t, size_t c0, size_t c1)
 	txt_rule(out, nc, '-', NULL);
 	for (int row = 0; row < 2; row++) {
 		buf_puts(out, "| ");
-		txt_pad(out, t, row ? "" : "Phase", row ? 0 : 5, TXT_LANE_W - 1);
+		txt_pad(out, t, row ? "" : term_tr("Phase"), row ? 0 : strlen(term_tr("Phase")), TXT_LANE_W - 1);
 		for (size_t c = c0; c < c1; c++) {
 			const sbp_column *col = bp->columns.items[c];
 			const char *s = col->name;
@@ -164,7 +164,7 @@ static void txt_band(sbp_buf *out, txt_ctx *t, size_t c0, size_t c1)
 		buf_reset(&t->tmp);
 		for (int z = l ? (int)bp->lanes.items[l - 1]->zone + 1 : ZONE_COUNT;
 		     z <= (int)bp->lanes.items[l]->zone; z++) {
-			const char *name = zone_line_above((sbp_zone)z);
+			const char *name = term_line_above(term_now(), (sbp_zone)z);
 			if (name)
 				buf_printf(&t->tmp, "%s%s", t->tmp.len ? " / " : "", name);
 		}
@@ -197,19 +197,19 @@ bool export_txt(const sbp_blueprint *bp, const export_opts *o, sbp_buf *out,
 	memcpy(t.cursor, t.start, (bp->columns.n + 1) * sizeof *t.cursor);
 	check_summary(bp, &sum);
 
-	const char *title = bp->title ? bp->title : "Service blueprint";
+	const char *title = bp->title ? bp->title : term_tr("Service blueprint");
 	txt_wrap(&t, out, "", title, TXT_MAX_W, 0);
 	if (bp->description)
 		txt_wrap(&t, out, "", bp->description, TXT_MAX_W, 0);
-	buf_printf(out, "%zu steps, %zu encounter steps, %zu without a standard (!), "
-		   "encounter coverage %s, %zu fail points (F), %zu wait points (W)\n\n",
+	buf_printf(out, term_tr("%zu steps, %zu encounter steps, %zu without a standard (!), "
+		   "encounter coverage %s, %zu fail points (F), %zu wait points (W)\n\n"),
 		   sum.steps, sum.encounters, sum.unstandardized,
 		   check_coverage_text(&sum, 0, (char[16]){0}),
 		   sum.fail_points, sum.wait_points);
 	for (size_t c = 0; c < bp->columns.n; c += per)
 		txt_band(out, &t, c, c + per < bp->columns.n ? c + per : bp->columns.n);
 	if (bp->flows.n)
-		buf_puts(out, "Flows:\n");
+		buf_puts(out, term_tr("Flows:\n"));
 	for (size_t i = 0; i < bp->flows.n; i++) {
 		const sbp_flow *f = bp->flows.items[i];
 		buf_printf(out, "  %s -> %s", f->from->id, f->to->id);
@@ -222,8 +222,8 @@ bool export_txt(const sbp_blueprint *bp, const export_opts *o, sbp_buf *out,
 		}
 		buf_putc(out, '\n');
 	}
-	buf_puts(out, "\nLegend: ! encounter step without a standard, F fail point, W wait point; "
-		      "== lines: interaction, visibility, internal interaction.\n");
+	buf_puts(out, term_tr("\nLegend: ! encounter step without a standard, F fail point, W wait point; "
+		      "== lines: interaction, visibility, internal interaction.\n"));
 	for (size_t i = 0; i <= per; i++)
 		buf_free(&t.cell[i]);
 	buf_free(&t.tmp);

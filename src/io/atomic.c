@@ -17,6 +17,7 @@
 
 #include "safety_internal.h"
 #include "sbp/io.h"
+#include "sbp/i18n.h"
 
 /* Plain words for the errors a save meets. */
 const char *safety_plain_error(int e)
@@ -177,13 +178,14 @@ static void say_refused(char *err, size_t errlen, const char *shown,
 			const char *link)
 {
 	struct stat st;
-	char owner[64] = "another user";
+	char owner[64];
 
+	snprintf(owner, sizeof owner, "%s", _("another user"));
 	if (lstat(link, &st) == 0)
 		safety_user_name((unsigned)st.st_uid, owner, sizeof owner);
-	snprintf(err, errlen, "cannot save %s: %s is a symbolic link of %s in a "
+	snprintf(err, errlen, _("cannot save %s: %s is a symbolic link of %s in a "
 		 "directory others may write, and sbp does not follow such links; "
-		 "nothing was written", shown, link, owner);
+		 "nothing was written"), shown, link, owner);
 }
 
 /* Write data to the character device path (/dev/null...) as it is. */
@@ -266,7 +268,7 @@ bool atomic_write_ex(const char *path, const char *data, size_t len,
 		goto done;
 	}
 	if (existed && !S_ISREG(st.st_mode)) {
-		snprintf(err, errlen, "%s: cannot save %s; nothing was written",
+		snprintf(err, errlen, _("%s: cannot save %s; nothing was written"),
 			 file_strerror(file_kind_error(st.st_mode)), path);
 		goto done;
 	}
@@ -340,9 +342,9 @@ fail:
 	unlink(tmp);
 done:
 	if (ok && not_atomic)
-		snprintf(err, errlen, "the save was not atomic: the directory of %s is "
+		snprintf(err, errlen, _("the save was not atomic: the directory of %s is "
 			 "not writable, so the file was rewritten in place (a crash while "
-			 "writing could have cut it short)", path);
+			 "writing could have cut it short)"), path);
 	free(tmp);
 	free(dir);
 	free(target);

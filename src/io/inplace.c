@@ -16,6 +16,7 @@
 
 #include "safety_internal.h"
 #include "sbp/util.h"
+#include "sbp/i18n.h"
 
 /* Write all of data at offset off of fd. */
 static bool pwrite_all(int fd, const char *data, size_t len, off_t off)
@@ -170,9 +171,9 @@ bool inplace_write(const char *target, const char *shown, const char *data,
 			 "back failed too; the old content is kept in %s", shown,
 			 safety_plain_error(e), backup);
 	} else {
-		snprintf(err, errlen, "cannot save %s: %s, and putting its old content "
+		snprintf(err, errlen, _("cannot save %s: %s, and putting its old content "
 			 "back failed too; it may be cut short: save your work "
-			 "elsewhere", shown, safety_plain_error(e));
+			 "elsewhere"), shown, safety_plain_error(e));
 	}
 done:
 	if (fd >= 0)

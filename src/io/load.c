@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "load_internal.h"
+#include "sbp/i18n.h"
 #include "sbp/utf8.h"
 
 void sbp_limits_default(sbp_limits *l)
@@ -158,11 +159,11 @@ static void reader_error(loader *ld, sbp_pos pos, const char *problem, size_t of
 	bytes_at(ld, off, bytes, sizeof bytes);
 	if (value >= 0xD800 && value <= 0xDFFF)
 		ld_error(ld, RULE_SYNTAX, pos,
-			 "%s (bytes %s encode U+%04X, a UTF-16 surrogate, which UTF-8 "
-			 "text must not hold); save the file as UTF-8",
+			 _("%s (bytes %s encode U+%04X, a UTF-16 surrogate, which UTF-8 "
+			 "text must not hold); save the file as UTF-8"),
 			 problem, bytes, value);
 	else if (bytes[0])
-		ld_error(ld, RULE_SYNTAX, pos, "%s (U+%04X, bytes %s)", problem, value, bytes);
+		ld_error(ld, RULE_SYNTAX, pos, _("%s (U+%04X, bytes %s)"), problem, value, bytes);
 	else
 		ld_error(ld, RULE_SYNTAX, pos, "%s (U+%04X)", problem, value);
 }
@@ -172,30 +173,30 @@ static void parser_error(loader *ld)
 {
 	yaml_parser_t *p = &ld->parser;
 	sbp_pos pos;
-	const char *problem = p->problem ? p->problem : "malformed YAML";
+	const char *problem = p->problem ? p->problem : _("malformed YAML");
 
 	if (p->error == YAML_READER_ERROR && ld->too_big) {
 		ld_error(ld, RULE_LIMIT, (sbp_pos){0, 0},
-			 "file is larger than the limit of %zu bytes (see --max-size)",
+			 _("file is larger than the limit of %zu bytes (see --max-size)"),
 			 ld->lim.max_file_size);
-	} else if (p->error == YAML_READER_ERROR && !strcmp(problem, "input error")) {
-		ld_error(ld, NULL, (sbp_pos){0, 0}, "cannot read: %s", strerror(errno));
+	} else if (p->error == YAML_READER_ERROR && !strcmp(problem, _("input error"))) {
+		ld_error(ld, NULL, (sbp_pos){0, 0}, _("cannot read: %s"), strerror(errno));
 	} else if (p->error == YAML_READER_ERROR) {
 		pos = offset_pos(ld, p->problem_offset);
 		if (strstr(problem, "UTF-8") || strstr(problem, "utf-8"))
-			ld_error(ld, RULE_SYNTAX, pos, "invalid UTF-8 (%s); save the file as UTF-8", problem);
+			ld_error(ld, RULE_SYNTAX, pos, _("invalid UTF-8 (%s); save the file as UTF-8"), problem);
 		else
 			reader_error(ld, pos, problem, p->problem_offset,
 				     (unsigned)p->problem_value);
 	} else if (p->error == YAML_MEMORY_ERROR) {
 		pos = (sbp_pos){0, 0};
-		ld_error(ld, RULE_LIMIT, pos, "out of memory while parsing");
+		ld_error(ld, RULE_LIMIT, pos, _("out of memory while parsing"));
 	} else {
 		pos = (sbp_pos){(int)p->problem_mark.line + 1, (int)p->problem_mark.column + 1};
 		const char *at = pos_byte(ld, pos.line, pos.col);
 		if (at && *at == '\t')
 			ld_error(ld, RULE_SYNTAX, pos,
-				 "a tab character here: YAML indents with spaces, not tabs");
+				 _("a tab character here: YAML indents with spaces, not tabs"));
 		else if (p->context)
 			ld_error(ld, RULE_SYNTAX, pos, "%s %s", problem, p->context);
 		else
@@ -236,7 +237,7 @@ static bool check_scalar(loader *ld)
 
 	if (len > ld->lim.max_scalar) {
 		ld_error(ld, RULE_LIMIT, ld_pos(ld),
-			 "text of %zu bytes is longer than the limit of %zu bytes", len,
+			 _("text of %zu bytes is longer than the limit of %zu bytes"), len,
 			 ld->lim.max_scalar);
 		ld->fatal = true;
 		return false;
@@ -255,7 +256,7 @@ static bool check_scalar(loader *ld)
 		int cp = control_at(s, len, i);
 		if (cp >= 0) {
 			ld_error(ld, RULE_SYNTAX, ld_pos(ld),
-				 "control character U+%04X is not allowed in text", (unsigned)cp);
+				 _("control character U+%04X is not allowed in text"), (unsigned)cp);
 			return false;
 		}
 		i++;
@@ -281,7 +282,7 @@ bool ld_next(loader *ld)
 	switch (e->type) {
 	case YAML_ALIAS_EVENT: {
 		char *q = diag_quote((const char *)e->data.alias.anchor, 30);
-		ld_error(ld, RULE_SYNTAX, ld_pos(ld), "aliases (*%s) are not allowed", q);
+		ld_error(ld, RULE_SYNTAX, ld_pos(ld), _("aliases (*%s) are not allowed"), q);
 		free(q);
 		ld->fatal = true;
 		return false;
@@ -302,19 +303,19 @@ bool ld_next(loader *ld)
 		break;
 	}
 	if (anchor) {
-		ld_error(ld, RULE_SYNTAX, ld_pos(ld), "anchors (&) are not allowed");
+		ld_error(ld, RULE_SYNTAX, ld_pos(ld), _("anchors (&) are not allowed"));
 		ld->fatal = true;
 		return false;
 	}
 	if (tag) {
-		ld_error(ld, RULE_SYNTAX, ld_pos(ld), "tags (!) are not allowed");
+		ld_error(ld, RULE_SYNTAX, ld_pos(ld), _("tags (!) are not allowed"));
 		ld->fatal = true;
 		return false;
 	}
 	if (e->type == YAML_SEQUENCE_START_EVENT || e->type == YAML_MAPPING_START_EVENT) {
 		if (++ld->depth > ld->lim.max_depth) {
 			ld_error(ld, RULE_LIMIT, ld_pos(ld),
-				 "nesting deeper than the limit of %d levels",
+				 _("nesting deeper than the limit of %d levels"),
 				 ld->lim.max_depth);
 			ld->fatal = true;
 			return false;
@@ -402,7 +403,7 @@ bool ld_map_next(loader *ld, keyset *ks, const char **key, sbp_pos *kpos)
 			return false;
 		*kpos = ld_pos(ld);
 		if (ld->ev.type != YAML_SCALAR_EVENT) {
-			ld_error(ld, RULE_SYNTAX, *kpos, "keys must be plain text, not a %s",
+			ld_error(ld, RULE_SYNTAX, *kpos, _("keys must be plain text, not a %s"),
 				 ld->ev.type == YAML_MAPPING_START_EVENT ? "mapping"
 									 : "sequence");
 			ld_skip(ld);
@@ -416,7 +417,7 @@ bool ld_map_next(loader *ld, keyset *ks, const char **key, sbp_pos *kpos)
 		    (ld_is_null(ld) || yaml_looks_typed(k, ld->ev.data.scalar.length))) {
 			char *q = diag_quote(k, 40);
 			ld_error(ld, RULE_SYNTAX, *kpos,
-				 "key '%s' is not text (a number, boolean or null): quote it", q);
+				 _("key '%s' is not text (a number, boolean or null): quote it"), q);
 			free(q);
 			if (!ld_next(ld))
 				return false;
@@ -425,7 +426,7 @@ bool ld_map_next(loader *ld, keyset *ks, const char **key, sbp_pos *kpos)
 		}
 		if (!keyset_add(ks, k, ld->ev.data.scalar.length, key)) {
 			char *q = diag_quote(k, 40);
-			ld_error(ld, RULE_SYNTAX, *kpos, "duplicate key '%s'", q);
+			ld_error(ld, RULE_SYNTAX, *kpos, _("duplicate key '%s'"), q);
 			free(q);
 			if (!ld_next(ld))
 				return false;
@@ -443,7 +444,7 @@ sbp_node *ld_node(loader *ld)
 
 	if (++ld->nodes > SBP_MAX_NODES && !ld->fatal) {
 		ld_error(ld, RULE_LIMIT, pos,
-			 "more than %d values under unknown keys; stopping here", SBP_MAX_NODES);
+			 _("more than %d values under unknown keys; stopping here"), SBP_MAX_NODES);
 		ld->fatal = true;
 	}
 
@@ -481,8 +482,8 @@ sbp_node *ld_node(loader *ld)
 static const char *node_kind_name(const loader *ld)
 {
 	switch (ld->ev.type) {
-	case YAML_SEQUENCE_START_EVENT: return "a list";
-	case YAML_MAPPING_START_EVENT: return "a mapping";
+	case YAML_SEQUENCE_START_EVENT: return _("a list");
+	case YAML_MAPPING_START_EVENT: return _("a mapping");
 	default: return "text";
 	}
 }
@@ -490,7 +491,7 @@ static const char *node_kind_name(const loader *ld)
 bool ld_string(loader *ld, const char *what, char **out)
 {
 	if (!ld_is_scalar(ld)) {
-		ld_error(ld, RULE_SCHEMA, ld_pos(ld), "%s must be text, not %s", what,
+		ld_error(ld, RULE_SCHEMA, ld_pos(ld), _("%s must be text, not %s"), what,
 			 node_kind_name(ld));
 		ld_skip(ld);
 		return false;
@@ -521,10 +522,10 @@ bool ld_number(loader *ld, const char *what, double *out)
 	}
 	if (ld_is_scalar(ld)) {
 		char *q = diag_quote((const char *)ld->ev.data.scalar.value, 30);
-		ld_error(ld, RULE_SCHEMA, ld_pos(ld), "%s must be a number, not '%s'", what, q);
+		ld_error(ld, RULE_SCHEMA, ld_pos(ld), _("%s must be a number, not '%s'"), what, q);
 		free(q);
 	} else {
-		ld_error(ld, RULE_SCHEMA, ld_pos(ld), "%s must be a number, not %s", what,
+		ld_error(ld, RULE_SCHEMA, ld_pos(ld), _("%s must be a number, not %s"), what,
 			 node_kind_name(ld));
 		ld_skip(ld);
 	}
@@ -544,7 +545,7 @@ bool ld_bool(loader *ld, const char *what, bool *out)
 			return true;
 		}
 	}
-	ld_error(ld, RULE_SCHEMA, ld_pos(ld), "%s must be true or false", what);
+	ld_error(ld, RULE_SCHEMA, ld_pos(ld), _("%s must be true or false"), what);
 	ld_skip(ld);
 	return false;
 }
@@ -558,7 +559,7 @@ bool ld_id(loader *ld, const char *what, char **out)
 	if (!s || !sbp_id_valid(s)) {
 		char *q = diag_quote(s ? s : "", 40);
 		ld_error(ld, RULE_SCHEMA, pos,
-			 "%s '%s' is not a valid id (1-64 letters, digits, '-', '_', '.')",
+			 _("%s '%s' is not a valid id (1-64 letters, digits, '-', '_', '.')"),
 			 what, q);
 		free(q);
 		free(s);
@@ -574,7 +575,7 @@ bool ld_seq_begin(loader *ld, const char *what)
 	if (ld->ev.type == YAML_SEQUENCE_START_EVENT)
 		return true;
 	if (!ld_is_null(ld))
-		ld_error(ld, RULE_SCHEMA, ld_pos(ld), "%s must be a list, not %s", what,
+		ld_error(ld, RULE_SCHEMA, ld_pos(ld), _("%s must be a list, not %s"), what,
 			 node_kind_name(ld));
 	ld_skip(ld);
 	return false;
@@ -589,7 +590,7 @@ bool ld_map_begin(loader *ld, const char *what)
 {
 	if (ld->ev.type == YAML_MAPPING_START_EVENT)
 		return true;
-	ld_error(ld, RULE_SCHEMA, ld_pos(ld), "%s must be a mapping (key: value), not %s",
+	ld_error(ld, RULE_SCHEMA, ld_pos(ld), _("%s must be a mapping (key: value), not %s"),
 		 what, node_kind_name(ld));
 	ld_skip(ld);
 	return false;

@@ -8,6 +8,7 @@
 
 #include "load_internal.h"
 #include "sbp/check.h"
+#include "sbp/i18n.h"
 
 /* The integer value of a plain scalar, or -1 when it is not one. */
 static long plain_integer(const loader *ld)
@@ -28,15 +29,15 @@ static bool read_version(loader *ld)
 	long v = plain_integer(ld);
 	ld->version_seen = true;
 	if (v < 1) {
-		ld_error(ld, RULE_VERSION, p, "sbp must be the format version, 1");
+		ld_error(ld, RULE_VERSION, p, _("sbp must be the format version, 1"));
 		ld_skip(ld);
 		return true;
 	}
 	if (v > 1) {
 		diags_clear(ld->diags);
 		ld_error(ld, RULE_VERSION, p,
-			 "this file is in sbp format version %ld; this sbp %s reads "
-			 "version 1 only: upgrade sbp to open it",
+			 _("this file is in sbp format version %ld; this sbp %s reads "
+			 "version 1 only: upgrade sbp to open it"),
 			 v, SBP_VERSION);
 		ld->fatal = true;
 		return false;
@@ -54,15 +55,15 @@ static void read_ignore(loader *ld)
 	while (ld_seq_next(ld)) {
 		sbp_pos p = ld_pos(ld);
 		char *rule = NULL;
-		if (!ld_string(ld, "ignored rule", &rule) || !rule)
+		if (!ld_string(ld, _("ignored rule"), &rule) || !rule)
 			continue;
 		char *q = diag_quote(rule, 40);
 		if (!check_rule_known(rule))
 			ld_warn(ld, RULE_UNKNOWN_KEY, p,
-				"unknown rule '%s' in ignore (kept, for a newer sbp)", q);
+				_("unknown rule '%s' in ignore (kept, for a newer sbp)"), q);
 		else if (check_rule_is_error(rule))
 			ld_warn(ld, RULE_UNKNOWN_KEY, p,
-				"'%s' is an error and cannot be ignored", q);
+				_("'%s' is an error and cannot be ignored"), q);
 		free(q);
 		VEC_PUSH(ld->bp->ignore, rule);
 	}
@@ -144,14 +145,14 @@ static void read_stream(loader *ld)
 		return;
 	if (ld->ev.type == YAML_STREAM_END_EVENT) {
 		ld_error(ld, RULE_SCHEMA, ld_pos(ld),
-			 "the file is empty; a blueprint starts with 'sbp: 1'");
+			 _("the file is empty; a blueprint starts with 'sbp: 1'"));
 		return;
 	}
 	if (!ld_next(ld)) /* past DOCUMENT_START */
 		return;
 	if (ld->ev.type != YAML_MAPPING_START_EVENT) {
 		ld_error(ld, RULE_SCHEMA, ld_pos(ld),
-			 "a blueprint is a mapping of keys (sbp, title, steps...)");
+			 _("a blueprint is a mapping of keys (sbp, title, steps...)"));
 		ld_skip(ld);
 	} else {
 		read_top(ld);
@@ -162,7 +163,7 @@ static void read_stream(loader *ld)
 		return;
 	if (ld->ev.type == YAML_DOCUMENT_START_EVENT)
 		ld_error(ld, RULE_SYNTAX, ld_pos(ld),
-			 "only one blueprint per file (found a second YAML document)");
+			 _("only one blueprint per file (found a second YAML document)"));
 }
 
 /* Read the blueprint from the parser, whose input is set up; size is the
@@ -186,7 +187,7 @@ static sbp_blueprint *load(loader *ld, size_t size)
 	if (!ld->fatal) {
 		if (!ld->version_seen)
 			diags_add(ld->diags, SBP_ERROR, RULE_VERSION, 1, 1, NULL,
-				  "missing 'sbp: 1' (the format version) at the top");
+				  _("missing 'sbp: 1' (the format version) at the top"));
 		if (!ld->lanes_seen)
 			blueprint_add_default_lanes(ld->bp);
 		ld_resolve(ld);
@@ -212,7 +213,7 @@ static bool loader_init(loader *ld, const sbp_limits *lim, sbp_diags *diags)
 	ld->diags = diags;
 	if (!yaml_parser_initialize(&ld->parser)) {
 		diags_add(diags, SBP_ERROR, RULE_LIMIT, 0, 0, NULL,
-			  "cannot start the YAML parser (out of memory)");
+			  _("cannot start the YAML parser (out of memory)"));
 		return false;
 	}
 	return true;
@@ -226,7 +227,7 @@ sbp_blueprint *sbp_load_buffer(const char *data, size_t len, const sbp_limits *l
 
 	if (len > max) {
 		diags_add(diags, SBP_ERROR, RULE_LIMIT, 0, 0, NULL,
-			  "file of %zu bytes is larger than the limit of %zu bytes", len, max);
+			  _("file of %zu bytes is larger than the limit of %zu bytes"), len, max);
 		return NULL;
 	}
 	if (!loader_init(&ld, lim, diags))
@@ -279,7 +280,7 @@ sbp_blueprint *sbp_load_file(const char *path, const sbp_limits *lim, sbp_diags 
 			if ((unsigned long long)st.st_size > lim->max_file_size) {
 				close(fd);
 				diags_add(diags, SBP_ERROR, RULE_LIMIT, 0, 0, NULL,
-					  "file is larger than the limit of %zu bytes (see --max-size)",
+					  _("file is larger than the limit of %zu bytes (see --max-size)"),
 					  lim->max_file_size);
 				return NULL;
 			}
@@ -304,10 +305,10 @@ sbp_blueprint *sbp_load_file(const char *path, const sbp_limits *lim, sbp_diags 
 	if (!read_file(path, lim->max_file_size, &data, &len)) {
 		if (errno == EFBIG)
 			diags_add(diags, SBP_ERROR, RULE_LIMIT, 0, 0, NULL,
-				  "file is larger than the limit of %zu bytes (see --max-size)",
+				  _("file is larger than the limit of %zu bytes (see --max-size)"),
 				  lim->max_file_size);
 		else
-			diags_add(diags, SBP_ERROR, NULL, 0, 0, NULL, "cannot read: %s",
+			diags_add(diags, SBP_ERROR, NULL, 0, 0, NULL, _("cannot read: %s"),
 				  file_strerror(errno));
 		return NULL;
 	}

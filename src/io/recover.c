@@ -11,9 +11,7 @@
  * removes it, and only files owned by the user are offered. */
 #include <errno.h>
 #include <fcntl.h>
-#include <limits.h>
 #include <dirent.h>
-#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,142 +21,14 @@
 #include "safety_internal.h"
 #include "sbp/io.h"
 #include "sbp/safety.h"
+#include "sbp/i18n.h"
 
 #define HEADER "# sbp-recover "
-#define SUFFIX ".sbp-recover"
 #define MAX_FOUND 64
 
 char *recover_path_for(const char *path)
 {
-	return safety_sibling(path, SUFFIX);
-}
-
-/* Create dir and its missing parents, each with mode. */
-static bool mkdir_p(const char *dir, mode_t mode)
-{
-	char *p = xstrdup(dir);
-	bool ok = true;
-
-	for (char *s = p + 1; ok; s++) {
-		if (*s != '/' && *s != '\0')
-			continue;
-		char c = *s;
-		*s = '\0';
-		if (mkdir(p, mode) != 0 && errno != EEXIST)
-			ok = false;
-		*s = c;
-		if (c == '\0')
-			break;
-	}
-	free(p);
-	return ok;
-}
-
-/* The state directory for recovery files, created when create is set.
- * NULL when there is none we may use (not ours, not a directory). */
-static char *state_dir(bool create)
-{
-	const char *xdg = getenv("XDG_STATE_HOME");
-	const char *home = getenv("HOME");
-	char *dir;
-	struct stat st;
-
-	if (xdg && xdg[0] == '/') {
-		dir = xasprintf("%s/sbp/recover", xdg);
-	} else {
-		if (!home || home[0] != '/') {
-			struct passwd *pw = getpwuid(geteuid());
-			home = pw ? pw->pw_dir : NULL;
-		}
-		if (!home || home[0] != '/')
-			return NULL;
-		dir = xasprintf("%s/.local/state/sbp/recover", home);
-	}
-	if (create)
-		(void)mkdir_p(dir, 0700);
-	if (lstat(dir, &st) != 0 || !S_ISDIR(st.st_mode) || st.st_uid != geteuid()) {
-		free(dir);
-		return NULL;
-	}
-	return dir;
-}
-
-/* Where the recovery files of path may be: a directory, the start of
- * their names, and what ends them (a name is prefix + end, or prefix +
- * "-SESSION" + end). */
-typedef struct place {
-	char *dir;
-	char *prefix;
-	const char *end;
-} place;
-
-static void place_free(place *p)
-{
-	free(p->dir);
-	free(p->prefix);
-	p->dir = p->prefix = NULL;
-}
-
-/* Next to the file path names (after following trusted symlinks). */
-static bool place_beside(const char *path, place *p)
-{
-	char *target = safety_resolve(path, NULL);
-
-	if (!target)
-		target = xstrdup(path);
-	p->dir = safety_dir_of(target);
-	p->prefix = xasprintf(".%s%s", safety_base_of(target), SUFFIX);
-	p->end = "";
-	free(target);
-	return true;
-}
-
-/* In the state directory: NAME-HASH.yaml, HASH of the absolute path; for
- * an untitled blueprint, untitled-PID.yaml. */
-static bool place_state(const char *path, bool create, place *p)
-{
-	char *dir = state_dir(create);
-
-	if (!dir)
-		return false;
-	p->dir = dir;
-	p->end = ".yaml";
-	if (!path) {
-		p->prefix = xstrdup("untitled");
-		return true;
-	}
-	char *target = safety_resolve(path, NULL);
-	if (!target)
-		target = xstrdup(path);
-	char *parent = safety_dir_of(target);
-	char real[PATH_MAX], cwd[PATH_MAX];
-	char *abs;
-	if (realpath(parent, real))
-		abs = xasprintf("%s/%s", real, safety_base_of(target));
-	else if (target[0] != '/' && getcwd(cwd, sizeof cwd))
-		abs = xasprintf("%s/%s", cwd, target);
-	else
-		abs = xstrdup(target);
-	uint64_t h = safety_hash(SAFETY_HASH_INIT, abs, strlen(abs));
-	p->prefix = xasprintf("%.100s-%016llx", safety_base_of(target),
-			      (unsigned long long)h);
-	free(abs);
-	free(parent);
-	free(target);
-	return true;
-}
-
-/* Is name one of the recovery files of place p? */
-static bool place_has(const place *p, const char *name)
-{
-	size_t pl = strlen(p->prefix), el = strlen(p->end), n = strlen(name);
-
-	if (n < pl + el || strncmp(name, p->prefix, pl) != 0 ||
-	    strcmp(name + n - el, p->end) != 0)
-		return false;
-	if (n == pl + el)
-		return strcmp(p->prefix, "untitled") != 0; /* untitled-PID only */
-	return name[pl] == '-' && n > pl + el + 1;
+	return safety_sibling(path, RECOVER_SUFFIX);
 }
 
 /* The header line of a recovery file of this session. */
@@ -359,6 +229,8 @@ static bool name_free(const char *name)
 
 	if (lstat(name, &st) != 0)
 		return errno == ENOENT;
+	if (S_ISDIR(st.st_mode))
+		return false;
 	if (!S_ISREG(st.st_mode))
 		return true; /* a planted link or pipe: replaced, never followed */
 	return st.st_uid == geteuid() && probe(name, &info) && info.mine;
@@ -391,8 +263,8 @@ static bool write_in(const place *p, bool untitled, const sbp_buf *text,
 			free(c);
 	}
 	if (!name) {
-		snprintf(err, errlen, "cannot write a recovery file in %s: the names "
-			 "there belong to other sessions", p->dir);
+		snprintf(err, errlen, _("cannot write a recovery file in %s: the names "
+			 "there belong to other sessions"), p->dir);
 		return false;
 	}
 	if (!atomic_write_ex(name, text->data, text->len, &o, err, errlen)) {

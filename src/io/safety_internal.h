@@ -91,4 +91,25 @@ char *safety_sibling(const char *path, const char *suffix);
 #define SAFETY_HASH_INIT 0xcbf29ce484222325ULL
 uint64_t safety_hash(uint64_t h, const void *data, size_t len);
 
+/* What ends the name of a recovery file next to its blueprint. */
+#define RECOVER_SUFFIX ".sbp-recover"
+
+/* Where the recovery files of a blueprint may be (recover_place.c): a
+ * directory, the start of their names, and what ends them (a name is
+ * prefix + end, or prefix + "-SESSION" + end). */
+typedef struct place {
+	char *dir;
+	char *prefix;
+	const char *end;
+} place;
+
+/* Next to the file path names (after following trusted symlinks). */
+bool place_beside(const char *path, place *p);
+/* In the state directory (created when create is set): NAME-HASH.yaml,
+ * or untitled-PID.yaml for path NULL. false when there is none to use. */
+bool place_state(const char *path, bool create, place *p);
+/* Is name one of the recovery files of place p? */
+bool place_has(const place *p, const char *name);
+void place_free(place *p);
+
 #endif

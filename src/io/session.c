@@ -14,6 +14,7 @@
 #include "safety_internal.h"
 #include "sbp/safety.h"
 #include "sbp/util.h"
+#include "sbp/i18n.h"
 
 /* Copy s into out (size n): control characters, blanks and '=' made '?',
  * so that it fits in one "key=value" word of a header. */
@@ -178,8 +179,9 @@ bool safety_links_trusted(const char *path, char *err, size_t errlen)
 {
 	char *refused = NULL, *target = safety_resolve(path, &refused);
 	struct stat st;
-	char owner[64] = "another user";
+	char owner[64];
 
+	snprintf(owner, sizeof owner, "%s", _("another user"));
 	if (target) {
 		free(target);
 		return true;
@@ -188,8 +190,8 @@ bool safety_links_trusted(const char *path, char *err, size_t errlen)
 		return true; /* another error: the caller's open says it */
 	if (lstat(refused, &st) == 0)
 		safety_user_name((unsigned)st.st_uid, owner, sizeof owner);
-	snprintf(err, errlen, "%s is a symbolic link of %s in a directory others "
-		 "may write; sbp does not follow such links", refused, owner);
+	snprintf(err, errlen, _("%s is a symbolic link of %s in a directory others "
+		 "may write; sbp does not follow such links"), refused, owner);
 	free(refused);
 	return false;
 }

@@ -9,16 +9,13 @@
 
 /* The poster's own words on cards, in one place (the blueprint's lang
  * picks them once the term table lands). */
-static const char T_FAIL[] = "Fail point", T_SEVERITY[] = "severity",
-		  T_RECOVERY[] = "Recovery", T_NO_RECOVERY[] = "no recovery plan",
-		  T_WAIT[] = "Wait point", T_MIN[] = "min", T_FIX[] = "One-time fix";
-
-/* The one-time fix of a step (SPEC 7.2), NULL when none (or empty). */
-static const char *card_fix(const sbp_step *s)
-{
-	const char *fix = step_fix(s);
-	return fix && *fix ? fix : NULL;
-}
+#define T_FAIL term_tr("Fail point")
+#define T_SEVERITY term_tr("severity")
+#define T_RECOVERY term_tr("Recovery")
+#define T_NO_RECOVERY term_tr("no recovery plan")
+#define T_WAIT term_tr("Wait point")
+#define T_MIN term_tr("min")
+#define T_FIX term_tr("One-time fix")
 
 /* "3–8 min", "3 min" or "≤ 8 min": a wait point's minutes. */
 static void wait_minutes(sbp_buf *b, const sbp_wait *w)
@@ -94,8 +91,8 @@ static void callout_texts(sbp_layout *lay, const sbp_step *s, sbp_buf *tmp,
 	}
 	out[1] = card_string(lay, tmp, &len[1]);
 	buf_reset(tmp);
-	if (card_fix(s))
-		buf_printf(tmp, "%s: %s", T_FIX, card_fix(s));
+	if (step_fix(s))
+		buf_printf(tmp, "%s: %s", T_FIX, step_fix(s));
 	out[2] = card_string(lay, tmp, &len[2]);
 }
 
@@ -167,7 +164,7 @@ void layout_measure_card(sbp_layout *lay, lay_card *cd, sbp_buf *tmp)
 	cd->nmarks = 0;
 	if (cd->flagged)
 		cd->marks[cd->nmarks++].kind = LAY_MARK_FLAG;
-	if (card_fix(s))
+	if (step_fix(s))
 		cd->marks[cd->nmarks++].kind = LAY_MARK_FIX;
 	if (cd->below)
 		cd->marks[cd->nmarks++].kind = LAY_MARK_BELOW;

@@ -206,7 +206,7 @@ static double place_lanes(sbp_layout *lay, double y, double *lane_h)
 		L->lane = ln;
 		L->name = layout_block(lay, ln->name, strlen(ln->name), LAY_MARGIN + 10, 0,
 				       LAY_LANE_HEAD - 20, LAY_FONT_LANE, LAY_LEFT, 0);
-		const char *z = zone_id(ln->zone);
+		const char *z = term_zone_now(ln->zone);
 		L->zone = layout_block(lay, z, strlen(z), LAY_MARGIN + 10, 0,
 				       LAY_LANE_HEAD - 20, LAY_FONT_ZONE, LAY_LEFT, 0);
 		double th = layout_block_height(L->name.nlines, LAY_FONT_LANE) + 3 +
@@ -216,7 +216,7 @@ static double place_lanes(sbp_layout *lay, double y, double *lane_h)
 			sbp_buf lb;
 			buf_init(&lb);
 			for (int zz = bp->lanes.items[l - 1]->zone + 1; zz <= (int)ln->zone; zz++) {
-				const char *name = zone_line_above((sbp_zone)zz);
+				const char *name = term_line_above(term_now(), (sbp_zone)zz);
 				if (name)
 					buf_printf(&lb, "%s%s", lb.len ? " \xC2\xB7 " : "", name);
 			}

@@ -4,6 +4,7 @@
 #define SBP_LAYOUT_INTERNAL_H
 
 #include "sbp/layout.h"
+#include "sbp/terms.h"
 
 #define LAY_MARGIN 24.0    /* around the poster */
 #define LAY_LANE_HEAD 150.0 /* width of the lane name cells */

@@ -10,13 +10,17 @@
 
 /* The poster's own words here, in one place (the blueprint's lang picks
  * them once the term table lands). */
-static const char T_UNTITLED[] = "Untitled blueprint", T_VERSION[] = "Version",
-		  T_DATE[] = "Date", T_OWNER[] = "Owner", T_STANDARDS[] = "Standards",
-		  T_GOAL[] = "goal", T_ACTUAL[] = "actual", T_BELOW[] = "below goal",
-		  T_MEETS[] = "meets goal", T_TARGET[] = "target",
-		  T_COUNTS[] = "%zu steps \xC2\xB7 %zu encounter steps \xC2\xB7 %zu without a standard (!) "
-			       "\xC2\xB7 encounter coverage %s \xC2\xB7 %zu fail points \xC2\xB7 "
-			       "%zu wait points \xC2\xB7 %zu standards";
+#define T_UNTITLED term_tr("Untitled blueprint")
+#define T_VERSION term_tr("Version")
+#define T_DATE term_tr("Date")
+#define T_OWNER term_tr("Owner")
+#define T_STANDARDS term_tr("Standards")
+#define T_GOAL term_tr("goal")
+#define T_ACTUAL term_tr("actual")
+#define T_BELOW term_tr("below goal")
+#define T_MEETS term_tr("meets goal")
+#define T_TARGET term_tr("target")
+#define T_COUNTS term_tr("%zu steps \xC2\xB7 %zu encounter steps \xC2\xB7 %zu without a standard (!) " "\xC2\xB7 encounter coverage %s \xC2\xB7 %zu fail points \xC2\xB7 " "%zu wait points \xC2\xB7 %zu standards")
 
 /* The text of a scalar x- key at the top of the file, or NULL. */
 static const char *top_extra(const sbp_blueprint *bp, const char *key)
@@ -107,7 +111,7 @@ static void key_text(const sbp_standard *st, size_t num, sbp_buf *b)
 {
 	char g[32], a[32];
 
-	buf_printf(b, "[%zu] %s: %s \xC2\xB7 %s", num, st->id, st->name, std_kind_id(st->kind));
+	buf_printf(b, "[%zu] %s: %s \xC2\xB7 %s", num, st->id, st->name, term_kind_now(st->kind));
 	if (st->target && *st->target)
 		buf_printf(b, " \xC2\xB7 %s: %s", T_TARGET, st->target);
 	double actual = standard_current_actual(st); /* latest measured, else actual */
@@ -196,7 +200,7 @@ double layout_place_legend(sbp_layout *lay, double y)
 	lay->nlegend = n;
 	for (size_t i = 0; i < n; i++) {
 		lay_legend *e = &lay->legend[i];
-		const char *t = defs[i].text ? defs[i].text : zone_label((sbp_zone)defs[i].arg);
+		const char *t = defs[i].text ? term_tr(defs[i].text) : term_zone(term_now(), (sbp_zone)defs[i].arg);
 		double tw = layout_text_width(t, strlen(t), LAY_FONT_BODY);
 		double w = 26 + tw + 18;
 		if (x > LAY_MARGIN && x + w > right) {

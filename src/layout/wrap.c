@@ -177,15 +177,32 @@ static bool is_space(uint32_t cp)
 	return cp == ' ' || cp == '\t';
 }
 
+/* May cp not start a line (kinsoku): closing punctuation, CJK and Latin,
+ * stays on the line of the character before it. */
+static bool no_line_start(uint32_t cp)
+{
+	static const uint32_t closing[] = {
+		0x3001, 0x3002, 0xFF0C, 0xFF0E, 0xFF1A, 0xFF1B, 0xFF01, 0xFF1F, /* 、。，．：；！？ */
+		0xFF09, 0xFF3D, 0xFF5D, 0x300D, 0x300F, 0x3011, 0x3015, 0x3009, /* ）］｝」』】〕〉 */
+		0x300B, 0x3017, 0x3019, 0x301B, 0x301F, 0x201D, 0x2019, 0x2026, /* 》〗〙〛〟”’… */
+		0x2025, 0x30FB, 0x00B7, 0xFF65, ',', '.', ';', ':', '!', '?', ')', ']', '}', '%',
+	};
+	for (size_t i = 0; i < sizeof closing / sizeof closing[0]; i++)
+		if (cp == closing[i])
+			return true;
+	return false;
+}
+
 /* Find the end of the line that starts at s[pos]: *end is where its text
  * ends (trailing spaces dropped) and the return value is where the next
  * line starts. Breaks at spaces and around wide characters, inside a word
- * only when the word alone is too long. */
+ * only when the word alone is too long, and never before closing
+ * punctuation (no line starts with ，。、）」). */
 static size_t line_break(const char *s, size_t len, size_t pos,
 			 size_t maxw, int metric, size_t *end, bool *forced)
 {
 	*forced = false;
-	size_t i = pos, w = 0, brk = 0, brk_end = 0;
+	size_t i = pos, w = 0, brk = 0, brk_end = 0, open_at = pos;
 	bool prev_wide = false;
 
 	while (i < len) {
@@ -208,7 +225,8 @@ static size_t line_break(const char *s, size_t len, size_t pos,
 		size_t cw = cp_units(s + i, n, cp, metric);
 		int cols = cp_is_unsafe(cp) ? 1 : cp_width(cp);
 		bool wide = cols == 2;
-		if (i > pos && cols > 0 && (wide || prev_wide)) {
+		bool closing = no_line_start(cp);
+		if (i > pos && cols > 0 && (wide || prev_wide) && !closing) {
 			brk = i; /* before a wide character or after one */
 			brk_end = i;
 		}
@@ -217,6 +235,9 @@ static size_t line_break(const char *s, size_t len, size_t pos,
 				*end = brk_end;
 				return brk;
 			}
+			if (closing && open_at > pos)
+				i = open_at; /* the last character that is no closing
+					      * mark goes down with the marks after it */
 			*end = i;
 			*forced = true; /* inside a word */
 			return i;
@@ -224,6 +245,8 @@ static size_t line_break(const char *s, size_t len, size_t pos,
 		w += cw;
 		if (cols > 0)
 			prev_wide = wide;
+		if (!closing)
+			open_at = i;
 		i += n;
 	}
 	*end = i;

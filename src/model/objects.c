@@ -7,8 +7,9 @@
 #include "sbp/i18n.h"
 #include "sbp/model.h"
 
+/* N_(): the editor shows them translated under each lane's name. */
 static const char *const zone_ids[ZONE_COUNT] = {
-	"evidence", "customer", "onstage", "backstage", "support",
+	N_("evidence"), N_("customer"), N_("onstage"), N_("backstage"), N_("support"),
 };
 static const char *const zone_labels[ZONE_COUNT] = {
 	"Physical evidence", "Customer actions", "Onstage contact actions",

@@ -67,11 +67,85 @@ static sbp_node *title_from(const char *name)
 	return node;
 }
 
+/* One table of a file: a header row and the rows under it. */
+typedef struct section {
+	const char *file;
+	import_table kind;
+	const csv_row *rows;
+	size_t n;
+} section;
+
+/* The line after the last line of row r. */
+static int row_end(const csv_row *r)
+{
+	int line = r->line + 1;
+	for (size_t i = 0; i < r->n; i++)
+		for (const char *c = r->fields[i]; (c = strchr(c, '\n')); c++)
+			line++;
+	return line;
+}
+
+/* Is every cell of r empty (a blank row as a spreadsheet saves it)? */
+static bool row_blank(const csv_row *r)
+{
+	for (size_t i = 0; i < r->n; i++)
+		if (*r->fields[i])
+			return false;
+	return true;
+}
+
+/* Split a file's rows into tables at blank lines; each table's first row
+ * names its columns. A workshop grid is one table. */
+static bool split(import_ctx *x, const char *file, const csv_table *t, section **secs,
+		  size_t *n, size_t *cap)
+{
+	size_t i = 0;
+	while (i < t->n) {
+		while (i < t->n && row_blank(&t->rows[i]))
+			i++;
+		if (i == t->n)
+			break;
+		size_t j = i + 1;
+		import_table kind = import_table_kind(&t->rows[i]);
+		if (kind == TABLE_GRID && *n && !strcmp((*secs)[*n - 1].file, file)) {
+			x->file = file;
+			return import_fail(x, t->rows[i].line, 0, "%s",
+					   _("after a blank line comes a table whose header names no columns sbp writes"));
+		}
+		while (j < t->n && kind != TABLE_GRID && !row_blank(&t->rows[j]) &&
+		       t->rows[j].line <= row_end(&t->rows[j - 1]))
+			j++;
+		if (kind == TABLE_GRID)
+			j = t->n;
+		xgrow(secs, cap, *n + 1, sizeof **secs);
+		(*secs)[(*n)++] = (section){file, kind, &t->rows[i], j - i};
+		i = j;
+	}
+	return true;
+}
+
+/* Is section b the same table as section a (a table given twice, in the
+ * whole export and as its own file)? */
+static bool same_section(const section *a, const section *b)
+{
+	if (a->kind != b->kind || a->n != b->n)
+		return false;
+	for (size_t i = 0; i < a->n; i++) {
+		if (a->rows[i].n != b->rows[i].n)
+			return false;
+		for (size_t k = 0; k < a->rows[i].n; k++)
+			if (strcmp(a->rows[i].fields[k], b->rows[i].fields[k]))
+				return false;
+	}
+	return true;
+}
+
 /* Read every file into x. */
 static bool import_files(import_ctx *x, const import_file *files, size_t n)
 {
 	csv_table *tabs = xcalloc(n + 1, sizeof *tabs);
-	import_table *kinds = xcalloc(n + 1, sizeof *kinds);
+	section *secs = NULL;
+	size_t ns = 0, cap = 0;
 	bool ok = true, grid = false;
 
 	for (size_t i = 0; i < n && ok; i++) {
@@ -83,32 +157,46 @@ static bool import_files(import_ctx *x, const import_file *files, size_t n)
 		else if (tabs[i].n == 0)
 			ok = import_fail(x, 0, 0, "%s", _("the file holds no rows"));
 		else
-			kinds[i] = import_table_kind(&tabs[i].rows[0]);
-		grid |= ok && kinds[i] == TABLE_GRID;
+			ok = split(x, files[i].name, &tabs[i], &secs, &ns, &cap);
 	}
-	if (ok && grid && n > 1) {
+	for (size_t i = 0; i < ns; i++)
+		grid |= secs[i].kind == TABLE_GRID;
+	if (ok && grid && ns > 1) {
 		x->file = files[0].name;
 		ok = import_fail(x, 0, 0, "%s", _("a workshop grid is imported on its own, one file at a time"));
 	}
-	/* Steps first: the flows table names them. */
+	/* Lanes and columns fix the order; steps before the flows that
+	 * name them. */
 	static const import_table order[] = {TABLE_HEAD, TABLE_LANES, TABLE_COLUMNS, TABLE_STEPS,
-					     TABLE_STANDARDS, TABLE_FLOWS, TABLE_GRID};
+					     TABLE_STANDARDS, TABLE_FLOWS, TABLE_MEASUREMENTS,
+					     TABLE_GRID};
 	for (size_t o = 0; o < sizeof order / sizeof *order && ok; o++)
-		for (size_t i = 0; i < n && ok; i++) {
-			if (kinds[i] != order[o])
+		for (size_t i = 0; i < ns && ok; i++) {
+			bool dup = false;
+			for (size_t j = 0; j < i && !dup; j++)
+				dup = same_section(&secs[j], &secs[i]);
+			if (secs[i].kind != order[o] || dup)
 				continue;
-			x->file = files[i].name;
-			ok = kinds[i] == TABLE_GRID ? import_grid(x, &tabs[i])
-						    : import_table_read(x, kinds[i], &tabs[i]);
-			if (ok && kinds[i] == TABLE_GRID)
-				node_set(x->doc, "title", title_from(files[i].name));
+			x->file = secs[i].file;
+			if (secs[i].kind == TABLE_GRID) {
+				const csv_table *t = NULL;
+				for (size_t f = 0; f < n; f++)
+					if (secs[i].rows >= tabs[f].rows &&
+					    secs[i].rows < tabs[f].rows + tabs[f].n)
+						t = &tabs[f];
+				ok = import_grid(x, t);
+				if (ok)
+					node_set(x->doc, "title", title_from(secs[i].file));
+			} else {
+				ok = import_table_read(x, secs[i].kind, secs[i].rows, secs[i].n);
+			}
 		}
 	if (ok)
 		import_tables_finish(x);
 	for (size_t i = 0; i < n; i++)
 		csv_table_free(&tabs[i]);
 	free(tabs);
-	free(kinds);
+	free(secs);
 	return ok;
 }
 
@@ -126,17 +214,20 @@ sbp_node *import_csv(const import_file *files, size_t n, import_error *err)
 	x.standards = node_new(NODE_SEQ, NULL);
 	x.steps = node_new(NODE_SEQ, NULL);
 	x.flows = node_new(NODE_SEQ, NULL);
+	x.measurements = node_new(NODE_SEQ, NULL);
 	hmap_init(&x.column_ids);
 	hmap_init(&x.lane_ids);
 	hmap_init(&x.standard_ids);
 	hmap_init(&x.step_ids);
 	node_set(x.doc, "sbp", node_num(1));
 	bool ok = import_files(&x, files, n);
-	sort_lanes(x.lanes);
-	sbp_node *lists[] = {x.columns, x.lanes, x.standards, x.steps, x.flows};
-	static const char *const keys[] = {"columns", "lanes", "standards", "steps", "flows"};
-	for (size_t i = 0; i < 5; i++) {
-		if (ok && (lists[i]->n || i == 0))
+	if (!x.lanes_table)
+		sort_lanes(x.lanes);
+	sbp_node *lists[] = {x.columns, x.lanes, x.standards, x.steps, x.flows, x.measurements};
+	static const char *const keys[] = {"columns", "lanes", "standards", "steps", "flows",
+					   "measurements"};
+	for (size_t i = 0; i < 6; i++) {
+		if (ok && (lists[i]->n || i < 2))
 			node_set(x.doc, keys[i], lists[i]);
 		else
 			node_free(lists[i]);

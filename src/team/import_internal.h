@@ -4,6 +4,7 @@
 #define SBP_IMPORT_INTERNAL_H
 
 #include "sbp/csv.h"
+#include "sbp/csv_tables.h"
 #include "sbp/hmap.h"
 #include "sbp/import.h"
 #include "sbp/util.h"
@@ -12,7 +13,8 @@
  * their ids (keys borrowed from the nodes). */
 typedef struct import_ctx {
 	sbp_node *doc;
-	sbp_node *columns, *lanes, *standards, *steps, *flows;
+	sbp_node *columns, *lanes, *standards, *steps, *flows, *measurements;
+	bool lanes_table; /* a lanes table gave the lanes' order */
 	hmap column_ids, lane_ids, standard_ids, step_ids;
 	import_error *err;
 	const char *file;
@@ -29,10 +31,16 @@ bool import_fail(import_ctx *x, int line, int col, const char *fmt, const char *
  * table read into the document. */
 typedef enum import_table {
 	TABLE_HEAD, TABLE_LANES, TABLE_COLUMNS, /* read first, when given */
-	TABLE_STEPS, TABLE_STANDARDS, TABLE_FLOWS, TABLE_GRID
+	TABLE_STEPS, TABLE_STANDARDS, TABLE_FLOWS, TABLE_MEASUREMENTS, TABLE_GRID
 } import_table;
 import_table import_table_kind(const csv_row *head);
-bool import_table_read(import_ctx *x, import_table kind, const csv_table *t);
+/* A table: its header row, then n - 1 rows. */
+bool import_table_read(import_ctx *x, import_table kind, const csv_row *rows, size_t n);
+/* The yaml column (import_yaml.c): merge the mapping a cell holds into
+ * obj; false (error at line/col) when it is not one. */
+bool import_yaml_cell(import_ctx *x, sbp_node *obj, const char *cell, int line, int col);
+/* Set key of map to value (taken), merging mappings. */
+void import_merge(sbp_node *map, const char *key, sbp_node *value);
 /* After every table: standards that steps name but no table defined. */
 void import_tables_finish(import_ctx *x);
 /* A workshop grid (import_grid.c). */

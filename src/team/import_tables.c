@@ -1,9 +1,10 @@
-/* sbp import: the tables `sbp export -f csv` writes (steps, standards,
- * flows) read back by their header names, so that export then import
- * gives the same blueprint. Columns that a table derives (flagged,
- * below_goal, a lane's zone beside its id...) are read where they carry
- * the object's own data and skipped otherwise; a column this reader does
- * not know becomes the field of the same name. */
+/* sbp import: the tables `sbp export -f csv` writes, read back by their
+ * header names (English or Chinese) through the same column list the
+ * export writes (sbp/csv_tables.h, walked from the field tables), so that
+ * export then import gives the same blueprint. Derived columns (flagged,
+ * below_goal, a lane's zone beside its id...) are skipped once the lanes
+ * and columns are known; a column this reader does not know becomes the
+ * field of the same name. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,76 +12,164 @@
 #include "sbp/i18n.h"
 #include "import_internal.h"
 
-/* Columns that are derived from the blueprint, never fields of their own. */
-static const char *const derived[] = {
-	"flagged", "below_goal", "steps", "from_lane", "to_lane", "from_column",
-	"to_column", "lane_name", "zone", "column_name", "phase", NULL,
-};
+#define MAX_COLS 64
 
-/* Column index of name in the header, or -1. */
-static int tab_col(const csv_row *head, const char *name)
+/* A header row matched against the columns of one kind of table. */
+typedef struct tab_head {
+	const csv_row *row;
+	int kind;
+	csv_col cols[MAX_COLS];
+	size_t nc;
+	int at[MAX_COLS]; /* header cell of each column, or -1 */
+} tab_head;
+
+/* Match a header row against the columns of kind k. */
+static void head_match(tab_head *h, const csv_row *row, int k)
 {
-	for (size_t i = 0; i < head->n; i++)
-		if (!strcmp(head->fields[i], name))
-			return (int)i;
+	h->row = row;
+	h->kind = k;
+	h->nc = csv_columns(k, h->cols, MAX_COLS);
+	for (size_t c = 0; c < h->nc; c++) {
+		h->at[c] = -1;
+		for (size_t i = 0; i < row->n && h->at[c] < 0; i++)
+			if (csv_header_is(row->fields[i], h->cols[c].name))
+				h->at[c] = (int)i;
+	}
+}
+
+/* The header cell of the column named name, or -1. */
+static int head_col(const tab_head *h, const char *name)
+{
+	for (size_t c = 0; c < h->nc; c++)
+		if (!strcmp(h->cols[c].name, name))
+			return h->at[c];
 	return -1;
 }
 
-/* A cell without the apostrophe export puts before text that a
- * spreadsheet would take for a formula (=, +, -, @, tab, CR). */
-static const char *unformula(const char *s)
-{
-	return s[0] == '\'' && s[1] && strchr("=+-@\t\r", s[1]) ? s + 1 : s;
-}
-
 /* The cell of row r under column name ("" when absent). */
-static const char *tab_get(const csv_row *head, const csv_row *r, const char *name)
+static const char *cell(const tab_head *h, const csv_row *r, const char *name)
 {
-	int c = tab_col(head, name);
-	return c < 0 ? "" : unformula(csv_field(r, (size_t)c));
+	int c = head_col(h, name);
+	return c < 0 ? "" : csv_unguard(csv_field(r, (size_t)c));
 }
 
-/* Fail with a message at the cell of row r under column name. */
-static bool tab_fail(import_ctx *x, const csv_row *head, const csv_row *r,
-		     const char *name, const char *fmt, const char *arg)
+/* Fail at the cell of row r under column name. */
+static bool cell_fail(import_ctx *x, const tab_head *h, const csv_row *r, const char *name,
+		      const char *fmt, const char *arg)
 {
-	return import_fail(x, r->line, name ? tab_col(head, name) + 1 : 0, fmt, arg);
+	return import_fail(x, r->line, head_col(h, name) + 1, fmt, arg);
 }
 
-/* Set key to a number cell; false (error set) when it is not one. */
-static bool put_num(import_ctx *x, sbp_node *m, const char *key, const char *field,
-		    const csv_row *head, const csv_row *r)
+/* An id cell that must be present and valid. */
+static const char *need_id(import_ctx *x, const tab_head *h, const csv_row *r,
+			   const char *name)
 {
-	const char *s = tab_get(head, r, field);
-	char *end;
-	if (!*s)
+	const char *s = cell(h, r, name);
+	if (!sbp_id_valid(s)) {
+		cell_fail(x, h, r, name,
+			  *s ? _("'%s' is not a valid id (1-64 letters, digits, '-', '_', '.')")
+			     : _("the %s cell is empty"), *s ? s : name);
+		return NULL;
+	}
+	return s;
+}
+
+/* Is a yes/no cell yes? */
+static bool yes(const char *s)
+{
+	return !strcmp(s, "yes") || !strcmp(s, "true") || !strcmp(s, "1") || !strcmp(s, "y") ||
+	       !strcmp(s, "是");
+}
+
+/* ids separated by blanks (a step's standards, ignore:) as a sequence. */
+static bool put_ids(import_ctx *x, const tab_head *h, const csv_row *r, const char *name,
+		    sbp_node *m, const char *key)
+{
+	char *copy = xstrdup(cell(h, r, name)), *save = NULL;
+	sbp_node *seq = NULL;
+	bool ok = true;
+	for (char *id = strtok_r(copy, " ,;\t\r\n", &save); id && ok;
+	     id = strtok_r(NULL, " ,;\t\r\n", &save)) {
+		if (!sbp_id_valid(id)) {
+			ok = cell_fail(x, h, r, name, _("'%s' is not a valid id"), id);
+			break;
+		}
+		if (!seq)
+			node_set(m, key, seq = node_new(NODE_SEQ, NULL));
+		node_push(seq, node_str(id));
+	}
+	free(copy);
+	return ok;
+}
+
+/* The lane of a step row (an id already checked). */
+static const sbp_node *row_lane(import_ctx *x, const tab_head *h, const csv_row *r)
+{
+	return hmap_get(&x->lane_ids, cell(h, r, "lane"));
+}
+
+/* Column c of row r into m (a point's field into its point map). */
+static bool put_col(import_ctx *x, const tab_head *h, size_t c, const csv_row *r, sbp_node *m)
+{
+	const csv_col *col = &h->cols[c];
+	const sbp_field *f = col->sub ? col->sub : col->f;
+	const char *s = csv_unguard(csv_field(r, (size_t)h->at[c]));
+	char err[256];
+	sbp_field_value v;
+
+	if (col->sub && *s && !node_get(m, col->f->key))
+		node_set(m, col->f->key, node_new(NODE_MAP, NULL));
+	if (col->sub)
+		m = node_get(m, col->f->key);
+	if (!*s) {
+		if (f->type == FT_NAME && !col->sub)
+			node_set(m, f->key, node_str(""));
 		return true;
-	double v = strtod(s, &end);
-	if (end == s || *end || v != v)
-		return tab_fail(x, head, r, field, _("'%s' is not a number"), s);
-	node_set(m, key, node_num(v));
+	}
+	switch (f->type) {
+	case FT_REF:
+		if (!sbp_id_valid(s))
+			return cell_fail(x, h, r, col->name, _("'%s' is not a valid id"), s);
+		node_set(m, f->key, node_str(s));
+		return true;
+	case FT_REFS:
+		return put_ids(x, h, r, col->name, m, f->key);
+	case FT_MARK: { /* true/false: the mark; yes/no: what the step is */
+		bool explicit = !strcmp(s, "true") || !strcmp(s, "false");
+		const sbp_node *lane = row_lane(x, h, r);
+		bool onstage = lane && !strcmp(node_get(lane, "zone")->text, "onstage");
+		if (explicit || yes(s) != onstage)
+			node_set(m, f->key, node_bool(yes(s)));
+		return true;
+	}
+	default:
+		break;
+	}
+	sbp_zone z;
+	if (!strcmp(f->key, "zone") && (zone_parse(s, &z) || import_zone_from_name(s, &z))) {
+		node_set(m, f->key, node_str(zone_id(z)));
+		return true;
+	}
+	if (!field_parse_text(f, s, &v, err, sizeof err))
+		return import_fail(x, r->line, h->at[c] + 1, "%s", err);
+	if (f->type == FT_NUMBER || f->type == FT_MINUTES || f->type == FT_COUNT)
+		node_set(m, f->key, node_num(v.num));
+	else if (f->type == FT_SEVERITY)
+		node_set(m, f->key, node_num(v.i));
+	else
+		node_set(m, f->key, import_text(s));
 	return true;
 }
 
-/* Set key to a text cell unless it is empty. */
-static void put_text(sbp_node *m, const char *key, const char *s)
+/* Every header cell no column claimed: the field of the same name (a
+ * number when the cell is one), for columns added in a spreadsheet. */
+static void put_others(const tab_head *h, const csv_row *r, sbp_node *m)
 {
-	if (*s)
-		node_set(m, key, import_text(s));
-}
-
-/* Every column of the header this reader does not know: the field of the
- * same name (a number when the cell is one). */
-static void put_others(sbp_node *m, const csv_row *head, const csv_row *r,
-		       const char *const *known)
-{
-	for (size_t i = 0; i < head->n; i++) {
-		const char *key = head->fields[i], *v = unformula(csv_field(r, i));
+	for (size_t i = 0; i < h->row->n; i++) {
+		const char *key = h->row->fields[i], *v = csv_unguard(csv_field(r, i));
 		bool skip = !*v || !sbp_id_valid(key) || node_get(m, key);
-		for (size_t k = 0; !skip && known[k]; k++)
-			skip = !strcmp(key, known[k]);
-		for (size_t k = 0; !skip && derived[k]; k++)
-			skip = !strcmp(key, derived[k]);
+		for (size_t c = 0; c < h->nc && !skip; c++)
+			skip = h->at[c] == (int)i || !strcmp(h->cols[c].name, key);
 		if (skip)
 			continue;
 		char *end;
@@ -88,37 +177,43 @@ static void put_others(sbp_node *m, const csv_row *head, const csv_row *r,
 		if (!*end && end != v && d == d && v[0] != '+' && v[0] != ' ' && v[0] != '.')
 			node_set(m, key, node_num(d));
 		else
-			put_text(m, key, v);
+			node_set(m, key, import_text(v));
 	}
 }
 
-/* An id cell that must be present and valid. */
-static const char *need_id(import_ctx *x, const csv_row *head, const csv_row *r,
-			   const char *field)
+/* The fields of row r into m, then the other columns and the yaml cell. */
+static bool put_row(import_ctx *x, const tab_head *h, const csv_row *r, sbp_node *m)
 {
-	const char *s = tab_get(head, r, field);
-	if (!sbp_id_valid(s)) {
-		tab_fail(x, head, r, field,
-			 *s ? _("'%s' is not a valid id (1-64 letters, digits, '-', '_', '.')")
-			    : _("the %s cell is empty"), *s ? s : field);
-		return NULL;
+	for (size_t c = 0; c < h->nc; c++) {
+		const csv_col *col = &h->cols[c];
+		if (h->at[c] < 0 || col->yaml || col->derived >= 0 || node_get(m, col->name))
+			continue;
+		if (col->f && col->f->type == FT_ID)
+			continue; /* set by the caller */
+		if (!put_col(x, h, c, r, m))
+			return false;
 	}
-	return s;
+	for (size_t i = 0; i < m->n; i++) /* a point whose text cell is empty */
+		if (m->items[i]->kind == NODE_MAP && !node_get(m->items[i], "text"))
+			node_set(m->items[i], "text", node_str(""));
+	put_others(h, r, m);
+	int y = head_col(h, CSV_YAML_COLUMN);
+	return import_yaml_cell(x, m, y < 0 ? "" : csv_field(r, (size_t)y), r->line, y + 1);
 }
 
 /* The lane and column a step row names, added on first sight. */
-static bool tab_place(import_ctx *x, const csv_row *head, const csv_row *r)
+static bool tab_place(import_ctx *x, const tab_head *h, const csv_row *r)
 {
-	const char *lane = need_id(x, head, r, "lane"), *col;
-	if (!lane || !(col = need_id(x, head, r, "column")))
+	const char *lane = need_id(x, h, r, "lane"), *col;
+	if (!lane || !(col = need_id(x, h, r, "column")))
 		return false;
 	if (!hmap_get(&x->lane_ids, lane)) {
 		sbp_zone z;
-		const char *zs = tab_get(head, r, "zone");
+		const char *zs = cell(h, r, "zone");
 		if (!zone_parse(zs, &z) && !import_zone_from_name(zs, &z))
-			return tab_fail(x, head, r, "zone",
-					_("'%s' is not a zone (evidence, customer, onstage, backstage or support)"), zs);
-		const char *name = tab_get(head, r, "lane_name");
+			return cell_fail(x, h, r, "zone",
+					 _("'%s' is not a zone (evidence, customer, onstage, backstage or support)"), zs);
+		const char *name = cell(h, r, "lane_name");
 		sbp_node *l = node_new(NODE_MAP, NULL);
 		node_set(l, "id", node_str(lane));
 		node_set(l, "name", import_text(*name ? name : lane));
@@ -126,226 +221,146 @@ static bool tab_place(import_ctx *x, const csv_row *head, const csv_row *r)
 		import_add(x->lanes, &x->lane_ids, l);
 	}
 	if (!hmap_get(&x->column_ids, col)) {
-		const char *name = tab_get(head, r, "column_name");
+		const char *name = cell(h, r, "column_name"), *phase = cell(h, r, "phase");
 		sbp_node *c = node_new(NODE_MAP, NULL);
 		node_set(c, "id", node_str(col));
 		node_set(c, "name", import_text(*name ? name : col));
-		put_text(c, "phase", tab_get(head, r, "phase"));
+		if (*phase)
+			node_set(c, "phase", import_text(phase));
 		import_add(x->columns, &x->column_ids, c);
 	}
 	return true;
 }
 
-/* Is a yes/no cell yes? */
-static bool yes(const char *s)
+/* The list and id index of objects of kind k (NULL index: no ids). */
+static sbp_node *list_of(import_ctx *x, int k, hmap **ids)
 {
-	return !strcmp(s, "yes") || !strcmp(s, "true") || !strcmp(s, "1") || !strcmp(s, "y");
+	*ids = NULL;
+	switch (k) {
+	case SBP_OBJ_COLUMN: *ids = &x->column_ids; return x->columns;
+	case SBP_OBJ_LANE: *ids = &x->lane_ids; return x->lanes;
+	case SBP_OBJ_STANDARD: *ids = &x->standard_ids; return x->standards;
+	case SBP_OBJ_STEP: *ids = &x->step_ids; return x->steps;
+	case SBP_OBJ_FLOW: return x->flows;
+	default: return x->measurements;
+	}
 }
 
-/* A step's standards cell: ids separated by blanks. */
-static bool tab_step_standards(import_ctx *x, sbp_node *s, const csv_row *head,
-			       const csv_row *r)
+/* One row of a table of objects of kind k. */
+static bool tab_object(import_ctx *x, const tab_head *h, const csv_row *r)
 {
-	const char *cell = tab_get(head, r, "standards");
-	sbp_node *seq = NULL;
-	char *copy = xstrdup(cell), *save = NULL;
+	hmap *ids;
+	sbp_node *list = list_of(x, h->kind, &ids), *m = node_new(NODE_MAP, NULL);
+	const char *id = NULL;
 	bool ok = true;
 
-	for (char *id = strtok_r(copy, " ,;\t\r\n", &save); id && ok;
-	     id = strtok_r(NULL, " ,;\t\r\n", &save)) {
-		if (!sbp_id_valid(id)) {
-			ok = tab_fail(x, head, r, "standards", _("'%s' is not a valid standard id"), id);
-			break;
+	if (ids) {
+		ok = (id = need_id(x, h, r, "id")) != NULL;
+		if (ok && hmap_get(ids, id))
+			ok = cell_fail(x, h, r, "id", _("id '%s' is used twice"), id);
+		if (ok)
+			node_set(m, "id", node_str(id));
+	}
+	if (ok && h->kind == SBP_OBJ_STEP)
+		ok = tab_place(x, h, r);
+	if (ok && h->kind == SBP_OBJ_FLOW)
+		for (int i = 0; i < 2 && ok; i++) {
+			const char *end = i ? "to" : "from", *sid = need_id(x, h, r, end);
+			ok = sid && (hmap_get(&x->step_ids, sid) ||
+				     cell_fail(x, h, r, end, _("no step has the id '%s' (import the steps table with the flows)"), sid));
 		}
-		if (!seq)
-			node_set(s, "standards", seq = node_new(NODE_SEQ, NULL));
-		node_push(seq, node_str(id));
-	}
-	free(copy);
-	return ok;
-}
-
-/* The point (wait or fail) of a step row, when any of its cells is set. */
-static bool tab_point(import_ctx *x, sbp_node *s, const csv_row *head, const csv_row *r,
-		      bool wait)
-{
-	const char *text = wait ? "wait" : "fail";
-	const char *n1 = wait ? "wait_expected" : "fail_severity";
-	const char *n2 = wait ? "wait_tolerable" : "fail_recovery";
-	if (!*tab_get(head, r, text) && !*tab_get(head, r, n1) && !*tab_get(head, r, n2))
-		return true;
-	sbp_node *p = node_new(NODE_MAP, NULL);
-	node_set(s, text, p);
-	node_set(p, "text", import_text(tab_get(head, r, text)));
-	if (!put_num(x, p, wait ? "expected" : "severity", n1, head, r))
+	ok = ok && put_row(x, h, r, m);
+	if (!ok) {
+		node_free(m);
 		return false;
-	if (wait)
-		return put_num(x, p, "tolerable", n2, head, r);
-	put_text(p, "recovery", tab_get(head, r, n2));
+	}
+	if (ids)
+		import_add(list, ids, m);
+	else
+		node_push(list, m);
 	return true;
 }
 
-/* One row of the steps table. */
-static bool tab_step(import_ctx *x, const csv_row *head, const csv_row *r)
+/* The row of the blueprint's own keys. */
+static bool tab_head_row(import_ctx *x, const tab_head *h, const csv_row *r)
 {
-	static const char *const known[] = {
-		"id", "lane", "column", "text", "notes", "encounter", "standards",
-		"duration", "fail", "fail_severity", "fail_recovery", "wait",
-		"wait_expected", "wait_tolerable", NULL,
-	};
-	const char *id = need_id(x, head, r, "id");
-	if (!id || !tab_place(x, head, r))
-		return false;
-	if (hmap_get(&x->step_ids, id))
-		return tab_fail(x, head, r, "id", _("step id '%s' is used twice"), id);
-	sbp_node *s = node_new(NODE_MAP, NULL);
-	node_set(s, "id", node_str(id));
-	node_set(s, "lane", node_str(tab_get(head, r, "lane")));
-	node_set(s, "column", node_str(tab_get(head, r, "column")));
-	node_set(s, "text", import_text(tab_get(head, r, "text")));
-	put_text(s, "notes", tab_get(head, r, "notes"));
-	const char *enc = tab_get(head, r, "encounter");
-	const sbp_node *lane = hmap_get(&x->lane_ids, tab_get(head, r, "lane"));
-	bool onstage = !strcmp(node_get(lane, "zone")->text, "onstage");
-	if (*enc && yes(enc) != onstage)
-		node_set(s, "encounter", node_bool(yes(enc)));
-	if (!put_num(x, s, "duration", "duration", head, r) ||
-	    !tab_step_standards(x, s, head, r) || !tab_point(x, s, head, r, true) ||
-	    !tab_point(x, s, head, r, false)) {
-		node_free(s);
-		return false;
-	}
-	put_others(s, head, r, known);
-	import_add(x->steps, &x->step_ids, s);
-	return true;
-}
-
-/* One row of the standards table. */
-static bool tab_standard(import_ctx *x, const csv_row *head, const csv_row *r)
-{
-	static const char *const known[] = {"id", "name", "kind", "weight", "goal", "actual", NULL};
-	static const char *const texts[] = {"measure", "target", "dimension", "feedback",
-					    "better", NULL};
-	const char *id = need_id(x, head, r, "id");
-	if (!id)
-		return false;
-	if (hmap_get(&x->standard_ids, id))
-		return tab_fail(x, head, r, "id", _("standard id '%s' is used twice"), id);
-	const char *kind = tab_get(head, r, "kind");
-	if (strcmp(kind, "hard") && strcmp(kind, "soft"))
-		return tab_fail(x, head, r, "kind", _("'%s' is not a kind of standard (hard or soft)"), kind);
-	sbp_node *s = node_new(NODE_MAP, NULL);
-	node_set(s, "id", node_str(id));
-	node_set(s, "name", import_text(tab_get(head, r, "name")));
-	node_set(s, "kind", node_str(kind));
+	static const char *const texts[] = {"lang", "title", "description", NULL};
 	for (size_t i = 0; texts[i]; i++)
-		put_text(s, texts[i], tab_get(head, r, texts[i]));
-	if (!put_num(x, s, "weight", "weight", head, r) || !put_num(x, s, "goal", "goal", head, r) ||
-	    !put_num(x, s, "actual", "actual", head, r)) {
-		node_free(s);
+		if (*cell(h, r, texts[i]))
+			import_merge(x->doc, texts[i], import_text(cell(h, r, texts[i])));
+	if (!put_ids(x, h, r, "ignore", x->doc, "ignore"))
 		return false;
+	int y = head_col(h, CSV_YAML_COLUMN);
+	return import_yaml_cell(x, x->doc, y < 0 ? "" : csv_field(r, (size_t)y), r->line, y + 1);
+}
+
+/* The columns each kind of table must have, in the order kinds are
+ * told apart (a steps table has a zone column too). */
+static const struct {
+	import_table table;
+	int kind;
+	const char *need[4];
+} signatures[] = {
+	{TABLE_STEPS, SBP_OBJ_STEP, {"id", "lane", "column", "text"}},
+	{TABLE_STANDARDS, SBP_OBJ_STANDARD, {"id", "name", "kind"}},
+	{TABLE_LANES, SBP_OBJ_LANE, {"id", "name", "zone"}},
+	{TABLE_FLOWS, SBP_OBJ_FLOW, {"from", "to"}},
+	{TABLE_MEASUREMENTS, SBP_OBJ_MEASUREMENT, {"date", "standard"}},
+	{TABLE_COLUMNS, SBP_OBJ_COLUMN, {"id", "name"}},
+};
+
+/* Are most of a header's names columns of kind k (or x- keys), as in a
+ * table sbp wrote, rather than a workshop grid's column names? */
+static bool mostly_known(const csv_row *head, int k)
+{
+	tab_head h;
+	size_t known = 0, named = 0;
+	head_match(&h, head, k);
+	for (size_t i = 0; i < head->n; i++) {
+		bool hit = !strncmp(head->fields[i], "x-", 2);
+		for (size_t c = 0; c < h.nc && !hit; c++)
+			hit = h.at[c] == (int)i;
+		named += *head->fields[i] != '\0';
+		known += hit;
 	}
-	put_others(s, head, r, known);
-	import_add(x->standards, &x->standard_ids, s);
-	return true;
-}
-
-/* One row of the flows table (after every steps table). */
-static bool tab_flow(import_ctx *x, const csv_row *head, const csv_row *r)
-{
-	static const char *const known[] = {"from", "to", "label", NULL};
-	const char *from = need_id(x, head, r, "from"), *to;
-	if (!from || !(to = need_id(x, head, r, "to")))
-		return false;
-	if (!hmap_get(&x->step_ids, from))
-		return tab_fail(x, head, r, "from", _("no step has the id '%s' (import the steps table with the flows)"), from);
-	if (!hmap_get(&x->step_ids, to))
-		return tab_fail(x, head, r, "to", _("no step has the id '%s' (import the steps table with the flows)"), to);
-	sbp_node *f = node_new(NODE_MAP, NULL);
-	node_set(f, "from", node_str(from));
-	node_set(f, "to", node_str(to));
-	put_text(f, "label", tab_get(head, r, "label"));
-	put_others(f, head, r, known);
-	node_push(x->flows, f);
-	return true;
-}
-
-/* A row of a lanes table (id, name, zone) or a columns table (id, name,
- * phase): these fix the order and keep lanes and columns no step uses. */
-static bool tab_lane_or_column(import_ctx *x, const csv_row *head, const csv_row *r,
-			       bool lane)
-{
-	static const char *const known[] = {"id", "name", NULL};
-	const char *id = need_id(x, head, r, "id");
-	if (!id)
-		return false;
-	if (hmap_get(lane ? &x->lane_ids : &x->column_ids, id))
-		return tab_fail(x, head, r, "id", _("id '%s' is used twice"), id);
-	sbp_node *o = node_new(NODE_MAP, NULL);
-	node_set(o, "id", node_str(id));
-	node_set(o, "name", import_text(tab_get(head, r, "name")));
-	if (lane) {
-		sbp_zone z;
-		const char *zs = tab_get(head, r, "zone");
-		if (!zone_parse(zs, &z) && !import_zone_from_name(zs, &z)) {
-			node_free(o);
-			return tab_fail(x, head, r, "zone",
-					_("'%s' is not a zone (evidence, customer, onstage, backstage or support)"), zs);
-		}
-		node_set(o, "zone", node_str(zone_id(z)));
-	} else {
-		put_text(o, "phase", tab_get(head, r, "phase"));
-	}
-	put_others(o, head, r, known);
-	import_add(lane ? x->lanes : x->columns, lane ? &x->lane_ids : &x->column_ids, o);
-	return true;
-}
-
-/* The row of a blueprint table (title, description, lang...): the
- * document's own keys. */
-static bool tab_head(import_ctx *x, const csv_row *head, const csv_row *r)
-{
-	static const char *const known[] = {"sbp", NULL};
-	sbp_node *m = node_new(NODE_MAP, NULL);
-	put_others(m, head, r, known);
-	for (size_t i = 0; i < m->n; i++)
-		node_set(x->doc, m->keys[i], node_clone(m->items[i]));
-	node_free(m);
-	return true;
+	return 2 * known >= named;
 }
 
 /* Which table a header is. */
 import_table import_table_kind(const csv_row *head)
 {
-	bool id = tab_col(head, "id") >= 0, name = tab_col(head, "name") >= 0;
-	if (id && tab_col(head, "lane") >= 0 && tab_col(head, "column") >= 0 &&
-	    tab_col(head, "text") >= 0)
-		return TABLE_STEPS;
-	if (id && name && tab_col(head, "kind") >= 0)
-		return TABLE_STANDARDS;
-	if (id && name && tab_col(head, "zone") >= 0)
-		return TABLE_LANES;
-	if (id && name)
-		return TABLE_COLUMNS;
-	if (tab_col(head, "from") >= 0 && tab_col(head, "to") >= 0)
-		return TABLE_FLOWS;
-	if (tab_col(head, "title") >= 0 || tab_col(head, "description") >= 0)
-		return TABLE_HEAD;
+	for (size_t s = 0; s < sizeof signatures / sizeof *signatures; s++) {
+		bool all = true;
+		for (size_t i = 0; i < 4 && signatures[s].need[i] && all; i++) {
+			all = false;
+			for (size_t c = 0; c < head->n && !all; c++)
+				all = csv_header_is(head->fields[c], signatures[s].need[i]);
+		}
+		if (all && mostly_known(head, signatures[s].kind))
+			return signatures[s].table;
+	}
+	tab_head h;
+	head_match(&h, head, CSV_OBJ_HEAD);
+	for (size_t c = 0; c < h.nc; c++)
+		if (h.at[c] >= 0 && mostly_known(head, CSV_OBJ_HEAD))
+			return TABLE_HEAD;
 	return TABLE_GRID;
 }
 
-/* One table read into the document. */
-bool import_table_read(import_ctx *x, import_table kind, const csv_table *t)
+/* One table (its header and n - 1 rows) read into the document. */
+bool import_table_read(import_ctx *x, import_table kind, const csv_row *rows, size_t n)
 {
-	const csv_row *head = &t->rows[0];
-	for (size_t i = 1; i < t->n; i++) {
-		const csv_row *r = &t->rows[i];
-		bool ok = kind == TABLE_STEPS ? tab_step(x, head, r)
-			  : kind == TABLE_STANDARDS ? tab_standard(x, head, r)
-			  : kind == TABLE_LANES ? tab_lane_or_column(x, head, r, true)
-			  : kind == TABLE_COLUMNS ? tab_lane_or_column(x, head, r, false)
-			  : kind == TABLE_HEAD ? (i == 1 ? tab_head(x, head, r) : true)
-						: tab_flow(x, head, r);
+	int k = CSV_OBJ_HEAD;
+	for (size_t s = 0; s < sizeof signatures / sizeof *signatures; s++)
+		if (signatures[s].table == kind)
+			k = signatures[s].kind;
+	tab_head h;
+	head_match(&h, &rows[0], k);
+	if (kind == TABLE_LANES)
+		x->lanes_table = true;
+	for (size_t i = 1; i < n; i++) {
+		bool ok = kind == TABLE_HEAD ? (i == 1 ? tab_head_row(x, &h, &rows[i]) : true)
+					     : tab_object(x, &h, &rows[i]);
 		if (!ok)
 			return false;
 	}

@@ -35,7 +35,7 @@ static void init_mono(void)
 	attrs[R_WARN] = A_BOLD;
 	attrs[R_ERROR] = A_BOLD | A_UNDERLINE;
 	attrs[R_HEADER] = A_BOLD;
-	attrs[R_LINKED] = A_BOLD | A_UNDERLINE;
+	attrs[R_LINKED] = A_BOLD;
 	attrs[R_FIX] = A_BOLD;
 	attrs[R_HINT_KEY] = A_BOLD;
 	attrs[R_REVERSE] = A_REVERSE; /* in every palette */
@@ -66,14 +66,12 @@ void tui_colors_init(void)
 	set_pair(R_ERROR, COLOR_RED, bg, A_BOLD);
 	set_pair(R_GOOD, COLOR_GREEN, bg, 0);
 	set_pair(R_BORDER, rich ? 31 : COLOR_CYAN, bg, 0);
-	set_pair(R_LINKED, rich ? 166 : COLOR_YELLOW, bg, A_BOLD | A_UNDERLINE);
 	set_pair(R_FIX, rich ? 33 : COLOR_BLUE, bg, A_BOLD);
 	set_pair(R_HINT_KEY, rich ? 25 : COLOR_BLUE, bg, A_BOLD);
-	if (rich) {
-		set_pair(R_STATUS, 255, 24, 0);
+	/* the status bar and the selected card stay reverse video: a move
+	 * that changes them costs 4 bytes of attributes, not 22 */
+	if (rich)
 		set_pair(R_SELECTED, 16, 152, 0);
-		set_pair(R_CURSOR, 255, 25, 0);
-	}
 }
 
 /* The attributes of a role. */

@@ -171,7 +171,7 @@ static bool screen_start(void)
 		setenv("NCURSES_NO_UTF8_ACS", "1", 0);
 	if (!newterm(NULL, stdout, stdin)) {
 		fprintf(stderr, _("sbp: cannot use the terminal \"%s\"\n"),
-			getenv("TERM") ? getenv("TERM") : "");
+			cli_safe(getenv("TERM") ? getenv("TERM") : ""));
 		return false;
 	}
 	raw(); /* Ctrl-S and Ctrl-C reach the editor */

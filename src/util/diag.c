@@ -111,7 +111,7 @@ void diags_sort(sbp_diags *d)
 
 void diag_print(FILE *out, const char *file, const sbp_diag *dg, bool color)
 {
-	const char *sev = dg->severity == SBP_ERROR ? "error" : "warning";
+	const char *sev = dg->severity == SBP_ERROR ? _("error") : _("warning");
 	const char *on = "", *off = "", *bold = "";
 	sbp_buf name;
 

@@ -8,7 +8,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "sbp/i18n.h"
 #include "sbp/util.h"
+#include "sbp/i18n.h"
 
 /* Canonical spelling of a number: integers without a dot, else %.15g. */
 void fmt_number(double v, char out[32])
@@ -130,11 +132,11 @@ int file_open_regular(const char *path, struct stat *st)
 const char *file_strerror(int e)
 {
 	switch (e) {
-	case SBP_EFIFO: return "it is a named pipe (FIFO), not a regular file";
-	case SBP_ESOCK: return "it is a socket, not a regular file";
-	case SBP_EDEV: return "it is a device, not a regular file";
-	case SBP_ENOTREG: return "it is not a regular file";
-	case EISDIR: return "it is a directory, not a regular file";
+	case SBP_EFIFO: return _("it is a named pipe (FIFO), not a regular file");
+	case SBP_ESOCK: return _("it is a socket, not a regular file");
+	case SBP_EDEV: return _("it is a device, not a regular file");
+	case SBP_ENOTREG: return _("it is not a regular file");
+	case EISDIR: return _("it is a directory, not a regular file");
 	default: return strerror(e);
 	}
 }

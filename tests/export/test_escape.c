@@ -66,6 +66,9 @@ static void test_csv(void **state)
 	expect(esc_csv, "-1", "\"'-1\"");
 	expect(esc_csv, "@SUM(A1)", "\"'@SUM(A1)\"");
 	expect(esc_csv, "\tx", "\"'\tx\"");
+	expect(esc_csv, "'=x", "\"''=x\"");  /* own apostrophe before a formula */
+	expect(esc_csv, "'plain", "'plain");
+	expect(esc_csv, "zero\u200bwidth", "zero\u200bwidth"); /* kept exactly */
 	expect(esc_csv, "a=b", "a=b");
 	expect(esc_csv, NULL, "");
 }

@@ -42,6 +42,72 @@ TMP = tempfile.mkdtemp(prefix="sbp-export-")
 failures = []
 
 
+def yq(s):
+    """A YAML double-quoted string."""
+    return json.dumps(s, ensure_ascii=False)
+
+
+def gen_blueprint(name, ncols, nsteps, hostile):
+    """A generated blueprint: with hostile, long phase and column names,
+    long texts and words, CJK without spaces, fail and wait points on many
+    cards, labelled flows crowding one gutter and crossing the lines;
+    else a large plain one. Written to TMP; returns the path."""
+    zones = ["evidence", "customer", "customer", "onstage", "onstage", "backstage", "support"]
+    out = ["sbp: 1", "title: " + yq("Generated %s blueprint" % name), "x-owner: Test team",
+           "x-version: '7'", "columns:"]
+    for c in range(ncols):
+        phase = ("A very long phase name that must never be shortened on the poster"
+                 if hostile and c < ncols // 2 else "Phase %d" % (c // 4))
+        cname = ("Column %d with a long name over several lines" % c) if hostile else "C%d" % c
+        out.append("  - {id: c%d, name: %s, phase: %s}" % (c, yq(cname), yq(phase)))
+    out.append("lanes:")
+    for i, z in enumerate(zones):
+        lname = ("泳道%d：一个很长的泳道名称" % i) if hostile and i == 2 else "Lane %d %s" % (i, z)
+        out.append("  - {id: l%d, name: %s, zone: %s}" % (i, yq(lname), z))
+    out.append("standards:")
+    for k in range(4):
+        out.append("  - {id: std%d, name: %s, kind: hard, goal: 95, actual: %d, weight: 1}"
+                   % (k, yq("Standard %d" % k), 90 + 3 * k))
+    out.append("steps:")
+    texts = ["Step {i} does something for the customer",
+             "Step {i}: Donaudampfschifffahrtsgesellschaft writes an appointment letter, "
+             "a confirmation and a reminder, and the card grows to show all of it without "
+             "any ellipsis or cut at all, however long the description becomes",
+             "技术员上门检测线路并更换光猫然后请客户签字确认工单第{i}步",
+             "<b>Bold</b> & \"quoted\" | pipes {i} ]]> =SUM(A1)"]
+    for i in range(nsteps):
+        t = texts[i % len(texts)] if hostile else "Step {i} does something useful"
+        line = "  - {id: s%d, lane: l%d, column: c%d, text: %s" % (
+            i, (i * 3) % len(zones), (i * 5) % ncols, yq(t.format(i=i)))
+        if i % 3 == 1:
+            line += (", fail: {text: %s, severity: %d, recovery: %s}"
+                     % (yq("Fail %d: the courier misses the pickup window" % i), 1 + i % 5,
+                        yq("Recovery %d: dispatcher sends the nearest courier" % i)))
+        if i % 4 == 2:
+            line += ", wait: {text: %s, expected: %d, tolerable: %d}" % (
+                yq("Waits at the counter %d" % i), 2 + i % 5, 9 + i % 7)
+        if i % 5 == 0:
+            line += ", standards: [std%d]" % (i % 4)
+        out.append(line + "}")
+    out.append("flows:")
+    labels = ["appointment letter", "pickup order", "credit note", "confirmation",
+              "写给客户的预约确认短信", "a label with several words in it"]
+    for i in range(nsteps):
+        j = (i * 7 + 3) % nsteps
+        if i % 6 == 0:
+            j = (i + 1) % nsteps
+        if i == j:
+            continue
+        lab = (", label: %s" % yq(labels[i % len(labels)])) if i % 2 == 0 else ""
+        out.append("  - {from: s%d, to: s%d%s}" % (i, j, lab))
+    path = os.path.join(TMP, "gen-%s.yaml" % name)
+    open(path, "w", encoding="utf-8").write("\n".join(out) + "\n")
+    return path
+
+
+GENERATED = [gen_blueprint("hostile", 8, 60, True), gen_blueprint("large", 40, 400, False)]
+
+
 def check(cond, what):
     if not cond:
         failures.append(what)
@@ -110,23 +176,110 @@ HOSTILE = ["<script>alert(1)</script>", '=HYPERLINK("http://evil.example","click
            "中文步骤", "]]>"]
 
 
+SVG = "{http://www.w3.org/2000/svg}"
+UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
+def norm(t):
+    return " ".join(t.split())
+
+
+def minutes(w):
+    """A wait point's minutes as the poster shows them: 3–8 (then the unit
+    in the blueprint's language)."""
+    num = lambda v: ("%d" % v) if float(v).is_integer() else ("%g" % v)
+    e, t = w.get("expected"), w.get("tolerable")
+    if e is not None and t is not None:
+        return "%s\u2013%s" % (num(e), num(t))
+    if e is not None:
+        return "%s" % num(e)
+    if t is not None:
+        return "\u2264 %s" % num(t)
+    return None
+
+
+def point_texts(m):
+    """(step id, texts that must be on the poster): every fail point's text
+    and recovery, every wait point's minutes; text with characters the
+    exports escape is left out."""
+    for st in m["steps"]:
+        want = []
+        if st.get("fail"):
+            want += [st["fail"]["text"], st["fail"].get("recovery")]
+        if st.get("wait"):
+            want += [minutes(st["wait"])]
+        yield st["id"], [w for w in want if w and not UNSAFE.search(w)]
+
+
+def svg_boxes(root):
+    """Flow label boxes and the grid's zone lines of a poster SVG."""
+    labels = [tuple(float(r.get(k)) for k in ("x", "y", "width", "height"))
+              for r in root.iter(SVG + "rect") if r.get("class") == "flb"]
+    lines = [(float(l.get("x1")), float(l.get("x2")), float(l.get("y1")))
+             for l in root.iter(SVG + "line") if l.get("class") == "zl"
+             and float(l.get("x2")) - float(l.get("x1")) > 100]
+    return labels, lines
+
+
+def check_svg_poster(f, root):
+    """The properties a facilitator relies on, read from the SVG itself."""
+    m = model(f)
+    groups = {g.get("id")[5:]: g for g in root.iter(SVG + "g") if g.get("id", "").startswith("step-")}
+    for sid, want in point_texts(m):
+        g = groups.get(sid)
+        body = norm("".join(t for el in g.iter(SVG + "text") for t in el.itertext())) if g is not None else ""
+        for w in want:
+            check(norm(w) in body, "svg %s: step %s shows %r" % (f, sid, w))
+    for st in m["steps"]:
+        g = groups.get(st["id"])
+        if g is None or UNSAFE.search(st["text"]):
+            continue
+        card = [el for el in g.iter(SVG + "text") if el.get("class") == "ca"]
+        tokens = set()
+        for el in card:
+            for ts in el.iter(SVG + "tspan"):
+                tokens.update((ts.text or "").split())
+        joined = "".join(t for el in card for t in el.itertext())
+        for word in st["text"].split():
+            if re.search(r"[\u2e80-\u9fff\uac00-\ud7af\uff00-\uffef]", word):
+                check(word in joined.replace(" ", ""), "svg %s: %s keeps %r" % (f, st["id"], word))
+            else:
+                check(word in tokens, "svg %s: word %r of %s broken or missing" % (f, word, st["id"]))
+    labels, lines = svg_boxes(root)
+    for i, (x, y, w, h) in enumerate(labels):
+        for x1, x2, ly in lines:
+            check(not (y <= ly <= y + h and x < x2 and x + w > x1),
+                  "svg %s: label box %r on the line at y %.1f" % (f, (x, y, w, h), ly))
+        for (x2_, y2_, w2, h2) in labels[i + 1:]:
+            check(not (x < x2_ + w2 and x2_ < x + w and y < y2_ + h2 and y2_ < y + h),
+                  "svg %s: labels %r and %r overlap" % (f, (x, y, w, h), (x2_, y2_, w2, h2)))
+
+
 def test_svg():
     need("xmllint", "rsvg-convert")
-    for f in FILES:
+    for f in FILES + GENERATED:
         out = export(f, "svg")
         root = xml_ok(out)
-        ns = "{http://www.w3.org/2000/svg}"
+        ns = SVG
         check(not root.findall(".//" + ns + "script"), "svg has a script element")
         groups = [g for g in root.iter(ns + "g") if g.get("id", "").startswith("step-")]
         check(len(groups) == len(model(f)["steps"]), "svg %s: one group per step" % f)
         check(len(root.findall(".//" + ns + "text")) > 10, "svg %s: real text" % f)
-        if "hostile" in f:
+        check_svg_poster(f, root)
+        if "hostile" in f and "gen-" not in f:
             body = texts(root)
             for h in HOSTILE:
                 check(h in body, "svg keeps the text %r" % h)
         png = out + ".png"
         p = subprocess.run(["rsvg-convert", out, "-o", png], capture_output=True)
         check(p.returncode == 0 and os.path.getsize(png) > 1000, "rsvg-convert %s" % f)
+    rc, _, err = run("export", "-f", "svg", "-o", os.path.join(TMP, "w.svg"), GENERATED[0])
+    check(rc == 0 and b"warning" not in err, "svg of the generated blueprint: nothing cut: %r" % err)
+    long = os.path.join(TMP, "longword.yaml")
+    open(long, "w").write("sbp: 1\ncolumns: [{id: c, name: C}]\nlanes: [{id: l, name: L, zone: customer}]\n"
+                          "steps: [{id: s, lane: l, column: c, text: %s}]\n" % ("x" * 500))
+    rc, _, err = run("export", "-f", "svg", "-o", os.path.join(TMP, "long.svg"), long)
+    check(rc == 0 and b"warning: 1 text did not fit" in err, "a word too long for any card is reported: %r" % err)
 
 
 def png_pixels(path):
@@ -188,40 +341,88 @@ def pdf_pages(path):
     return int(m.group(1)), float(size.group(1)), float(size.group(2))
 
 
-def tiles(extent, content, overlap=28.35):
-    if extent <= content:
-        return 1
-    import math
-    return math.ceil((extent - overlap) / (content - overlap) - 1e-9)
+def pdf_text(path, page=None):
+    args = ["pdftotext"] + (["-f", str(page), "-l", str(page)] if page else []) + [path, "-"]
+    return subprocess.run(args, capture_output=True, text=True).stdout
+
+
+def pdf_min_word_height(path, first, last):
+    """The size in points of the smallest poster text on pages first..last,
+    from the height of its words' boxes (pdftotext -bbox gives about 1.16
+    times the size); the sheet notes in the margins are left out."""
+    out = subprocess.run(["pdftotext", "-bbox", "-f", str(first), "-l", str(last), path, "-"],
+                         capture_output=True, text=True).stdout
+    hs = []
+    for page in re.findall(r'<page width="[\d.]+" height="([\d.]+)">(.*?)</page>', out, re.S):
+        ph = float(page[0])
+        for a, b in re.findall(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"', page[1]):
+            if float(a) > 36 and float(b) < ph - 36:
+                hs.append((float(b) - float(a)) / 1.163)
+    return min(hs) if hs else 0
 
 
 def test_pdf():
-    need("pdfinfo")
+    need("pdfinfo", "pdftotext")
     need_cairo("pdf")
-    for f in FILES:
+    for f in FILES + GENERATED:
         out = export(f, "pdf")
         n, w, h = pdf_pages(out)
-        check(n == 1, "pdf %s: one page" % f)
+        check(n == 1 or f in GENERATED, "pdf %s: one page" % f)
+        body = norm(pdf_text(out))
+        flat = "".join(body.split())
+        for sid, want in point_texts(model(f)):
+            for t in want:
+                # CJK wraps between any two characters: compare without spaces
+                cjk = re.search(r"[\u2e80-\u9fff\uff00-\uffef]", t)
+                check(norm(t) in body or (cjk and "".join(t.split()) in flat),
+                      "pdf %s: step %s shows %r" % (f, sid, t))
     hotel = os.path.join(BP, "hotel.yaml")
-    svg = export(hotel, "svg")
-    root = ET.parse(svg).getroot()
-    W, H = float(root.get("width")), float(root.get("height"))
-    for paper, (pw, ph) in {"a4": (595.28, 841.89), "a3": (841.89, 1190.55)}.items():
+    lanes = [l["name"] for l in model(hotel)["lanes"]]
+    for paper in ("a4", "A3"):
         out = export(hotel, "pdf", "--paper", paper)
         n, w, h = pdf_pages(out)
-        check(n == 1 and abs(max(w, h) - ph) < 1, "pdf --paper %s: one %s page" % (paper, paper))
-        out = export(hotel, "pdf", "--tile", "--paper", paper)
-        n, w, h = pdf_pages(out)
-        m = 36
-        port = tiles(W, pw - 2 * m) * tiles(H, ph - 2 * m)
-        land = tiles(W, ph - 2 * m) * tiles(H, pw - 2 * m)
-        check(n == min(port, land) and n > 1, "pdf --tile %s: %d pages, want %d" % (paper, n, min(port, land)))
+        want = {"a4": 841.89, "a3": 1190.55}[paper.lower()]
+        check(n == 1 and abs(max(w, h) - want) < 1, "pdf --paper %s: one page" % paper)
+        for opts in (["--tile"], ["--fit"], ["--fit", "9"], ["--pages", "3x2"]):
+            out = export(hotel, "pdf", "--paper", paper, *opts, name="tile")
+            n, w, h = pdf_pages(out)
+            check(abs(max(w, h) - want) < 1, "pdf %s %s: %s sheets" % (paper, opts, paper))
+            if opts[0] == "--pages":
+                check(n == 6, "pdf --pages 3x2: %d pages" % n)
+            for page in range(1, n + 1):
+                txt = norm(pdf_text(out, page))
+                for lane in lanes:
+                    check(norm(lane) in txt, "pdf %s %s: page %d names lane %r" % (paper, opts, page, lane))
+            if opts[0] == "--fit":
+                pt = float(opts[1]) if len(opts) > 1 else 7
+                hgt = pdf_min_word_height(out, 1, n)
+                check(hgt >= pt * 0.97, "pdf --fit %s: smallest text %.2f pt" % (pt, hgt))
+    one = pdf_pages(export(hotel, "pdf", "--paper", "a0", "--tile", name="a0"))[0]
+    check(one == 1, "the hotel fits one a0 sheet")
+    check(pdf_min_word_height(os.path.join(TMP, "a0.pdf"), 1, 1) > 9, "--tile fills the a0 sheet")
+    fit = pdf_pages(export(hotel, "pdf", "--fit", name="fit7"))[0]
+    fit12 = pdf_pages(export(hotel, "pdf", "--fit", "12", name="fit12"))[0]
+    check(fit12 > fit, "--fit 12 needs more sheets than --fit 7 (%d, %d)" % (fit12, fit))
     out = export(hotel, "pdf", "--tile", "--scale", "2")
     check(pdf_pages(out)[0] > 6, "pdf --tile --scale 2 makes more pages")
-    if shutil.which("pdftotext"):
-        out = export(os.path.join(HERE, "hostile.yaml"), "pdf")
-        txt = subprocess.run(["pdftotext", out, "-"], capture_output=True, text=True).stdout
-        check("script" in txt and "中文" in txt, "pdf has the hostile text as text")
+    out = export(hotel, "pdf", "--with-tables", name="tables")
+    n = pdf_pages(out)[0]
+    check(n >= 2, "pdf --with-tables adds pages")
+    tables = norm(" ".join(pdf_text(out, k) for k in range(2, n + 1)))
+    hm = model(hotel)
+    want = ["Fail points and recovery", "Wait points", "Standards"]
+    want += [st["fail"]["recovery"] for st in hm["steps"] if st.get("fail") and st["fail"].get("recovery")]
+    want += [st["fail"]["text"] for st in hm["steps"] if st.get("fail")]
+    want += [sd["name"] for sd in hm["standards"]]
+    words = set(tables.split())
+    for t in want:  # cells wrap and pdftotext interleaves columns: word by word
+        check(all(w in words for w in t.split()), "pdf --with-tables: the table pages have %r" % t)
+    out = export(os.path.join(HERE, "hostile.yaml"), "pdf")
+    txt = pdf_text(out)
+    check("script" in txt and "中文" in txt, "pdf has the hostile text as text")
+    rc, _, err = run("export", "-f", "pdf", "--paper", "a4", "-o", os.path.join(TMP, "small.pdf"),
+                     GENERATED[1])
+    check(rc == 0 and b"below 6 pt" in err, "a poster shrunk below 6 pt says so: %r" % err)
 
 
 class Html(html.parser.HTMLParser):
@@ -251,12 +452,17 @@ def test_html():
         for sec in ("poster", "flagged", "fail", "wait", "standards", "index", "servqual", "report"):
             check(sec in p.ids, "html %s: section %s" % (f, sec))
         check("@media print" in doc, "html prints")
+        check(doc.count("<table>") == doc.count('<div class="tw"><table>') or
+              "table{display:block;overflow-x:auto" in doc,
+              "html %s: every table scrolls sideways on a phone" % f)
+        check('id="fullsize"' in doc and "#fullsize:checked" in doc, "html %s: a fit/full-size toggle" % f)
         svg = doc[doc.index("<svg"):doc.index("</svg>") + 6]
         path = out + ".svg"
         open(path, "w", encoding="utf-8").write(svg)
         xml_ok(path)
         s = counts(f)
-        check("Encounters without a standard (%d)" % s["unstandardized"] in doc,
+        check("Encounters without a standard (%d)" % s["unstandardized"] in doc or
+              "缺少标准的服务接触（%d）" % s["unstandardized"] in doc,  # lang: zh
               "html %s: flagged count" % f)
     doc = open(export(os.path.join(BP, "hotel.yaml"), "html"), encoding="utf-8").read()
     check("Goal attainment" in doc and "&#160;%</th>" in doc and "Service performance index" not in doc, "hotel: goal attainment")
@@ -275,7 +481,7 @@ def test_md():
         rows = 0
         width = None
         for line in lines:
-            if line.startswith("| Column | Step"):
+            if line.startswith("| Column | Step") or line.startswith("| 列 | 步骤"):  # lang: zh
                 width = len(md_cells(line))
             elif line.startswith("|---"):
                 continue
@@ -286,7 +492,13 @@ def test_md():
             else:
                 width = None if not line.startswith("|") else width
         check(rows == len(m["steps"]), "md %s: %d step rows, want %d" % (f, rows, len(m["steps"])))
-        check("## Check report" in lines, "md %s: check report" % f)
+        check("## Check report" in lines or "## 检查报告" in lines, "md %s: check report" % f)
+        if m.get("flows"):
+            at = lines.index("## 流向" if "## 流向" in lines else "## Flows")  # the blueprint's lang
+            rows_f = [l for l in lines[at + 4:] if l.startswith("|")]
+            rows_f = rows_f[:next((i for i, l in enumerate(lines[at + 4:]) if not l.startswith("|")), len(rows_f))]
+            check(len(rows_f) == len(m["flows"]), "md %s: a row per flow (%d, want %d)" % (f, len(rows_f), len(m["flows"])))
+            check(all(len(md_cells(l)) == 5 for l in rows_f), "md %s: flow rows of 5 cells" % f)
         if "hostile" in f:
             text = "\n".join(lines)
             check("<script>" not in text and "<img" not in text, "md: raw HTML")
@@ -335,42 +547,123 @@ def test_drawio():
         lanes = [c for c in cells if "container=1" in (c.get("style") or "")]
         check(len(lanes) == len(m["lanes"]), "drawio %s: lanes as containers" % f)
         check(all("html=1" not in (c.get("style") or "") for c in cells), "drawio: plain labels")
+        steps = {u.get("id") for u in root.iter("UserObject")}
+        marks = [c for c in cells if (c.get("style") or "").startswith("ellipse;")]
+        check(marks and all(c.get("parent") in steps for c in marks), "drawio %s: markers inside their card" % f)
+        check(not [c for c in cells if "dashed=1" in (c.get("style") or "") and c.get("edge") == "1"],
+              "drawio %s: the lines are lane borders, not loose edges" % f)
+        objs = {u.get("sbp_id"): u for u in root.iter("UserObject")}
+        for st in m["steps"]:
+            u = objs[st["id"]]
+            if st.get("fail"):
+                check(u.get("fail") == st["fail"]["text"] or UNSAFE.search(st["fail"]["text"]),
+                      "drawio %s: fail data of %s" % (f, st["id"]))
+            if st.get("wait") and st["wait"].get("expected") is not None:
+                check(u.get("wait_expected_min") is not None, "drawio %s: wait data of %s" % (f, st["id"]))
+            if st.get("standards"):
+                check(u.get("standards") == ", ".join(st["standards"]), "drawio %s: standards of %s" % (f, st["id"]))
+
+
+def dot_positions(path):
+    """Node centres from graphviz's own layout (dot -Tplain), by name with
+    quotes and backslashes dropped."""
+    p = subprocess.run(["dot", "-Tplain", path], capture_output=True, text=True, timeout=300)
+    check(p.returncode == 0 and not p.stderr, "dot -Tplain %s: %s" % (path, p.stderr[:300]))
+    pos = {}
+    for m in re.finditer(r'^node ("(?:[^"\\]|\\.)*"|\S+) ([-\d.]+) ([-\d.]+) ', p.stdout, re.M):
+        name = m.group(1)
+        if name.startswith('"'):
+            name = name[1:-1]
+        pos[name.replace("\\", "")] = (float(m.group(2)), float(m.group(3)))
+    return pos
 
 
 def test_dot():
     need("dot")
-    for f in FILES:
+    for f in FILES + GENERATED:
         out = export(f, "dot")
         p = subprocess.run(["dot", "-Tsvg", out, "-o", out + ".svg"], capture_output=True, text=True)
         check(p.returncode == 0 and "rror" not in p.stderr, "dot %s: %s" % (f, p.stderr[:300]))
         text = open(out, encoding="utf-8").read()
-        check(text.count("subgraph \"cluster_") == len(model(f)["lanes"]), "dot %s: a cluster per lane" % f)
+        m = model(f)
+        check(text.count("subgraph \"cluster_") == len(m["lanes"]), "dot %s: a cluster per lane" % f)
+        # rendered: every lane's steps above the next lane's, and each
+        # lane's steps left to right in column order
+        pos = dot_positions(out)
+        lane_ix = {l["id"]: i for i, l in enumerate(m["lanes"])}
+        col_ix = {c["id"]: i for i, c in enumerate(m["columns"])}
+        ys = {}
+        key = lambda sid: sid.replace("\\", "").replace('"', "")
+        pos = {k.replace('"', ""): v for k, v in pos.items()}
+        for st in m["steps"]:
+            if key(st["id"]) in pos:
+                ys.setdefault(lane_ix[st["lane"]], []).append(pos[key(st["id"])][1])
+        check(len(sum(ys.values(), [])) == len(m["steps"]), "dot %s: every step placed" % f)
+        for a in ys:
+            for b in ys:
+                if a < b:
+                    check(min(ys[a]) > max(ys[b]), "dot %s: lane %d above lane %d" % (f, a, b))
+        for a in m["steps"]:
+            for b in m["steps"]:
+                if a["lane"] == b["lane"] and col_ix[a["column"]] < col_ix[b["column"]]:
+                    check(pos[key(a["id"])][0] < pos[key(b["id"])][0],
+                          "dot %s: %s left of %s" % (f, a["id"], b["id"]))
 
 
-MERMAID_LABEL = re.compile(r'\["([^"]*)"\]|\|"([^"]*)"\|')
+MERMAID_LABEL = re.compile(r'\["([^"]*)"\]|-- "([^"]*)" -->')
 
 
 def test_mermaid():
-    for f in FILES:
+    for f in FILES + GENERATED:
         out = export(f, "mermaid")
         text = open(out, encoding="utf-8").read()
         body = text.split("---\n", 2)[2]
         m = model(f)
-        check(body.startswith("flowchart LR\n"), "mermaid header")
-        check(body.count("\n  subgraph ") == len(m["lanes"]), "mermaid %s: a subgraph per lane" % f)
-        check(len(re.findall(r"^    s\d+\[", body, re.M)) == len(m["steps"]), "mermaid %s: nodes" % f)
-        edges = re.findall(r"^  s\d+ -->", body, re.M)
+        check(body.startswith("block-beta\n"), "mermaid header")
+        check("  columns %d\n" % (len(m["columns"]) + 1) in body, "mermaid %s: grid width" % f)
+        check(len(re.findall(r"^ +s\d+\[", body, re.M)) == len(m["steps"]), "mermaid %s: nodes" % f)
+        edges = re.findall(r"^  s\d+ (?:-- \"[^\"]*\" )?--> s\d+$", body, re.M)
         check(len(edges) == len(m.get("flows", [])), "mermaid %s: an edge per flow" % f)
+        # the grid, row by row: the corner and column names, then each
+        # lane's name and one cell per column, in the file's order
+        items, depth = [], 0
+        for line in body.split("\n"):
+            t = line.strip()
+            if depth == 0 and re.match(r"^(corner|col\d+|lane\d+|s\d+)\[|^space$|^block:", t):
+                items.append(t.split("[")[0].split(":")[0])
+            if t.startswith("block:"):
+                depth += 1
+            elif t == "end":
+                depth -= 1
+        width = len(m["columns"]) + 1
+        check(len(items) == width * (len(m["lanes"]) + 1), "mermaid %s: a full grid" % f)
+        rows = [items[i:i + width] for i in range(0, len(items), width)]
+        check(rows and rows[0][0] == "corner" and rows[0][1:] == ["col%d" % c for c in range(width - 1)],
+              "mermaid %s: the column names first, in order" % f)
+        check([r[0] for r in rows[1:]] == ["lane%d" % l for l in range(len(m["lanes"]))],
+              "mermaid %s: lanes in order, one row each" % f)
         for line in body.split("\n"):
             stripped = MERMAID_LABEL.sub("", line)
             check('"' not in stripped and "<" not in stripped,
                   "mermaid %s: unescaped text outside labels: %s" % (f, line))
             for a, b in MERMAID_LABEL.findall(line):
                 lab = re.sub(r"#\w+;", "", a or b)
-                check(not re.search(r'[<>|`;%#]', lab), "mermaid label %r" % lab)
-        if shutil.which("mmdc"):
-            p = subprocess.run(["mmdc", "-i", out, "-o", out + ".svg"], capture_output=True)
-            check(p.returncode == 0, "mmdc %s" % f)
+                check(not re.search(r'[<>|`;%#"]', lab), "mermaid label %r" % lab)
+        mmdc = os.environ.get("MMDC") or shutil.which("mmdc")
+        if mmdc and f not in GENERATED:
+            # rendered by Mermaid itself (env MMDC: the command, e.g. with
+            # "-p puppeteer.json" for a system chromium): lane rows go down,
+            # column headers go right, in the file's order
+            p = subprocess.run(mmdc.split() + ["-i", out, "-o", out + ".svg"], capture_output=True,
+                               timeout=300)
+            check(p.returncode == 0, "mmdc %s: %s" % (f, p.stderr[-300:]))
+            svg = open(out + ".svg", encoding="utf-8").read() if p.returncode == 0 else ""
+            at = {k: (float(x), float(y)) for k, x, y in
+                  re.findall(r'id="[^"]*-((?:lane|col)\d+)" transform="translate\(([-\d.]+), ?([-\d.]+)\)"', svg)}
+            ly = [at.get("lane%d" % l, (0, 0))[1] for l in range(len(m["lanes"]))]
+            cx = [at.get("col%d" % c, (0, 0))[0] for c in range(len(m["columns"]))]
+            check(ly == sorted(ly) and len(set(ly)) == len(ly), "mermaid %s rendered: lanes in order %r" % (f, ly))
+            check(cx == sorted(cx) and len(set(cx)) == len(cx), "mermaid %s rendered: columns in order" % f)
 
 
 def test_json():
@@ -439,8 +732,21 @@ def test_cli():
     check(rc == 2, "refuses to overwrite its input")
     rc, out, err = run("export", "-f", "svg", "-o", "/nonexistent-dir/x.svg", copy)
     check(rc == 2 and err, "unwritable output: exit 2")
+    rc, out, err = run("export", "-f", "svg", "--tile", "-o", os.path.join(TMP, "w.svg"), copy)
+    check(rc == 0 and b"warning: --tile applies to pdf only" in err, "--tile on svg warns: %r" % err)
+    rc, out, err = run("export", "-f", "png", "--paper", "a4", "-o", os.path.join(TMP, "w.png"), copy)
+    check(rc in (0, 2) and b"warning: --paper applies to pdf only" in err, "--paper on png warns: %r" % err)
+    rc, out, err = run("export", "-f", "md", "--what", "flows", "-o", os.path.join(TMP, "w.md"), copy)
+    check(rc == 0 and b"--what applies to csv only" in err, "--what on md warns")
+    rc, out, err = run("export", "-f", "pdf", "--pages", "3", "-o", os.path.join(TMP, "w.pdf"), copy)
+    check(rc == 2 and b"COLSxROWS" in err, "bad --pages: exit 2")
+    rc, out, err = run("export", "-f", "pdf", "--fit=0", "-o", os.path.join(TMP, "w.pdf"), copy)
+    check(rc == 2, "bad --fit: exit 2")
+    rc, out, err = run("export", "-f", "svg", "-o", os.path.join(TMP, "w2.svg"), copy)
+    check(rc == 0 and not err, "no warnings on a plain export: %r" % err)
     rc, out, err = run("export", "--help")
-    check(rc == 0 and b"--tile" in out, "export --help")
+    check(rc == 0 and b"--tile" in out and b"--fit" in out and b"--pages" in out
+          and b"--with-tables" in out, "export --help")
     for fmt in ("pdf", "png"):
         rc, out, err = run("export", "-f", fmt, "-o", os.path.join(TMP, "c." + fmt), copy)
         check(rc == 0 or b"built without cairo" in err, "%s works or says why not" % fmt)
@@ -490,6 +796,7 @@ def test_dlopen():
 
 
 def test_golden():
+    os.environ["SOURCE_DATE_EPOCH"] = "0"  # the title block's date: 1970-01-01
     small = os.path.join(HERE, "small.yaml")
     for fmt in ("svg", "txt"):
         rc, out, err = run("export", "-f", fmt, "-o", "-", small)

@@ -33,7 +33,7 @@ static void conversions(const char *f, char *out, size_t n)
 static void test_every_term_in_both(void **state)
 {
 	(void)state;
-	for (int t = 0; t < T_COUNT; t++) {
+	for (int t = 0; t < TERM_COUNT; t++) {
 		const char *en = term(TL_EN, (sbp_term)t), *zh = term(TL_ZH, (sbp_term)t);
 		assert_non_null(en);
 		assert_non_null(zh);
@@ -69,18 +69,18 @@ static void test_seed_terms(void **state)
 	for (int d = DIM_TANGIBLES; d < DIM_COUNT; d++)
 		assert_string_equal(term_dimension(TL_ZH, (sbp_dimension)d), dims[d - DIM_TANGIBLES]);
 	assert_string_equal(term_dimension(TL_EN, DIM_EMPATHY), "empathy");
-	assert_string_equal(term(TL_ZH, T_FAIL_POINT), "失误点");
-	assert_string_equal(term(TL_ZH, T_WAIT_POINT), "等待点");
-	assert_string_equal(term(TL_ZH, T_HARD), "硬性标准");
-	assert_string_equal(term(TL_ZH, T_SOFT), "软性标准");
-	assert_string_equal(term(TL_ZH, T_SQI), "服务质量指数");
-	assert_string_equal(term(TL_ZH, T_ZONE_OF_TOLERANCE), "容忍区域");
-	assert_string_equal(term(TL_ZH, T_GOAL_ATTAINMENT), "目标达成率");
-	assert_string_equal(term(TL_ZH, T_MINUTES), "分钟");
-	assert_string_equal(term(TL_EN, T_MINUTES), "min");
+	assert_string_equal(term(TL_ZH, TERM_FAIL_POINT), "失误点");
+	assert_string_equal(term(TL_ZH, TERM_WAIT_POINT), "等待点");
+	assert_string_equal(term(TL_ZH, TERM_HARD), "硬性标准");
+	assert_string_equal(term(TL_ZH, TERM_SOFT), "软性标准");
+	assert_string_equal(term(TL_ZH, TERM_SQI), "服务质量指数");
+	assert_string_equal(term(TL_ZH, TERM_ZONE_OF_TOLERANCE), "容忍区域");
+	assert_string_equal(term(TL_ZH, TERM_GOAL_ATTAINMENT), "目标达成率");
+	assert_string_equal(term(TL_ZH, TERM_MINUTES), "分钟");
+	assert_string_equal(term(TL_EN, TERM_MINUTES), "min");
 	/* out of range: English, or a visible "?" */
-	assert_string_equal(term((term_lang)7, T_FAIL_POINT), "fail point");
-	assert_string_equal(term(TL_ZH, T_COUNT), "?");
+	assert_string_equal(term((term_lang)7, TERM_FAIL_POINT), "fail point");
+	assert_string_equal(term(TL_ZH, TERM_COUNT), "?");
 }
 
 static void test_resolution(void **state)
@@ -89,32 +89,32 @@ static void test_resolution(void **state)
 	unsetenv("LC_ALL");
 	unsetenv("LC_MESSAGES");
 	unsetenv("LANG");
-	assert_int_equal(term_lang_resolve(0), TL_EN); /* nothing set: English */
+	assert_int_equal(term_lang_resolve(LANG_UNSET), TL_EN); /* nothing set: English */
 	setenv("LANG", "zh_CN.UTF-8", 1);
-	assert_int_equal(term_lang_resolve(0), TL_ZH); /* the locale */
-	assert_int_equal(term_lang_resolve(1), TL_EN); /* the blueprint wins */
+	assert_int_equal(term_lang_resolve(LANG_UNSET), TL_ZH); /* the locale */
+	assert_int_equal(term_lang_resolve(LANG_EN), TL_EN); /* the blueprint wins */
 	setenv("LC_MESSAGES", "en_GB.UTF-8", 1);
-	assert_int_equal(term_lang_resolve(0), TL_EN); /* LC_MESSAGES before LANG */
+	assert_int_equal(term_lang_resolve(LANG_UNSET), TL_EN); /* LC_MESSAGES before LANG */
 	setenv("LC_ALL", "zh_TW.UTF-8", 1);
-	assert_int_equal(term_lang_resolve(0), TL_ZH); /* LC_ALL before both */
+	assert_int_equal(term_lang_resolve(LANG_UNSET), TL_ZH); /* LC_ALL before both */
 	setenv("LC_ALL", "C.UTF-8", 1);
-	assert_int_equal(term_lang_resolve(0), TL_EN);
-	assert_int_equal(term_lang_resolve(2), TL_ZH);
+	assert_int_equal(term_lang_resolve(LANG_UNSET), TL_EN);
+	assert_int_equal(term_lang_resolve(LANG_ZH), TL_ZH);
 	setenv("LC_ALL", "", 1); /* empty counts as unset */
 	unsetenv("LC_MESSAGES");
-	assert_int_equal(term_lang_resolve(0), TL_ZH);
+	assert_int_equal(term_lang_resolve(LANG_UNSET), TL_ZH);
 }
 
 static void test_parse(void **state)
 {
 	(void)state;
 	sbp_term t;
-	assert_true(term_parse("lane_name", T_CSV_ID, T_CSV_NOTE, &t));
-	assert_int_equal(t, T_CSV_LANE_NAME);
-	assert_true(term_parse("泳道名称", T_CSV_ID, T_CSV_NOTE, &t));
-	assert_int_equal(t, T_CSV_LANE_NAME);
-	assert_false(term_parse("lane name", T_CSV_ID, T_CSV_NOTE, &t));
-	assert_false(term_parse("失误点", T_CSV_ID, T_CSV_ENCOUNTER, &t));
+	assert_true(term_parse("lane_name", TERM_CSV_ID, TERM_CSV_NOTE, &t));
+	assert_int_equal(t, TERM_CSV_LANE_NAME);
+	assert_true(term_parse("泳道名称", TERM_CSV_ID, TERM_CSV_NOTE, &t));
+	assert_int_equal(t, TERM_CSV_LANE_NAME);
+	assert_false(term_parse("lane name", TERM_CSV_ID, TERM_CSV_NOTE, &t));
+	assert_false(term_parse("失误点", TERM_CSV_ID, TERM_CSV_ENCOUNTER, &t));
 }
 
 int main(void)

@@ -72,7 +72,7 @@ run_as() { runuser -u "$1" -- sh -c "umask 002; $2"; }
 owner() { stat -c %U "$1"; }
 # Copy hotel.yaml to the shared directory as alice: prints its path.
 alice_copy() {
-	cp "$SRCDIR/blueprints/hotel.yaml" "$S/$1" && chown "$A:$G" "$S/$1" &&
+	cp "$SRCDIR/tests/tui/data/hotel.yaml" "$S/$1" && chown "$A:$G" "$S/$1" &&
 		chmod 664 "$S/$1" || fail "cannot copy hotel.yaml"
 	echo "$S/$1"
 }
@@ -145,7 +145,7 @@ recover_owner() {
 planted_recover() {
 	local f loot
 	f="$S/secret.yaml"
-	cp "$SRCDIR/blueprints/hotel.yaml" "$f"
+	cp "$SRCDIR/tests/tui/data/hotel.yaml" "$f"
 	chmod 600 "$f"
 	step "bob plants a world-writable .secret.yaml.sbp-recover"
 	run_as "$B" "printf 'planted\n' > $(printf %q "$S/.secret.yaml.sbp-recover"); chmod 666 $(printf %q "$S/.secret.yaml.sbp-recover")"
@@ -259,7 +259,7 @@ symlink_sticky() {
 
 readonly_dir() {
 	local d="$T_DIR/h-$A/pub" f ino
-	mkdir "$d" && cp "$SRCDIR/blueprints/hotel.yaml" "$d/plan.yaml" &&
+	mkdir "$d" && cp "$SRCDIR/tests/tui/data/hotel.yaml" "$d/plan.yaml" &&
 		chown -R "$A:$G" "$d" && chmod 755 "$d" && chmod 666 "$d/plan.yaml" &&
 		chmod 711 "$T_DIR/h-$A" || fail "alice's read-only directory"
 	f="$d/plan.yaml"

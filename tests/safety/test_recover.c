@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -370,6 +371,70 @@ static void test_planted_foreign(void **state)
 	tu_dir_free(d);
 }
 
+/* A recovery file of an earlier version (no session in its header) is
+ * still offered, never replaced by our writes, and can be adopted. */
+static void test_legacy_file(void **state)
+{
+	(void)state;
+	char *d = tu_dir_new(), *f = tu_path(d, "x.yaml"), *sd = use_state_dir(d);
+	char *rp = recover_path_for(f), err[512];
+	sbp_recover_info list[4];
+
+	tu_write(rp, "# sbp-recover time=1700000000 changes=4 written=2023-11-14T22:13:20Z\n"
+		 "sbp: 1\ntitle: Old work\n");
+	chmod(rp, 0600);
+	assert_int_equal(recover_list(f, list, 4), 1);
+	assert_int_equal(list[0].changes, 4);
+	assert_int_equal(list[0].pid, 0);
+	assert_false(list[0].mine);
+	assert_false(list[0].alive);
+	assert_true(recover_write(f, bp_text, strlen(bp_text), 1, NULL, err, sizeof err));
+	assert_int_equal(recover_list(f, list, 4), 2); /* ours went beside it */
+	char *got = recover_read_file(rp, NULL);
+	assert_string_equal(got, "sbp: 1\ntitle: Old work\n");
+	free(got);
+	recover_remove(f);
+	assert_int_equal(recover_list(f, list, 4), 1);
+	assert_true(recover_adopt(rp));
+	assert_true(recover_find(f, list));
+	assert_true(list[0].mine);
+	assert_int_equal(list[0].changes, 4);
+	recover_remove(f);
+	assert_int_equal(recover_list(f, list, 4), 0);
+	free(f), free(sd), free(rp);
+	tu_dir_free(d);
+}
+
+/* A FIFO planted as the recovery file is replaced at once (never opened
+ * blocking); a directory planted there is left, and ours goes beside it. */
+static void test_planted_fifo_and_dir(void **state)
+{
+	(void)state;
+	char *d = tu_dir_new(), *f = tu_path(d, "x.yaml"), *sd = use_state_dir(d);
+	char *rp = recover_path_for(f), err[512];
+	sbp_recover_info info;
+	struct stat st;
+
+	assert_int_equal(mkfifo(rp, 0666), 0);
+	alarm(20);
+	assert_false(recover_find(f, &info));
+	assert_true(recover_write(f, bp_text, strlen(bp_text), 1, NULL, err, sizeof err));
+	alarm(0);
+	assert_int_equal(lstat(rp, &st), 0);
+	assert_true(S_ISREG(st.st_mode));
+	recover_remove(f);
+	assert_int_equal(mkdir(rp, 0777), 0);
+	assert_true(recover_write(f, bp_text, strlen(bp_text), 1, NULL, err, sizeof err));
+	assert_true(recover_find(f, &info));
+	assert_string_not_equal(info.where, rp);
+	assert_int_equal(lstat(rp, &st), 0);
+	assert_true(S_ISDIR(st.st_mode));
+	recover_remove(f);
+	assert_false(recover_find(f, &info));
+	free(f), free(sd), free(rp);
+	tu_dir_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -381,6 +446,8 @@ int main(void)
 		cmocka_unit_test(test_session_and_base),
 		cmocka_unit_test(test_two_sessions),
 		cmocka_unit_test(test_planted_foreign),
+		cmocka_unit_test(test_legacy_file),
+		cmocka_unit_test(test_planted_fifo_and_dir),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

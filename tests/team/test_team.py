@@ -11,6 +11,9 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from gen_full import gen_full  # noqa: E402
+
 SBP, SRC, GROUP = os.path.abspath(sys.argv[1]), sys.argv[2], sys.argv[3]
 BP = os.path.join(SRC, "blueprints")
 EXAMPLES = sorted(os.path.join(BP, f) for f in os.listdir(BP) if f.endswith(".yaml"))
@@ -253,43 +256,17 @@ def group_git():
     check(rc == 2, "a missing file exits 2")
 
 
-def export_tables(src, stem):
-    """The three CSV tables of src, as sbp export writes them."""
-    paths = []
-    for what in ("steps", "standards", "flows"):
-        out = os.path.join(TMP, "%s.%s.csv" % (stem, what))
-        rc, _, err = run("export", "-f", "csv", "--what", what, "-o", out, src)
-        check(rc == 0, "export --what %s %s: %s" % (what, src, err))
-        paths.append(out)
-    return paths
-
-
 def as_json(path):
     rc, out, err = run("export", "-f", "json", "-o", "-", path)
     check(rc == 0, "json export of %s: %s" % (path, err))
     return json.loads(out) if rc == 0 else {}
 
 
-# What the CSV tables do not carry: the blueprint's head, and the order of
-# lanes within one zone when it differs from the order steps use them.
-HEAD = ("title", "description", "lang", "ignore", "measurements")
-
-
-def csv_header(path):
-    with open(path, encoding="utf-8-sig") as f:
-        return set(f.readline().strip().split(","))
-
-
-def strip(doc, lanes_as_set=False, tables=None):
-    """doc without what the CSV tables do not carry; with tables (the
-    steps and standards CSV paths), fields with no column there too."""
-    doc = {k: v for k, v in doc.items() if k not in HEAD and not k.startswith("x-")}
-    if tables:
-        for key, path in (("steps", tables[0]), ("standards", tables[1])):
-            cols = csv_header(path) | {"fail", "wait"}
-            doc[key] = [{k: v for k, v in o.items() if k in cols} for o in doc.get(key, [])]
-    if lanes_as_set:
-        doc["lanes"] = sorted(doc.get("lanes", []), key=lambda l: l["id"])
+def strip(doc):
+    """doc without the blueprint's own keys, and its lanes by id."""
+    doc = {k: v for k, v in doc.items() if k not in ("title", "description", "lang", "ignore", "measurements")
+           and not k.startswith("x-")}
+    doc["lanes"] = sorted(doc.get("lanes", []), key=lambda l: l["id"])
     return doc
 
 
@@ -434,37 +411,85 @@ def group_merge_random():
         check(rc == 0, "seed %d: and gives THEIRS:\n%s" % (seed, out_diff))
 
 
+def export_csv(src, out, *what):
+    rc, _, err = run("export", "-f", "csv", *what, "-o", out, src)
+    check(rc == 0, "export -f csv %s %s: %s" % (" ".join(what), src, err))
+    return out
+
+
+def round_trip(src, name, *tables):
+    """Import tables; True when the json export equals src's, byte for byte."""
+    out = os.path.join(TMP, name + ".imported.yaml")
+    rc, _, err = run("import", "-f", "csv", "--force", "-o", out, *tables)
+    check(rc == 0, "import of %s: %s" % (name, err))
+    if rc != 0:
+        return False
+    a = run("export", "-f", "json", "-o", "-", src)[1]
+    b = run("export", "-f", "json", "-o", "-", out)[1]
+    check(a == b, "%s: json export byte-equal after the CSV round trip\n%s\n%s" % (name, a, b))
+    return a == b
+
+
+def spreadsheet_save(path, out):
+    """The CSV as a spreadsheet saves it: every row padded to the widest,
+    blank lines as rows of empty cells, LF line ends, no BOM."""
+    import csv
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.reader(f))
+    width = max(len(r) for r in rows)
+    with open(out, "w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        for r in rows:
+            w.writerow(r + [""] * (width - len(r)))
+    return out
+
+
 def group_import():
-    # Round trip: every example, and generated blueprints.
+    # Exact round trip of the whole export, one file: every example and
+    # generated blueprints that use every field.
+    exact = 0
     for ex in EXAMPLES:
         stem = os.path.basename(ex)[:-5]
-        tables = export_tables(ex, stem)
-        out = os.path.join(TMP, stem + ".imported.yaml")
-        rc, _, err = run("import", "-f", "csv", "-o", out, *tables)
-        check(rc == 0, "import of %s's tables: %s" % (stem, err))
-        if rc == 0:
-            a, b = as_json(ex), as_json(out)
-            check(strip(a, True, tables) == strip(b, True, tables),
-                  "%s: json export equal before and after the CSV round trip" % stem)
-            check(strip(b, True) == strip(b, True, tables), "%s: the import adds nothing" % stem)
+        exact += round_trip(ex, stem, export_csv(ex, os.path.join(TMP, stem + ".csv")))
+        # Every table as its own file (--what), and those with the whole
+        # export (a table given twice is read once).
+        whats = ("steps", "standards", "flows", "lanes", "columns", "measurements", "blueprint")
+        files = [export_csv(ex, os.path.join(TMP, "%s.%s.csv" % (stem, w)), "--what", w) for w in whats]
+        round_trip(ex, stem + "-what", *files)
+        round_trip(ex, stem + "-twice", os.path.join(TMP, stem + ".csv"), *files[1:3])
+    zh = os.path.join(BP, "telecom-repair-zh.yaml")
+    with open(export_csv(zh, os.path.join(TMP, "zh.csv")), encoding="utf-8-sig") as f:
+        check(f.readline().startswith("编号,泳道,"), "a lang: zh blueprint's CSV has Chinese headers")
+    generated = 0
+    for seed in range(120):
+        src = write("full%d.yaml" % seed, json.dumps(gen_full(seed), ensure_ascii=False))
+        rc, _, err = run("export", "-f", "json", "-o", "-", src)
+        check(rc == 0, "generated blueprint %d loads: %s" % (seed, err))
+        if rc != 0:
+            continue
+        csv_path = export_csv(src, os.path.join(TMP, "full%d.csv" % seed))
+        generated += round_trip(src, "full%d" % seed, csv_path)
+        if seed % 10 == 0:
+            round_trip(src, "full%d-saved" % seed,
+                       spreadsheet_save(csv_path, os.path.join(TMP, "full%d-saved.csv" % seed)))
     for seed in range(40):
         src = write("gen%d.yaml" % seed, gen_blueprint(seed))
-        rc, _, err = run("check", src)
-        check(rc in (0, 1), "generated blueprint %d loads: %s" % (seed, err))
-        tables = export_tables(src, "gen%d" % seed)
-        out = os.path.join(TMP, "gen%d.imported.yaml" % seed)
-        rc, _, err = run("import", "-f", "csv", "-o", out, *tables)
-        check(rc == 0, "import of generated %d: %s" % (seed, err))
-        if rc == 0:
-            a, b = as_json(src), as_json(out)
-            check(a == b, "generated %d: json equal after the round trip\n%s\n%s" % (seed, a, b))
+        generated += round_trip(src, "gen%d" % seed, export_csv(src, os.path.join(TMP, "gen%d.csv" % seed)))
+    print("exact round trip: %d examples, %d generated blueprints" % (exact, generated))
+    # Formula starts are guarded, and the guard comes off again.
+    guarded = os.path.join(TMP, "full0.csv")
+    with open(guarded, encoding="utf-8-sig") as f:
+        text = f.read()
+    check(not any(line.startswith(("=", "+", "-", "@")) or ",=" in line or ",+" in line or ",@" in line
+                  for line in text.split("\r\n")), "no cell starts a formula")
+
     # The steps table alone: the standards it names come back as stubs.
     hotel = os.path.join(BP, "hotel.yaml")
-    steps_only = export_tables(hotel, "hotel-one")[0]
+    steps_only = export_csv(hotel, os.path.join(TMP, "hotel-one.csv"), "--what", "steps")
     out = os.path.join(TMP, "one.yaml")
     rc, _, err = run("import", "-f", "csv", "-o", out, steps_only)
     check(rc == 0, "one steps table imports: " + err)
-    check(strip(as_json(out), True)["steps"] == strip(as_json(hotel), True)["steps"],
+    check(strip(as_json(out))["steps"] == strip(as_json(hotel))["steps"],
           "the steps come back from the steps table alone")
 
     # A workshop grid as Excel (semicolons, BOM, CRLF) and LibreOffice
@@ -512,6 +537,12 @@ def group_import():
     check(rc == 2 and "--force" in err, "an existing file is not replaced without --force")
     rc, _, err = run("import", "-f", "csv", "--force", excel)
     check(rc == 0, "--force replaces it")
+
+    # A grid whose column names are also CSV header names is still a grid.
+    zgrid = write("zgrid.csv", "泳道,区域,起点,终点,到达\n顾客,customer,走进,离开,坐下\n")
+    rc, _, err = run("import", "-f", "csv", zgrid)
+    check(rc == 0 and [c["name"] for c in as_json(zgrid[:-4] + ".yaml")["columns"]] == ["起点", "终点", "到达"],
+          "a grid with columns named from and to (in Chinese) is a grid: " + err)
 
     # Bad input: row and column, and no file written.
     nozone = write("nozone.csv", "Lane,A,B\nGuest,x,y\nHotline,z,\n")

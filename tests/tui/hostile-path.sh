@@ -40,7 +40,7 @@ done
 
 step "a valid file with a hostile name: open, save, export in the editor"
 good="$T_DIR/${evil}ok.yaml"
-cp "$SRCDIR/blueprints/hotel.yaml" "$good"
+cp "$SRCDIR/tests/tui/data/hotel.yaml" "$good"
 t_start_script good "$good"
 t_use good
 t_wait_foot "30 steps"
@@ -55,5 +55,23 @@ t_keys q
 t_wait_dead
 t_file_has "$good" "title: Renamed"
 out=$(t_bytes_clean "$T_DIR/good.typescript") || fail "the file name reached the terminal:
+$out"
+
+step "its recovery question (which names the recovery file) is clean too"
+t_start_script crash "$good"
+t_use crash
+t_wait_foot "30 steps"
+t_cmd "title Unsaved"
+t_wait_foot "[+]"
+kill -TERM "$(t_pid)"
+t_wait_dead
+t_start_script again "$good"
+t_use again
+t_wait_re "[Rr]ecover"
+t_keys d
+t_wait_foot "Discarded"
+t_keys q
+t_wait_dead
+out=$(t_bytes_clean "$T_DIR/again.typescript") || fail "the file name reached the terminal:
 $out"
 pass

@@ -22,7 +22,7 @@ t_poll "the lock to hold pid $pid" "grep -q 'pid $pid' $(printf %q "$lock")" 2>/
 	fail "the lock does not hold the new pid: $(cat "$lock")"
 t_cmd "title Saved over a stale lock"
 t_keys C-s
-t_wait_foot "Saved"
+t_wait_foot "Saved hotel.yaml"
 t_file_has "$f" "title: Saved over a stale lock"
 t_keys q
 t_wait_dead
