@@ -329,6 +329,9 @@ typedef struct ed_panel {
 	ed_list *list;
 	size_t ndetail;    /* lines under the list */
 	bool no_cursor;    /* a text to scroll, not a list to choose from */
+	size_t height;     /* rows the box needs, borders included, when it is
+			    * a small box at the foot of the grid (a form);
+			    * 0: the whole body */
 } ed_panel;
 /* Fill p for the current mode; false in modes without a panel. */
 bool editor_panel(editor *ed, ed_panel *p);

@@ -34,7 +34,7 @@ typedef enum ed_role {
 	VR_RULE_LABEL, VR_FLAG, VR_FAIL, VR_WAIT, VR_STDS, VR_FIX, VR_CURSOR,
 	VR_LINKED, VR_CONN, VR_CONN_SEL, VR_DIM, VR_STATUS, VR_MSG, VR_MSG_ERROR,
 	VR_PANE_TITLE, VR_PANE_LABEL, VR_WARN, VR_GOOD, VR_HINT, VR_HINT_KEY,
-	VR_POINTER, VR_COUNT
+	VR_POINTER, VR_SELECTION, VR_COUNT
 } ed_role;
 
 /* Box-drawing and pointer glyphs (the front end picks Unicode or ASCII). */

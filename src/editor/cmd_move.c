@@ -343,6 +343,14 @@ static ed_result cn_enter(editor *ed, ed_key k)
 	return r;
 }
 
+/* Connecting: the selection moved (a key, a click); say to what. */
+ed_result connect_picked(editor *ed)
+{
+	return ed_ok(ed, RD_ALL, _("Flow from %s to %s? Enter connects, Esc cancels."),
+		     ed->connect_from->id,
+		     editor_step(ed) ? editor_step(ed)->id : _("(empty cell)"));
+}
+
 /* Connecting: the moving keys of the grid walk to the target. */
 static ed_result cn_move(editor *ed, ed_key k)
 {
@@ -350,9 +358,7 @@ static ed_result cn_move(editor *ed, ed_key k)
 	ed_args none = { 0, NULL, "", false, true };
 	if (c)
 		c->fn(ed, &none);
-	return ed_ok(ed, RD_ALL, _("Flow from %s to %s? Enter connects, Esc cancels."),
-		     ed->connect_from->id,
-		     editor_step(ed) ? editor_step(ed)->id : _("(empty cell)"));
+	return connect_picked(ed);
 }
 
 const ed_binding connect_bindings[] = {

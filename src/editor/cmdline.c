@@ -235,7 +235,7 @@ static ed_result line_complete(editor *ed, int dir)
 		r = ed_err(ed, _("Nothing to complete for \"%s\"."), prefix);
 	} else if (ed->ncpl == 1) {
 		cpl_put(ed, ed->cpl[0]);
-		if (ed->line.cur == ed->line.text.len)
+		if (ed->line.cur == ed->line.text.len && kind != CPL_FORM)
 			lineedit_insert(&ed->line, ' ');
 		completion_reset(ed);
 		r = ed_ok(ed, RD_MSG, NULL);
@@ -345,10 +345,17 @@ static ed_result line_submit(editor *ed)
 ed_result line_key(editor *ed, ed_key k)
 {
 	lineedit *le = &ed->line;
-	if (k != EK_TAB && k != EK_BTAB)
+	if (k != EK_TAB && k != EK_BTAB) {
+		if (ed->cpl_active)
+			ed->msg[0] = '\0'; /* the list of matches goes with them */
 		completion_reset(ed);
+	}
 	bool replace = ed->prompt.replace;
 	ed->prompt.replace = false;
+	if (replace && (k == EK_BS || k == EK_DEL || k == EK_CTRL('d'))) {
+		lineedit_set(le, ""); /* the selected value goes whole */
+		return ed_done(ed, RD_MSG);
+	}
 	bool in_form = ed_under(ed, MODE_FORM) && ed->form;
 	if (in_form || ed->quick.on) {
 		ed_result r;

@@ -10,6 +10,7 @@
 
 #include "sbp/i18n.h"
 #include "form.h"
+#include "sbp/utf8.h"
 
 /* A new empty form; apply makes its changes. */
 ed_form *form_new(const char *title, form_apply_fn apply, void *target)
@@ -195,8 +196,8 @@ static void bounds_err(editor *ed, const ed_form_field *fl, const char *v)
 		       lo, hi);
 }
 
-/* Check and keep a field's new value; false (message set) when bad. */
-static bool field_take(editor *ed, ed_form_field *fl, const char *v)
+/* Check a field's new value and keep it; false (message set) when bad. */
+static bool field_check(editor *ed, ed_form_field *fl, const char *v)
 {
 	if (!*v) {
 		if (fl->required)
@@ -236,6 +237,24 @@ static bool field_take(editor *ed, ed_form_field *fl, const char *v)
 	}
 	set_string(&fl->value, v);
 	return true;
+}
+
+/* Take a field's value as typed: a number or a choice without the
+ * blanks around it (Tab may have left one). */
+static bool field_take(editor *ed, ed_form_field *fl, const char *text)
+{
+	char *trimmed = NULL; /* a number or a choice: blanks around it go */
+	if (fl->kind != FK_TEXT) {
+		text += strspn(text, " \t");
+		size_t n = strlen(text);
+		while (n && (text[n - 1] == ' ' || text[n - 1] == '\t'))
+			n--;
+		trimmed = xstrndup(text, n);
+		text = trimmed;
+	}
+	bool ok = field_check(ed, fl, text);
+	free(trimmed);
+	return ok;
 }
 
 /* The current field's prompt ended with text: keep it and go on by dir
@@ -298,9 +317,16 @@ void form_item(editor *ed, size_t i, size_t width, sbp_buf *out, ed_style *st)
 	if (!ed->form || i >= ed->form->n)
 		return;
 	const ed_form_field *fl = &ed->form->fields[i];
+	size_t lw = 0; /* the longest label, up to half the width */
+	for (size_t j = 0; j < ed->form->n; j++) {
+		const char *l = ed->form->fields[j].label;
+		size_t w = utf8_width(l, strlen(l));
+		lw = w > lw ? w : lw;
+	}
+	lw = lw > width / 2 ? width / 2 : lw;
 	sbp_buf line;
 	buf_init(&line);
-	ed_fit(&line, fl->label, 22, true);
+	ed_fit(&line, fl->label, lw + 2, true);
 	buf_puts(&line, " ");
 	buf_puts(&line, i == ed->form->cur ? ed->line.text.data
 		 : fl->value[0] ? fl->value : "-");

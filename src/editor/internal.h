@@ -151,6 +151,8 @@ typedef enum quick_move { QUICK_NEXT_COL, QUICK_NEXT_LANE } quick_move;
 ed_result quick_start(editor *ed);
 ed_result quick_end(editor *ed);
 ed_result quick_submit(editor *ed, const char *text, quick_move how);
+/* Picking a flow's target (c): the selection moved to it (cmd_move.c). */
+ed_result connect_picked(editor *ed);
 /* Keys of a form's or the quick entry's prompt beyond the line editor's. */
 bool prompt_special_key(editor *ed, ed_key k, bool in_form, ed_result *r);
 ed_result ecmd_colname_key(editor *ed);

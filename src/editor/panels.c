@@ -385,6 +385,7 @@ bool editor_panel(editor *ed, ed_panel *p)
 		p->count = form_count(ed);
 		p->list = &ed->formlist;
 		p->ndetail = 1;
+		p->height = p->count + p->ndetail + 3; /* borders and a rule */
 		return true;
 	case MODE_TIME:
 		p->title = _("Time analysis per phase, and the SQI");

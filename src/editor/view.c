@@ -167,7 +167,7 @@ void editor_resize(editor *ed, int cols, int rows)
 /* A click on the grid selects the cell (and step) under it. */
 ed_result editor_click(editor *ed, int x, int y)
 {
-	if (ed->mode != MODE_NORMAL)
+	if (ed->mode != MODE_NORMAL && ed->mode != MODE_CONNECT)
 		return ed_done(ed, RD_NONE);
 	size_t lane, col, idx;
 	if (!editor_view_hit(ed, y, x, &lane, &col, &idx))
@@ -177,6 +177,8 @@ ed_result editor_click(editor *ed, int x, int y)
 	ed->idx = idx;
 	ed_scroll_to_sel(ed);
 	ed->msg[0] = '\0';
+	if (ed->mode == MODE_CONNECT) /* picking a flow's target */
+		return connect_picked(ed);
 	return ed_done(ed, RD_ALL);
 }
 

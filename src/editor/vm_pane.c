@@ -211,7 +211,9 @@ static void frame_prompt(editor *ed, ed_frame *f, int y, int cols)
 	size_t cx;
 	buf_init(&b);
 	lineedit_view(&ed->line, (size_t)cols - lw - 1, &b, &cx);
-	frame_text_at(f, y, (int)lw, cols - (int)lw - 1, VR_NORMAL, b.data ? b.data : "",
+	/* a value typing replaces is shown selected (reverse video) */
+	frame_text_at(f, y, (int)lw, cols - (int)lw - 1,
+		      ed->prompt.replace ? VR_SELECTION : VR_NORMAL, b.data ? b.data : "",
 		      b.len, false);
 	buf_free(&b);
 	f->cursor_y = y;
@@ -248,6 +250,13 @@ void frame_footer(editor *ed, ed_view *v, ed_frame *f)
 	buf_free(&right);
 	if (ed->mode == MODE_LINE) {
 		frame_prompt(ed, f, y, cols);
+		/* a message while typing (a form's error, the matches of Tab,
+		 * quick entry's keys) goes above the status line */
+		if (ed->msg[0])
+			frame_text_at(f, v->hint_y >= 0 ? v->hint_y : sy - 1, 0, cols,
+				      ed->msg_error ? VR_MSG_ERROR : VR_MSG, ed->msg,
+				      strlen(ed->msg), true);
+		free(b);
 		return;
 	}
 	ed_role role = ed->msg_error ? VR_MSG_ERROR : VR_MSG;

@@ -38,6 +38,7 @@ static void init_mono(void)
 	attrs[R_LINKED] = A_BOLD;
 	attrs[R_FIX] = A_BOLD;
 	attrs[R_HINT_KEY] = A_BOLD;
+	attrs[R_REVERSE] = A_REVERSE; /* in every palette */
 }
 
 /* Pick the palette the terminal can show. */
@@ -92,7 +93,7 @@ attr_t tui_view_attr(ed_role r)
 		[VR_STATUS] = R_STATUS, [VR_MSG] = R_NORMAL, [VR_MSG_ERROR] = R_MSG_ERROR,
 		[VR_PANE_TITLE] = R_HEADER, [VR_PANE_LABEL] = R_DIM, [VR_WARN] = R_WARN,
 		[VR_GOOD] = R_GOOD, [VR_HINT] = R_DIM, [VR_HINT_KEY] = R_HINT_KEY,
-		[VR_POINTER] = R_NORMAL,
+		[VR_POINTER] = R_NORMAL, [VR_SELECTION] = R_REVERSE,
 	};
 	return r < VR_COUNT ? attrs[map[r]] : A_NORMAL;
 }

@@ -45,8 +45,15 @@ void tui_draw_panel(editor *ed)
 	int h = (int)editor_body_rows(ed);
 	int w = COLS > 124 ? 120 : COLS;
 	int y = ED_HEAD_ROWS, x = (COLS - w) / 2;
+	if (p.height && (int)p.height < h) { /* a small box at the foot */
+		y += h - (int)p.height;
+		h = (int)p.height;
+	}
 	tui_box(y, x, h, w, p.title, p.hint);
 	size_t rows = editor_panel_rows(ed, p.ndetail);
+	long fit = h - 2 - (long)p.ndetail - (p.ndetail ? 1 : 0);
+	if (p.height && fit >= 1 && (size_t)fit < rows)
+		rows = (size_t)fit; /* the small box: its own rows */
 	size_t iw = (size_t)(w - 4);
 	sbp_buf b;
 	buf_init(&b);

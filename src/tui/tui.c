@@ -228,6 +228,8 @@ static void mouse_event(editor *ed)
 	MEVENT me;
 	if (getmouse(&me) != OK)
 		return;
+	if (ed->mode == MODE_LINE || ed->mode == MODE_CONFIRM)
+		return; /* typing or answering: Up/Down there are not scrolling */
 	if (me.bstate & BUTTON4_PRESSED) {
 		editor_key(ed, EK_UP);
 		editor_key(ed, EK_UP);

@@ -190,6 +190,32 @@ static void test_new_standard_form(void **state)
 	assert_int_equal(blueprint_step(ed->bp, "c")->stds.n, 1);
 }
 
+/* A form is a small box (its rows, borders, a rule and the help line);
+ * BS on a selected number clears it whole; a choice completed by Tab is
+ * taken as it is (no blank left after it). */
+static void test_form_box_and_keys(void **state)
+{
+	editor *ed = ED(state);
+	run(ed, "goto c");
+	editor_feed(ed, "f Key <Space> lost <Enter> 4 <Enter> <Enter>");
+	editor_feed(ed, "f <Enter>");
+	ed_panel p;
+	assert_true(editor_panel(ed, &p));
+	assert_int_equal(p.height, 3 + 1 + 3);
+	assert_true(ed->prompt.replace);
+	editor_feed(ed, "<BS>");
+	assert_string_equal(ed->line.text.data, "");
+	assert_false(ed->prompt.replace);
+	editor_feed(ed, "<Esc>");
+	editor_feed(ed, "s Answer <Space> fast <Enter> s <Enter> as <Tab>");
+	assert_string_equal(ed->line.text.data, "assurance");
+	editor_feed(ed, "<Enter>");
+	assert_int_equal(ed->mode, MODE_NORMAL);
+	sbp_standard *s = blueprint_standard(ed->bp, "answer-fast");
+	assert_non_null(s);
+	assert_string_equal(dimension_id(s->dimension), "assurance");
+}
+
 static void test_rename(void **state)
 {
 	editor *ed = ED(state);
@@ -610,6 +636,7 @@ int main(void)
 		T(test_fail_form),
 		T(test_wait_form),
 		T(test_new_standard_form),
+		T(test_form_box_and_keys),
 		T(test_rename),
 		T(test_copy_paste_duplicate_reorder),
 		T(test_search_everywhere),
