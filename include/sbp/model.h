@@ -371,5 +371,10 @@ void set_string(char **field, const char *value);
 
 /* ids: 1-64 characters of letters, digits, '-', '_', '.'. */
 bool sbp_id_valid(const char *s);
+/* An id made from text: its ASCII words, lowercased and joined by '-',
+ * whole words only within max bytes (a first word longer than that is
+ * cut), written to out (max + 1 bytes); "" when text has no such word.
+ * The editor and sbp import make ids from text this one way. */
+void sbp_slug(const char *text, size_t max, char *out);
 
 #endif

@@ -7,27 +7,11 @@
 
 #include "internal.h"
 
-/* Does a key notation list ("j <Down>") hold k? */
-static bool keys_hold(const char *keys, ed_key k)
-{
-	for (const char *p = keys; p && *p;) {
-		while (*p == ' ')
-			p++;
-		const char *e = p;
-		while (*e && *e != ' ')
-			e++;
-		if (e > p && editor_key_parse(p, (size_t)(e - p)) == k)
-			return true;
-		p = e;
-	}
-	return false;
-}
-
 /* Run the row of t bound to k; false when none is. */
 bool bindings_run(editor *ed, const ed_binding *t, ed_key k, ed_result *r)
 {
 	for (const ed_binding *b = t; b->keys; b++)
-		if (b->fn && keys_hold(b->keys, k)) {
+		if (b->fn && keys_contain(b->keys, k)) {
 			*r = b->fn(ed, k);
 			return true;
 		}

@@ -55,28 +55,7 @@ static bool id_free(const sbp_blueprint *bp, char kind, const char *id)
  * (a first word longer than the limit is cut); "" when it has none. */
 static void slug_words(const char *name, char *slug)
 {
-	size_t n = 0;
-	const char *p = name ? name : "";
-	for (;;) {
-		while (*p && !(isalnum((unsigned char)*p) && (unsigned char)*p < 0x80))
-			p++;
-		if (!*p)
-			break;
-		const char *w = p;
-		while (isalnum((unsigned char)*p) && (unsigned char)*p < 0x80)
-			p++;
-		size_t len = (size_t)(p - w), need = len + (n > 0);
-		if (n + need > SLUG_MAX) {
-			if (n > 0)
-				break;
-			len = SLUG_MAX;
-		}
-		if (n > 0)
-			slug[n++] = '-';
-		for (size_t i = 0; i < len; i++)
-			slug[n++] = (char)tolower((unsigned char)w[i]);
-	}
-	slug[n] = '\0';
+	sbp_slug(name, SLUG_MAX, slug);
 }
 
 /* base, else base-2, base-3 ...: the first free id of its kind. */

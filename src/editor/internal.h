@@ -206,4 +206,7 @@ bool std_set_field(editor *ed, sbp_standard *s, const char *field,
  * table's standard rows but the fixed ones), NULL past the last. */
 const struct sbp_field *std_field(size_t i);
 
+/* Does a key notation list ("j <Down>") contain k? (keys.c) */
+bool keys_contain(const char *keys, ed_key k);
+
 #endif

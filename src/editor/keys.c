@@ -56,7 +56,7 @@ void editor_key_name(ed_key k, sbp_buf *out)
 }
 
 /* Does a key notation list ("j <Down>") contain k? */
-static bool keys_contain(const char *keys, ed_key k)
+bool keys_contain(const char *keys, ed_key k)
 {
 	const char *p = keys;
 	while (p && *p) {

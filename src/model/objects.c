@@ -1,5 +1,6 @@
 /* The objects of a blueprint: zones and enumerations, lanes, columns,
  * standards, steps, fail and wait points, flows, and kept unknown keys. */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -334,4 +335,30 @@ bool step_has_standard(const sbp_step *s, const sbp_standard *std)
 		if (s->stds.items[i] == std)
 			return true;
 	return false;
+}
+
+void sbp_slug(const char *text, size_t max, char *out)
+{
+	size_t n = 0;
+	const char *p = text ? text : "";
+	for (;;) {
+		while (*p && !(isalnum((unsigned char)*p) && (unsigned char)*p < 0x80))
+			p++;
+		if (!*p)
+			break;
+		const char *w = p;
+		while (isalnum((unsigned char)*p) && (unsigned char)*p < 0x80)
+			p++;
+		size_t len = (size_t)(p - w), need = len + (n > 0);
+		if (n + need > max) {
+			if (n > 0)
+				break;
+			len = max;
+		}
+		if (n > 0)
+			out[n++] = '-';
+		for (size_t i = 0; i < len; i++)
+			out[n++] = (char)tolower((unsigned char)w[i]);
+	}
+	out[n] = '\0';
 }

@@ -65,34 +65,13 @@ bool import_zone_from_name(const char *name, sbp_zone *out)
  * cut). The editor makes ids from text the same way. */
 char *import_slug(const char *text, size_t max)
 {
-	sbp_buf b;
-	const char *p = text;
-
-	buf_init(&b);
-	for (;;) {
-		while (*p && !(isalnum((unsigned char)*p) && (unsigned char)*p < 0x80))
-			p++;
-		if (!*p)
-			break;
-		const char *w = p;
-		while (isalnum((unsigned char)*p) && (unsigned char)*p < 0x80)
-			p++;
-		size_t len = (size_t)(p - w), need = len + (b.len > 0);
-		if (b.len + need > max) {
-			if (b.len > 0)
-				break;
-			len = max;
-		}
-		if (b.len > 0)
-			buf_putc(&b, '-');
-		for (size_t i = 0; i < len; i++)
-			buf_putc(&b, (char)tolower((unsigned char)w[i]));
-	}
-	if (!b.len) {
-		buf_free(&b);
+	char *out = xmalloc(max + 1);
+	sbp_slug(text, max, out);
+	if (!*out) {
+		free(out);
 		return NULL;
 	}
-	return buf_steal(&b);
+	return out;
 }
 
 void import_ids_init(import_ids *ids)
