@@ -40,6 +40,10 @@ const char *cli_safe(const char *s);
 /* Print the diagnostics of one file to out (sorted), GCC-style, at most
  * cli_limits()->max_diags of them and then how many more there are. */
 void cli_print_diags(FILE *out, const char *file, sbp_diags *d);
+/* The canonical YAML of a document built by merge or import (options.c);
+ * false, with why and the problems on stderr, when it does not load. */
+bool cli_document_text(const sbp_node *doc, const char *name, const char *why,
+		       sbp_buf *out);
 /* Bind the message catalog (src/cli/i18n.c); after setlocale. */
 void cli_i18n_init(void);
 

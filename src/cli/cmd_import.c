@@ -54,28 +54,6 @@ static void print_error(const import_error *e)
 		fprintf(stderr, _("%s: error: %s\n"), f, cli_safe(e->msg));
 }
 
-/* The canonical YAML of the imported document, or false when it does
- * not load (its problems printed). */
-static bool import_text_of(const sbp_node *doc, const char *name, sbp_buf *out)
-{
-	sbp_buf raw;
-	sbp_diags d;
-	buf_init(&raw);
-	diags_init(&d);
-	yaml_emit(doc, &raw);
-	sbp_blueprint *bp = sbp_load_buffer(raw.data ? raw.data : "", raw.len, NULL, &d);
-	if (bp) {
-		sbp_save_yaml(bp, out);
-	} else {
-		fprintf(stderr, _("sbp import: the imported blueprint is not valid:\n"));
-		cli_print_diags(stderr, name, &d);
-	}
-	blueprint_free(bp);
-	diags_free(&d);
-	buf_free(&raw);
-	return bp != NULL;
-}
-
 /* sbp import: parse the options, read the files, write the blueprint. */
 int cmd_import(int argc, char **argv)
 {
@@ -145,7 +123,7 @@ int cmd_import(int argc, char **argv)
 		char why[512];
 		if (!doc) {
 			print_error(&err);
-		} else if (!import_text_of(doc, out, &text)) {
+		} else if (!cli_document_text(doc, out, _("sbp import: the imported blueprint is not valid:\n"), &text)) {
 			/* printed */
 		} else if (!strcmp(out, "-")) {
 			fwrite(text.data, 1, text.len, stdout);

@@ -41,27 +41,6 @@ static sbp_node *merge_load(const char *path, const sbp_limits *lim, bool is_bas
 	return doc;
 }
 
-/* The canonical text of a merged document, or false when it does not
- * load (its problems printed under name). */
-static bool merged_text(const sbp_node *doc, const char *name, sbp_buf *out)
-{
-	sbp_buf raw;
-	sbp_diags d;
-
-	buf_init(&raw);
-	diags_init(&d);
-	yaml_emit(doc, &raw);
-	sbp_blueprint *bp = sbp_load_buffer(raw.data ? raw.data : "", raw.len, NULL, &d);
-	if (bp)
-		sbp_save_yaml(bp, out);
-	else
-		cli_print_diags(stderr, name, &d);
-	blueprint_free(bp);
-	diags_free(&d);
-	buf_free(&raw);
-	return bp != NULL;
-}
-
 /* Tell the user about each conflict and note. */
 static void merge_report(const team_merge *m, const char *name)
 {
@@ -132,12 +111,12 @@ int cmd_merge(int argc, char **argv)
 	buf_init(&text);
 	bool fell_back = false;
 	team_merge_run(&m, docs[0], docs[1], docs[2]);
-	if (!merged_text(m.doc, out, &text)) {
+	if (!cli_document_text(m.doc, out, NULL, &text)) {
 		fprintf(stderr, _("%s: the merged blueprint does not load; OURS is kept and THEIRS is recorded whole under x-conflicts\n"),
 			cli_safe(out));
 		merge_fallback(&m, docs[0], docs[1], docs[2]);
 		buf_reset(&text);
-		if (!merged_text(m.doc, out, &text)) {
+		if (!cli_document_text(m.doc, out, NULL, &text)) {
 			team_merge_free(&m);
 			buf_free(&text);
 			goto fail;

@@ -10,6 +10,7 @@
 
 #include "sbp/cli.h"
 #include "sbp/i18n.h"
+#include "sbp/io.h"
 #include "sbp/utf8.h"
 
 /* The largest --max-size: a terabyte is already far past any blueprint. */
@@ -129,4 +130,30 @@ const char *cli_safe(const char *s)
 void cli_print_diags(FILE *out, const char *file, sbp_diags *d)
 {
 	diags_print(out, file, d, cli_limits()->max_diags, cli_use_color(out));
+}
+
+/* The canonical YAML of a document that merge or import built, through
+ * the loader and writer; false when it does not load (why, if not NULL,
+ * then its problems under name, on stderr). */
+bool cli_document_text(const sbp_node *doc, const char *name, const char *why,
+		       sbp_buf *out)
+{
+	sbp_buf raw;
+	sbp_diags d;
+
+	buf_init(&raw);
+	diags_init(&d);
+	yaml_emit(doc, &raw);
+	sbp_blueprint *bp = sbp_load_buffer(raw.data ? raw.data : "", raw.len, NULL, &d);
+	if (bp) {
+		sbp_save_yaml(bp, out);
+	} else {
+		if (why)
+			fputs(why, stderr);
+		cli_print_diags(stderr, name, &d);
+	}
+	blueprint_free(bp);
+	diags_free(&d);
+	buf_free(&raw);
+	return bp != NULL;
 }

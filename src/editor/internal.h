@@ -209,4 +209,7 @@ const struct sbp_field *std_field(size_t i);
 /* Does a key notation list ("j <Down>") contain k? (keys.c) */
 bool keys_contain(const char *keys, ed_key k);
 
+/* The markers of a card: standards, '!' or '*' (a fix), F, W (vm_frame.c). */
+void card_markers(const sbp_step *s, char m[4]);
+
 #endif

@@ -256,16 +256,8 @@ void editor_card(editor *ed, const sbp_step *s, size_t width, sbp_buf *out)
 {
 	(void)ed;
 	char m[5] = "    ";
-	if (step_is_flagged(s))
-		m[0] = '!';
-	else if (s->stds.n > 9)
-		m[0] = '+';
-	else if (s->stds.n > 0)
-		m[0] = (char)('0' + s->stds.n);
-	if (s->fail)
-		m[1] = 'F';
-	if (s->wait)
-		m[2] = 'W';
+	card_markers(s, m);
+	m[3] = ' ';
 	if (width <= 4) {
 		buf_add(out, m, width);
 		return;

@@ -185,8 +185,8 @@ static void links_of(editor *ed, const sbp_step *s, links *lk)
 	}
 }
 
-/* The markers of a card: standards or '!', F, W. */
-static void card_markers(const sbp_step *s, char m[4])
+/* The markers of a card: standards, '!' or '*' (a fix), F, W. */
+void card_markers(const sbp_step *s, char m[4])
 {
 	memcpy(m, "   ", 4);
 	if (step_is_flagged(s))
