@@ -286,6 +286,11 @@ void editor_key_name(ed_key k, sbp_buf *out);
 /* Run one `:` line (without the colon). */
 ed_result editor_run(editor *ed, const char *line);
 
+/* The view settings to start with, from words such as "compact,nopane"
+ * (the SBP_VIEW environment variable): compact normal full, pane nopane,
+ * hints nohints, flows noflows. False, with the message set, on an
+ * unknown word (the other words are taken). */
+bool editor_view_preset(editor *ed, const char *spec);
 /* The terminal size changed: keeps the selection in view. */
 void editor_resize(editor *ed, int cols, int rows);
 /* A mouse click at screen position (x, y): selects what is there. */

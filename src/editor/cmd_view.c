@@ -63,6 +63,69 @@ ed_result ecmd_hints(editor *ed, const ed_args *a)
 	return ed_done(ed, RD_ALL);
 }
 
+/* The words of SBP_VIEW, and the settings each one sets. */
+typedef struct view_word {
+	const char *word;
+	int zoom;           /* an ed_zoom, or -1 */
+	int pane;           /* an ed_pane_mode, or -1 */
+	int hints_off, flows; /* 0 or 1, or -1 */
+} view_word;
+
+static const view_word view_words[] = {
+	{ "compact", ZOOM_COMPACT, -1, -1, -1 },
+	{ "normal", ZOOM_NORMAL, -1, -1, -1 },
+	{ "full", ZOOM_FULL, -1, -1, -1 },
+	{ "pane", -1, PANE_AUTO, -1, -1 },
+	{ "nopane", -1, PANE_HIDDEN, -1, -1 },
+	{ "hints", -1, -1, 0, -1 },
+	{ "nohints", -1, -1, 1, -1 },
+	{ "flows", -1, -1, -1, 1 },
+	{ "noflows", -1, -1, -1, 0 },
+};
+
+/* The view settings the editor starts with, from words such as
+ * "compact,nopane" (SBP_VIEW). Words are separated by commas or blanks;
+ * a later word wins. An unknown word is left out and named in the
+ * message line. */
+bool editor_view_preset(editor *ed, const char *spec)
+{
+	ed_view *v = editor_view(ed);
+	const size_t nw = sizeof view_words / sizeof *view_words;
+	bool ok = true;
+	for (const char *p = spec ? spec : ""; *p;) {
+		size_t n = strcspn(p, ", \t");
+		if (n == 0) {
+			p++;
+			continue;
+		}
+		const view_word *w = NULL;
+		for (size_t i = 0; i < nw && !w; i++)
+			if (strlen(view_words[i].word) == n && !strncmp(p, view_words[i].word, n))
+				w = &view_words[i];
+		if (!w && ok) {
+			sbp_buf b;
+			buf_init(&b);
+			sanitize_fit(&b, p, n, 40);
+			buf_putc(&b, '\0');
+			ed_err(ed, _("SBP_VIEW: unknown word \"%s\" (known: compact normal full "
+				     "pane nopane hints nohints flows noflows)"), b.data);
+			buf_free(&b);
+			ok = false;
+		}
+		if (w && w->zoom >= 0)
+			v->zoom = (ed_zoom)w->zoom;
+		if (w && w->pane >= 0)
+			v->pane = (ed_pane_mode)w->pane;
+		if (w && w->hints_off >= 0)
+			v->hints_off = w->hints_off;
+		if (w && w->flows >= 0)
+			v->flows = w->flows;
+		p += n;
+	}
+	ed_scroll_to_sel(ed);
+	return ok;
+}
+
 /* The neighbour of s along flows (forward: a successor), preferring the
  * nearest column ahead (behind), then file order. */
 static const sbp_step *neighbour(const sbp_blueprint *bp, const sbp_step *s,

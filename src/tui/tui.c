@@ -264,6 +264,9 @@ static int hang_up(editor *ed, int sig, bool tty_alive)
 static int main_loop(editor *ed)
 {
 	editor_resize(ed, COLS, LINES);
+	const char *preset = getenv("SBP_VIEW");
+	if (preset)
+		editor_view_preset(ed, preset);
 	paint(ed);
 	for (;;) {
 		wint_t wc = 0;

@@ -6,7 +6,7 @@
 # detail pane); z cycles the zoom, D hides and shows the pane, ] and [
 # walk the journey along flows and the neighbours are marked on their
 # cards; the status line keeps the selected place for Chinese lane names
-# at 80 to 82 columns.
+# at 80 to 82 columns; SBP_VIEW sets the view the editor starts with.
 . "$(dirname "$0")/lib.sh"
 
 # The words of every step's text of FILE (one a line), or of step $2 only.
@@ -137,6 +137,30 @@ t_wait "Door and dining staff / Arrive"
 t_keys q
 t_wait_dead
 
+step "SBP_VIEW=compact,nopane: the editor starts lean (no pane, a line a card)"
+T_W=120 T_H=40
+T_NEXT=lean T_PRE="export SBP_VIEW=compact,nopane;" t_start "$f"
+t_wait_foot " steps"
+t_cmd "goto greet"
+t_wait "Door and dining staff / Arrive"
+t_settle >/dev/null
+[[ $T_SCR != *"Notes "* && $T_SCR != *" greet "* ]] || fail "the pane shows under SBP_VIEW=nopane"
+t_keys D
+t_wait_foot "Detail pane shown"
+t_keys z
+t_wait_foot "Zoom: normal"
+t_keys q
+t_wait_dead
+
+step "SBP_VIEW with an unknown word: named in the message line, the rest taken"
+T_NEXT=badview T_PRE="export SBP_VIEW='bogus full';" t_start "$f"
+t_wait_foot 'SBP_VIEW: unknown word "bogus"'
+t_keys z
+t_wait_foot "Zoom: compact"
+t_keys q
+t_wait_dead
+
+T_W=80 T_H=24
 step "Chinese lane names: the place in the status line at 80, 81, 82 columns"
 z=$(t_copy telecom-repair-zh.yaml)
 T_NEXT=zh t_start "$z"
