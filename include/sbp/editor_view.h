@@ -89,6 +89,8 @@ typedef struct ed_view {
 	int pane_y, pane_x, pane_h, pane_w; /* 0 high or wide: no pane */
 	int hint_y;       /* the key hint bar, -1 when hidden */
 	size_t cap;       /* lines a card may take */
+	size_t *lane_cap; /* normal zoom: each lane's own cap (the rows the
+			   * grid leaves free shared out), NULL: cap */
 	bool names_cut;   /* lane names get only their lane's lines */
 	/* the SQI series' last two points, for the status line */
 	bool sqi_valid;

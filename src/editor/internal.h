@@ -43,6 +43,11 @@ void frame_put(ed_frame *f, int y, int x, int w, ed_role role, const char *s);
 void frame_glyph(ed_frame *f, int y, int x, int n, ed_glyph g, ed_role role,
 		 bool vertical);
 void frame_pane(editor *ed, ed_view *v, ed_frame *f);
+/* The most rows a bottom pane w columns wide needs for any step; 0 when
+ * the blueprint is too large to ask. */
+int pane_rows_needed(editor *ed, int w);
+/* The rows a bottom pane w columns wide needs for s, its title included. */
+int pane_step_rows(editor *ed, const sbp_step *s, int w);
 void frame_footer(editor *ed, ed_view *v, ed_frame *f);
 
 /* Modes: push a mode over the current one, pop back. */

@@ -5,6 +5,7 @@
  * lanes as tall as their tallest cell, the detail pane at the bottom or
  * the right when there is room, and the key hint bar. Computed again only
  * when the blueprint, the terminal size or a view setting changed. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -59,6 +60,7 @@ void editor_view_free(editor *ed)
 	free(v->card_full);
 	free(v->card_h);
 	free(v->card_y);
+	free(v->lane_cap);
 	free(v);
 	ed->view = NULL;
 }
@@ -117,34 +119,58 @@ static size_t cards_full(ed_view *v, const ed_grid *g, int col_w)
 	return most;
 }
 
-/* Body lines of the grid with cards capped at cap lines; with store,
- * the lane and card positions are kept. */
+/* Lines of lane l with its cards capped at cap lines (its name's lines
+ * at least); with store, the card positions are kept. */
+static size_t lane_lines(ed_view *v, const editor *ed, size_t l, size_t cap, bool store)
+{
+	const sbp_cells *cs = &ed->grid.cells;
+	size_t h = v->names_cut ? 1 : v->name_lines[l], k, end;
+	for (cells_lane(cs, l, &k, &end); k < end; k++) {
+		size_t sum = 0;
+		for (size_t i = cs->start[k]; i < cs->start[k + 1]; i++) {
+			size_t ch = v->card_full[i] < cap ? v->card_full[i] : cap;
+			if (store) {
+				v->card_y[i] = (uint32_t)sum;
+				v->card_h[i] = (uint32_t)ch;
+			}
+			sum += ch;
+		}
+		if (sum > h)
+			h = sum;
+	}
+	return h < 1 ? 1 : h;
+}
+
+/* Does a card of lane l show less than its whole text at cap lines? */
+static bool lane_cut(const ed_view *v, const editor *ed, size_t l, size_t cap)
+{
+	const sbp_cells *cs = &ed->grid.cells;
+	size_t k, end;
+	for (cells_lane(cs, l, &k, &end); k < end; k++)
+		for (size_t i = cs->start[k]; i < cs->start[k + 1]; i++)
+			if (v->card_full[i] > cap)
+				return true;
+	return false;
+}
+
+/* The cap of lane l's cards: the lane's own when set, else cap. */
+static size_t cap_of(const ed_view *v, size_t l, size_t cap)
+{
+	return v->lane_cap && v->lane_cap[l] ? v->lane_cap[l] : cap;
+}
+
+/* Body lines of the grid with cards capped at cap lines (or their lane's
+ * cap); with store, the lane and card positions are kept. */
 static size_t grid_lines(ed_view *v, const editor *ed, size_t cap, bool store)
 {
 	const ed_grid *g = &ed->grid;
-	const sbp_cells *cs = &g->cells;
 	size_t y = 0;
 	for (size_t l = 0; l < g->nlanes; l++) {
 		if (l > 0 && (v->flows ||
 			      ed->bp->lanes.items[l]->zone != ed->bp->lanes.items[l - 1]->zone))
 			y++; /* the rule between two zones; in the flows view a
 			      * row between any two lanes carries connectors */
-		size_t h = v->names_cut ? 1 : v->name_lines[l], k, end;
-		for (cells_lane(cs, l, &k, &end); k < end; k++) {
-			size_t sum = 0;
-			for (size_t i = cs->start[k]; i < cs->start[k + 1]; i++) {
-				size_t ch = v->card_full[i] < cap ? v->card_full[i] : cap;
-				if (store) {
-					v->card_y[i] = (uint32_t)sum;
-					v->card_h[i] = (uint32_t)ch;
-				}
-				sum += ch;
-			}
-			if (sum > h)
-				h = sum;
-		}
-		if (h < 1)
-			h = 1;
+		size_t h = lane_lines(v, ed, l, cap_of(v, l, cap), store);
 		if (store) {
 			v->lane_y[l] = y;
 			v->lane_h[l] = h;
@@ -154,6 +180,42 @@ static size_t grid_lines(ed_view *v, const editor *ed, size_t cap, bool store)
 	if (v->flows && g->nlanes)
 		y++; /* a channel under the last lane */
 	return y;
+}
+
+/* Normal zoom: the rows the grid leaves free at cap go to the lanes
+ * whose cards are cut, a line at a time, the cheapest lane first (a lane
+ * that grows without getting taller first of all; among equals the one
+ * showing the fewest lines), so that no row stays empty while a card is
+ * cut. Sets lane_cap. */
+static void share_spare_rows(ed_view *v, const editor *ed, size_t cap)
+{
+	size_t nl = ed->grid.nlanes, used = grid_lines(v, ed, cap, false);
+	if (!nl || used >= (size_t)v->body_h)
+		return;
+	size_t spare = (size_t)v->body_h - used;
+	size_t *h = xmalloc(2 * nl * sizeof *h), *inc = h + nl;
+	for (size_t l = 0; l < nl; l++) {
+		v->lane_cap[l] = cap;
+		h[l] = lane_lines(v, ed, l, cap, false);
+		inc[l] = lane_cut(v, ed, l, cap) ? lane_lines(v, ed, l, cap + 1, false) - h[l]
+						 : SIZE_MAX;
+	}
+	for (;;) {
+		size_t best = nl;
+		for (size_t l = 0; l < nl; l++) /* the cheapest, then the shortest cap */
+			if (inc[l] <= spare &&
+			    (best == nl || inc[l] < inc[best] ||
+			     (inc[l] == inc[best] && v->lane_cap[l] < v->lane_cap[best])))
+				best = l;
+		if (best == nl)
+			break;
+		size_t c = ++v->lane_cap[best];
+		spare -= inc[best];
+		h[best] += inc[best];
+		inc[best] = lane_cut(v, ed, best, c) ? lane_lines(v, ed, best, c + 1, false) - h[best]
+						     : SIZE_MAX;
+	}
+	free(h);
 }
 
 /* Lines each lane name takes at the label width. */
@@ -178,21 +240,29 @@ static bool fits_full(ed_view *v, const editor *ed, int gw, int h)
 }
 
 /* Rows a bottom pane needs for the selected step's whole text, its
- * title and its place (0 for an empty cell). */
+ * title and its place, and the row saying there is more (0 for an empty
+ * cell). */
 static int text_need(editor *ed)
 {
 	const sbp_step *s = editor_step(ed);
 	if (!s || ed->cols < 8)
 		return 0;
 	size_t w = (size_t)ed->cols - 2;
-	return (int)view_wrap(s->text, w, w, 0, NULL, NULL) + 2;
+	int t = (int)view_wrap(s->text, w, w, 0, NULL, NULL) + 2;
+	if (t > 5 && pane_step_rows(ed, s, ed->cols) > t)
+		t++; /* and a row that says how many more there are */
+	return t;
 }
 
-/* Place the pane: bottom, right or none, and the body around it. */
-static void place_pane(ed_view *v, const editor *ed, int avail)
+/* Place the pane: bottom, right or none, and the body around it; a
+ * bottom pane is as tall as the fullest step needs (need, 0: unknown),
+ * at most a third of the rows. */
+static void place_pane(ed_view *v, const editor *ed, int avail, int need)
 {
 	int cols = ed->cols;
 	int pb = avail / 3 < 5 ? 5 : avail / 3 > 12 ? 12 : avail / 3;
+	if (need > 0 && need < pb) /* no taller than the fullest step needs */
+		pb = need < 4 ? 4 : need;
 	int pr = cols / 4 < 32 ? 32 : cols / 4 > 56 ? 56 : cols / 4;
 	int gw = cols - v->label_w;
 	enum { NONE, BOTTOM, RIGHT } where = BOTTOM;
@@ -261,6 +331,8 @@ static void view_build(editor *ed, ed_view *v)
 	v->card_full = xrealloc(v->card_full, nc * sizeof *v->card_full);
 	v->card_h = xrealloc(v->card_h, nc * sizeof *v->card_h);
 	v->card_y = xrealloc(v->card_y, nc * sizeof *v->card_y);
+	free(v->lane_cap);
+	v->lane_cap = NULL; /* one cap for every lane until share_spare_rows */
 
 	int hint = !v->hints_off && ed->rows >= 18 ? 1 : 0;
 	int avail = ed->rows - ED_HEAD_ROWS - ED_FOOT_ROWS - hint;
@@ -276,7 +348,7 @@ static void view_build(editor *ed, ed_view *v)
 		avail++;
 	}
 	v->hint_y = hint ? ed->rows - ED_FOOT_ROWS - 1 : -1;
-	place_pane(v, ed, avail);
+	place_pane(v, ed, avail, v->pane == PANE_HIDDEN ? 0 : pane_rows_needed(ed, ed->cols));
 	col_geometry(g->ncols, v->grid_w, &v->col_w, &v->vis_cols);
 	if (v->flows && v->col_w >= VM_MIN_COL) {
 		/* room for three tracks; the fit was judged at one */
@@ -306,6 +378,8 @@ static void view_build(editor *ed, ed_view *v)
 		}
 		if (!v->cap)
 			v->cap = 1;
+		v->lane_cap = xcalloc(v->nlanes ? v->nlanes : 1, sizeof *v->lane_cap);
+		share_spare_rows(v, ed, v->cap);
 	}
 	v->height = grid_lines(v, ed, v->cap, true);
 }

@@ -3,6 +3,7 @@
  * duration, notes, fix, and the steps that flow in and out, by text), the
  * key hint bar, the status line and the message or command line (long
  * messages end in "M: all", and M shows them whole). */
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,7 +11,7 @@
 
 #include "internal.h"
 
-/* Where the pane's rows go. */
+/* Where the pane's rows go (f NULL: only count them). */
 typedef struct pane {
 	ed_frame *f;
 	int x, y, w, end; /* next row y, rows up to end */
@@ -23,9 +24,13 @@ static void pane_row(pane *p, const char *label, const char *text, ed_role role)
 	int tx = label ? p->x + p->lw : p->x, tw = label ? p->w - p->lw : p->w;
 	if (p->y >= p->end || tw < 4)
 		return;
+	size_t n = view_wrap(text, (size_t)tw, (size_t)tw, 0, NULL, NULL);
+	if (!p->f) { /* counting rows only */
+		p->y += (int)n;
+		return;
+	}
 	if (label)
 		frame_put(p->f, p->y, p->x, p->lw - 1, VR_PANE_LABEL, label);
-	size_t n = view_wrap(text, (size_t)tw, (size_t)tw, 0, NULL, NULL);
 	size_t *b = xmalloc(2 * n * sizeof *b), *e = b + n;
 	view_wrap(text, (size_t)tw, (size_t)tw, n, b, e);
 	for (size_t j = 0; j < n && p->y < p->end; j++, p->y++) {
@@ -107,16 +112,16 @@ static void pane_points(pane *p, const sbp_step *s)
 	buf_free(&b);
 }
 
-/* The rows about the selected step (or the empty cell). */
-static void pane_rows(editor *ed, pane *p)
+/* The rows about step s in the selected place (NULL: the empty cell). */
+static void pane_rows(editor *ed, pane *p, const sbp_step *s)
 {
-	const sbp_step *s = editor_step(ed);
 	const sbp_blueprint *bp = ed->bp;
 	sbp_buf b;
 	buf_init(&b);
-	if (ed->lane < bp->lanes.n && ed->col < bp->columns.n) {
-		const sbp_column *c = bp->columns.items[ed->col];
-		buf_printf(&b, "%s / %s", bp->lanes.items[ed->lane]->name, c->name);
+	size_t lane = s ? s->lane->idx : ed->lane, col = s ? s->column->idx : ed->col;
+	if (lane < bp->lanes.n && col < bp->columns.n) {
+		const sbp_column *c = bp->columns.items[col];
+		buf_printf(&b, "%s / %s", bp->lanes.items[lane]->name, c->name);
 		if (c->phase)
 			buf_printf(&b, " (%s)", c->phase);
 	}
@@ -175,7 +180,57 @@ void frame_pane(editor *ed, ed_view *v, ed_frame *f)
 		frame_text_at(f, v->pane_y, 2, v->pane_w - 4, VR_PANE_TITLE, t.data, t.len, false);
 		buf_free(&t);
 	}
-	pane_rows(ed, &p);
+	pane q = p; /* the rows s needs: when they do not fit, the last says so */
+	q.f = NULL;
+	q.end = INT_MAX;
+	pane_rows(ed, &q, s);
+	int more = q.y - p.end;
+	if (more > 0 && p.end - p.y > 1) {
+		p.end--;
+		more = q.y - p.end;
+	}
+	pane_rows(ed, &p, s);
+	if (more > 0) {
+		sbp_buf m;
+		buf_init(&m);
+		buf_printf(&m, P_("… %d more row (i shows the step whole)",
+				  "… %d more rows (i shows the step whole)", more), more);
+		frame_text_at(f, p.end, p.x, p.w, VR_DIM, m.data, m.len, false);
+		buf_free(&m);
+	}
+}
+
+/* The rows a bottom pane of w columns needs for s, its title included. */
+int pane_step_rows(editor *ed, const sbp_step *s, int w)
+{
+	pane p = { NULL, 1, 0, w - 2, INT_MAX, w - 2 >= 40 ? 10 : 9 };
+	pane_rows(ed, &p, s);
+	return p.y + 1;
+}
+
+/* Compare two ints (qsort). */
+static int int_cmp(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+	return (x > y) - (x < y);
+}
+
+/* The rows a bottom pane of w columns needs (its title rule included)
+ * for nine steps in ten: the rest show a last row that says how many
+ * rows they have more. 0 when the blueprint is too large to ask (the
+ * flows in and out are found by a walk over all flows). */
+int pane_rows_needed(editor *ed, int w)
+{
+	const sbp_blueprint *bp = ed->bp;
+	if (!bp->steps.n || bp->steps.n * (bp->flows.n + 1) > 400000 || w < 8)
+		return 0;
+	int *need = xmalloc(bp->steps.n * sizeof *need);
+	for (size_t i = 0; i < bp->steps.n; i++)
+		need[i] = pane_step_rows(ed, bp->steps.items[i], w);
+	qsort(need, bp->steps.n, sizeof *need, int_cmp);
+	int rows = need[(bp->steps.n * 9 + 9) / 10 - 1];
+	free(need);
+	return rows;
 }
 
 /* The key hint bar: the keys a newcomer needs. */

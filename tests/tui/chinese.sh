@@ -9,8 +9,9 @@
 T1="客户在家中等待技术员上门并确认宽带恢复正常"
 T2="A网络管理系统与线路资源数据库同步工单状态"
 
-# Does the screen show a prefix (3+ characters) of $1 followed by an
-# ellipsis, with the text cut short? Prints the prefix found.
+# Does the screen show a piece (3+ characters) of $1 followed by an
+# ellipsis, with the text cut short (the card may wrap it over lines
+# before the cut)? Prints the piece found.
 shows_cut() {
 	t_screen | "$T_PY" -c '
 import sys
@@ -18,16 +19,13 @@ text = sys.argv[1]
 screen = sys.stdin.read()
 if text in screen:
     sys.exit("the whole text is shown: nothing was truncated")
-for n in range(len(text) - 1, 2, -1):
-    p = text[:n]
-    i = screen.find(p)
-    if i >= 0:
-        rest = screen[i + n:i + n + 2]
-        if rest.startswith("\u2026") or rest == " \u2026":
+for j in range(len(text) - 1, 2, -1):
+    for i in range(0, j - 2):
+        p = text[i:j]
+        if p + "\u2026" in screen or p + " \u2026" in screen:
             print(p)
             sys.exit(0)
-        sys.exit("prefix %r is followed by %r, not an ellipsis" % (p, rest))
-sys.exit("no prefix of the text on screen")' "$1"
+sys.exit("no piece of the text followed by an ellipsis on screen")' "$1"
 }
 
 f=$(t_copy telecom-repair-zh.yaml)
