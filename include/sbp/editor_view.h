@@ -99,6 +99,7 @@ typedef struct ed_view {
 	/* lanes, in body lines */
 	size_t nlanes;
 	size_t *lane_y, *lane_h, *name_lines;
+	size_t *chan_rows; /* the flows view: rows of the channel under each lane */
 	size_t height;    /* body lines in all */
 	/* cards: one per entry of the grid's cell index, in its order */
 	size_t ncards;

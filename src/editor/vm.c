@@ -57,6 +57,7 @@ void editor_view_free(editor *ed)
 	free(v->lane_y);
 	free(v->lane_h);
 	free(v->name_lines);
+	free(v->chan_rows);
 	free(v->card_full);
 	free(v->card_h);
 	free(v->card_y);
@@ -166,10 +167,10 @@ static size_t grid_lines(ed_view *v, const editor *ed, size_t cap, bool store)
 	const ed_grid *g = &ed->grid;
 	size_t y = 0;
 	for (size_t l = 0; l < g->nlanes; l++) {
-		if (l > 0 && (v->flows ||
-			      ed->bp->lanes.items[l]->zone != ed->bp->lanes.items[l - 1]->zone))
-			y++; /* the rule between two zones; in the flows view a
-			      * row between any two lanes carries connectors */
+		if (v->flows && l > 0)
+			y += v->chan_rows[l - 1]; /* rows between any two lanes carry connectors */
+		else if (l > 0 && ed->bp->lanes.items[l]->zone != ed->bp->lanes.items[l - 1]->zone)
+			y++; /* the rule between two zones */
 		size_t h = lane_lines(v, ed, l, cap_of(v, l, cap), store);
 		if (store) {
 			v->lane_y[l] = y;
@@ -178,7 +179,7 @@ static size_t grid_lines(ed_view *v, const editor *ed, size_t cap, bool store)
 		y += h;
 	}
 	if (v->flows && g->nlanes)
-		y++; /* a channel under the last lane */
+		y += v->chan_rows[g->nlanes - 1]; /* a channel under the last lane */
 	return y;
 }
 
@@ -328,6 +329,7 @@ static void view_build(editor *ed, ed_view *v)
 	v->lane_y = xrealloc(v->lane_y, nl * sizeof *v->lane_y);
 	v->lane_h = xrealloc(v->lane_h, nl * sizeof *v->lane_h);
 	v->name_lines = xrealloc(v->name_lines, nl * sizeof *v->name_lines);
+	v->chan_rows = xrealloc(v->chan_rows, nl * sizeof *v->chan_rows);
 	v->card_full = xrealloc(v->card_full, nc * sizeof *v->card_full);
 	v->card_h = xrealloc(v->card_h, nc * sizeof *v->card_h);
 	v->card_y = xrealloc(v->card_y, nc * sizeof *v->card_y);
@@ -342,6 +344,10 @@ static void view_build(editor *ed, ed_view *v)
 	v->gutter = 1;
 	v->label_w = label_width(ed->bp, ed->cols);
 	name_lines(v, ed->bp);
+	for (size_t l = 0; l < v->nlanes; l++)
+		v->chan_rows[l] = 1;
+	if (v->flows)
+		flow_tracks(ed, v, v->chan_rows, NULL);
 	if (hint && v->zoom != ZOOM_COMPACT && !fits_full(v, ed, ed->cols - v->label_w, avail) &&
 	    fits_full(v, ed, ed->cols - v->label_w, avail + 1)) {
 		hint = 0; /* the hint bar's row lets every card show whole */

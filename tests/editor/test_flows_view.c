@@ -111,6 +111,58 @@ static void test_routes(void **state)
 	fixture_close(fx);
 }
 
+/* Two flows whose runs under the customer lane would overlap (a -> x
+ * over gutters 1-2, b -> y over gutters 2-3) each take a row of their own. */
+static const char crossing[] =
+	"sbp: 1\n"
+	"columns:\n"
+	"  - {id: c1, name: One}\n"
+	"  - {id: c2, name: Two}\n"
+	"  - {id: c3, name: Three}\n"
+	"  - {id: c4, name: Four}\n"
+	"steps:\n"
+	"  - {id: a, lane: customer, column: c1, text: Arrive}\n"
+	"  - {id: b, lane: customer, column: c2, text: Order}\n"
+	"  - {id: x, lane: onstage, column: c3, text: Seat}\n"
+	"  - {id: y, lane: onstage, column: c4, text: Serve}\n"
+	"flows:\n"
+	"  - {from: a, to: x}\n"
+	"  - {from: b, to: y}\n";
+
+static void test_tracks(void **state)
+{
+	(void)state;
+	fixture *fx = fixture_open(crossing);
+	editor *ed = fx->ed;
+	editor_resize(ed, 120, 40);
+	editor_feed(ed, "F");
+	ed_view *v = editor_view(ed);
+	size_t cu = step(ed, "a")->lane->idx, on = step(ed, "x")->lane->idx;
+	assert_int_equal(v->chan_rows[cu], 2);
+	size_t ch = v->lane_y[cu] + v->lane_h[cu];
+	assert_int_equal(v->lane_y[on], ch + 2); /* both rows between the lanes */
+	ed_conn_cell *cs;
+	size_t n = editor_connectors(ed, &cs);
+	int cw = v->col_w;
+	/* a's run: row ch from gutter 1 to gutter 2; b's: row ch + 1 from
+	 * gutter 2 to gutter 3: over column c2's text each row carries one */
+	int mid2 = cw + cw / 2, mid3 = 2 * cw + cw / 2;
+	assert_int_equal(cell(cs, n, ch, mid2), VG_HLINE);
+	assert_int_equal(cell(cs, n, ch + 1, mid2), -1);
+	assert_int_equal(cell(cs, n, ch + 1, mid3), VG_HLINE);
+	assert_int_equal(cell(cs, n, ch, mid3), -1);
+	/* the arrowheads beside x and y */
+	assert_int_equal(cell(cs, n, lane_line(ed, "x"), 2 * cw - 1), VG_RARROW);
+	assert_int_equal(cell(cs, n, lane_line(ed, "y"), 3 * cw - 1), VG_RARROW);
+	free(cs);
+	/* without the flows view one row between the lanes (none here:
+	 * customer and onstage are different zones, so the rule) */
+	editor_feed(ed, "F");
+	v = editor_view(ed);
+	assert_int_equal(v->lane_y[on], v->lane_y[cu] + v->lane_h[cu] + 1);
+	fixture_close(fx);
+}
+
 static const char timed[] =
 	"sbp: 1\n"
 	"columns:\n"
@@ -210,6 +262,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_routes),
+		cmocka_unit_test(test_tracks),
 		cmocka_unit_test(test_time_panel),
 		cmocka_unit_test(test_page_lines),
 	};
