@@ -388,6 +388,14 @@ static void view_build(editor *ed, ed_view *v)
 		share_spare_rows(v, ed, v->cap);
 	}
 	v->height = grid_lines(v, ed, v->cap, true);
+	if (v->pane_h > 0 && v->pane_x == 0 && v->height < (size_t)v->body_h) {
+		/* the whole grid shows: the pane right under it, with the
+		 * rows it leaves */
+		int spare = v->body_h - (int)v->height;
+		v->body_h -= spare;
+		v->pane_y -= spare;
+		v->pane_h += spare;
+	}
 }
 
 /* The view, computed again when what it depends on changed. */

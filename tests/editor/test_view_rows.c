@@ -2,7 +2,8 @@
  * screen): in normal zoom no body row stays empty while a card is cut
  * (the rows a single cap leaves free go to the lanes whose cards are
  * cut); the bottom pane is as tall as nine steps in ten need, and a step
- * that needs more says how many rows it has more. */
+ * that needs more says how many rows it has more; under a grid that shows
+ * whole the pane sits right below it and takes the rows left. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -100,30 +101,36 @@ static char *frame_texts(editor *ed)
 	return b.data;
 }
 
-static void test_pane_height_and_more(void **state)
+/* Fifteen plain steps stacked in one cell (they need 3 pane rows: title,
+ * text, place) and one with a fail point, a wait point, notes and a
+ * duration besides. */
+static char *pane_yaml(void)
 {
-	(void)state;
-	/* nine plain steps need 3 pane rows (title, text, place); one has
-	 * a fail point, a wait point, notes and a duration besides */
 	sbp_buf y;
 	buf_init(&y);
-	buf_puts(&y, "sbp: 1\ncolumns:\n");
-	for (int c = 0; c < 10; c++)
-		buf_printf(&y, "  - {id: c%d, name: C%d}\n", c, c);
-	buf_puts(&y, "steps:\n");
-	for (int c = 0; c < 9; c++)
-		buf_printf(&y, "  - {id: s%d, lane: backstage, column: c%d, text: Step %d}\n", c, c, c);
-	buf_puts(&y, "  - id: full\n    lane: backstage\n    column: c9\n    text: Full\n"
+	buf_puts(&y, "sbp: 1\ncolumns:\n  - {id: c0, name: C0}\n  - {id: c1, name: C1}\n"
+		     "steps:\n");
+	for (int i = 0; i < 15; i++)
+		buf_printf(&y, "  - {id: s%d, lane: backstage, column: c0, text: Step %d}\n", i, i);
+	buf_puts(&y, "  - id: full\n    lane: backstage\n    column: c1\n    text: Full\n"
 		     "    fail: {text: It breaks, severity: 3, recovery: Fix it}\n"
 		     "    wait: {text: Queue, expected: 2, tolerable: 5}\n"
 		     "    duration: 4\n    notes: Some notes\n");
 	buf_putc(&y, '\0');
-	fixture *fx = fixture_open(y.data);
-	buf_free(&y);
+	return y.data;
+}
+
+static void test_pane_height_and_more(void **state)
+{
+	(void)state;
+	char *y = pane_yaml();
+	fixture *fx = fixture_open(y);
+	free(y);
 	editor *ed = fx->ed;
-	editor_resize(ed, 120, 40);
+	editor_resize(ed, 100, 24);
 	ed_view *v = editor_view(ed);
 	assert_true(v->pane_h > 0 && v->pane_x == 0);
+	assert_true(v->height > (size_t)v->body_h); /* the grid does not fit */
 	assert_int_equal(v->pane_h, 4); /* the least a pane gets; 3 would do */
 
 	editor_run(ed, "goto s1");
@@ -138,9 +145,32 @@ static void test_pane_height_and_more(void **state)
 	assert_int_equal(v->pane_h, 4);
 	t = frame_texts(ed);
 	assert_non_null(strstr(t, "Full"));
-	assert_non_null(strstr(t, " / C9"));
+	assert_non_null(strstr(t, " / C1"));
 	assert_null(strstr(t, "It breaks")); /* the note takes the last row */
 	assert_non_null(strstr(t, "\xe2\x80\xa6 4 more rows (i shows the step whole)"));
+	free(t);
+	fixture_close(fx);
+}
+
+static void test_pane_under_a_whole_grid(void **state)
+{
+	(void)state;
+	char *y = pane_yaml();
+	fixture *fx = fixture_open(y);
+	free(y);
+	editor *ed = fx->ed;
+	editor_resize(ed, 100, 50);
+	ed_view *v = editor_view(ed);
+	assert_true(v->pane_h > 0 && v->pane_x == 0);
+	/* the whole grid shows, the pane right under it with every row left */
+	assert_int_equal(v->body_h, (int)v->height);
+	assert_int_equal(v->pane_y, v->body_y + v->body_h);
+	assert_true(v->pane_h > 10);
+	editor_run(ed, "goto full");
+	char *t = frame_texts(ed);
+	assert_non_null(strstr(t, "It breaks"));
+	assert_non_null(strstr(t, "Some notes"));
+	assert_null(strstr(t, "more row"));
 	free(t);
 	fixture_close(fx);
 }
@@ -150,6 +180,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_no_empty_row_while_cut),
 		cmocka_unit_test(test_pane_height_and_more),
+		cmocka_unit_test(test_pane_under_a_whole_grid),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
