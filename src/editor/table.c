@@ -183,6 +183,8 @@ static const char *const help_tail[] = {
 	N_("  attached, F fail point, W wait point, then <- flows in, -> out."),
 	N_("In lists and panels: j/k or arrows move, Enter edits or jumps,"),
 	N_("  d deletes, a adds, Esc or q closes."),
+	N_("On a slow link start lean: SBP_VIEW=compact,nopane sbp FILE (also"),
+	N_("  full normal, pane, hints nohints, flows noflows)."),
 };
 #define HELP_TAIL (sizeof help_tail / sizeof *help_tail)
 
