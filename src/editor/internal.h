@@ -43,8 +43,8 @@ void frame_put(ed_frame *f, int y, int x, int w, ed_role role, const char *s);
 void frame_glyph(ed_frame *f, int y, int x, int n, ed_glyph g, ed_role role,
 		 bool vertical);
 void frame_pane(editor *ed, ed_view *v, ed_frame *f);
-/* The most rows a bottom pane w columns wide needs for any step; 0 when
- * the blueprint is too large to ask. */
+/* The rows a bottom pane w columns wide needs for nine steps in ten; 0
+ * when the blueprint is too large to ask. */
 int pane_rows_needed(editor *ed, int w);
 /* The flows view's rows between lanes: runs along one that would overlap
  * take tracks of their own, at most FLOW_TRACKS. rows[k] (when given)
@@ -52,8 +52,6 @@ int pane_rows_needed(editor *ed, int w);
  * i's track in its channel. */
 #define FLOW_TRACKS 4
 void flow_tracks(editor *ed, const ed_view *v, size_t *rows, uint8_t *track);
-/* The rows a bottom pane w columns wide needs for s, its title included. */
-int pane_step_rows(editor *ed, const sbp_step *s, int w);
 void frame_footer(editor *ed, ed_view *v, ed_frame *f);
 
 /* Modes: push a mode over the current one, pop back. */

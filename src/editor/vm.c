@@ -250,19 +250,18 @@ static int text_need(editor *ed)
 		return 0;
 	size_t w = (size_t)ed->cols - 2;
 	int t = (int)view_wrap(s->text, w, w, 0, NULL, NULL) + 2;
-	if (t > 5 && pane_step_rows(ed, s, ed->cols) > t)
-		t++; /* and a row that says how many more there are */
-	return t;
+	return t > 5 ? t + 1 : t; /* a long text: and a row for the rest, or
+				   * for saying how many rows more there are */
 }
 
 /* Place the pane: bottom, right or none, and the body around it; a
- * bottom pane is as tall as the fullest step needs (need, 0: unknown),
+ * bottom pane is as tall as nine steps in ten need (need, 0: unknown),
  * at most a third of the rows. */
 static void place_pane(ed_view *v, const editor *ed, int avail, int need)
 {
 	int cols = ed->cols;
 	int pb = avail / 3 < 5 ? 5 : avail / 3 > 12 ? 12 : avail / 3;
-	if (need > 0 && need < pb) /* no taller than the fullest step needs */
+	if (need > 0 && need < pb) /* no taller than most steps need */
 		pb = need < 4 ? 4 : need;
 	int pr = cols / 4 < 32 ? 32 : cols / 4 > 56 ? 56 : cols / 4;
 	int gw = cols - v->label_w;

@@ -6,8 +6,9 @@
  * arrowhead beside the target card. Each flow takes its own track in a
  * gutter where the gutter has room, and runs that would overlap in the
  * rows between lanes take rows of their own (up to FLOW_TRACKS); where
- * routes meet, the cells join into corners, tees and crossings. Cells are in body lines and grid
- * columns, so the frame only clips them to the screen. */
+ * routes meet, the cells join into corners, tees and crossings. Cells
+ * are in body lines and grid columns, so the frame only clips them to
+ * the screen. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>

@@ -3,7 +3,6 @@
  * duration, notes, fix, and the steps that flow in and out, by text), the
  * key hint bar, the status line and the message or command line (long
  * messages end in "M: all", and M shows them whole). */
-#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,35 +10,42 @@
 
 #include "internal.h"
 
-/* Where the pane's rows go (f NULL: only count them). */
+/* Where the pane's rows go (f NULL: only count them). Rows past end are
+ * counted but not drawn. */
 typedef struct pane {
 	ed_frame *f;
-	int x, y, w, end; /* next row y, rows up to end */
+	int x, y, w, end; /* next row y, rows drawn up to end */
 	int lw;           /* label column width */
 } pane;
+
+/* A pane w columns wide from (x, y), drawn up to row end. */
+static pane pane_at(ed_frame *f, int x, int y, int w, int end)
+{
+	return (pane){ f, x, y, w, end, w >= 40 ? 10 : 9 };
+}
 
 /* A labelled row: the label, then text wrapped in the rest. */
 static void pane_row(pane *p, const char *label, const char *text, ed_role role)
 {
 	int tx = label ? p->x + p->lw : p->x, tw = label ? p->w - p->lw : p->w;
-	if (p->y >= p->end || tw < 4)
+	if (tw < 4)
 		return;
 	size_t n = view_wrap(text, (size_t)tw, (size_t)tw, 0, NULL, NULL);
-	if (!p->f) { /* counting rows only */
-		p->y += (int)n;
-		return;
+	if (p->f && p->y < p->end) {
+		if (label)
+			frame_put(p->f, p->y, p->x, p->lw - 1, VR_PANE_LABEL, label);
+		size_t *b = xmalloc(2 * n * sizeof *b), *e = b + n;
+		view_wrap(text, (size_t)tw, (size_t)tw, n, b, e);
+		for (size_t j = 0; j < n && p->y + (int)j < p->end; j++) {
+			int y = p->y + (int)j;
+			size_t len = e[j] - b[j];
+			if (y + 1 == p->end && j + 1 < n)
+				len = strlen(text + b[j]); /* the last row: cut with … */
+			frame_text_at(p->f, y, tx, tw, role, text + b[j], len, false);
+		}
+		free(b);
 	}
-	if (label)
-		frame_put(p->f, p->y, p->x, p->lw - 1, VR_PANE_LABEL, label);
-	size_t *b = xmalloc(2 * n * sizeof *b), *e = b + n;
-	view_wrap(text, (size_t)tw, (size_t)tw, n, b, e);
-	for (size_t j = 0; j < n && p->y < p->end; j++, p->y++) {
-		size_t len = e[j] - b[j];
-		if (p->y + 1 == p->end && j + 1 < n)
-			len = strlen(text + b[j]); /* the last row: cut with … */
-		frame_text_at(p->f, p->y, tx, tw, role, text + b[j], len, false);
-	}
-	free(b);
+	p->y += (int)n;
 }
 
 /* The texts of the steps flowing into (in) or out of s, "; "-joined. */
@@ -162,17 +168,13 @@ void frame_pane(editor *ed, ed_view *v, ed_frame *f)
 	if (v->pane_h <= 0 || v->pane_w <= 0)
 		return;
 	const sbp_step *s = editor_step(ed);
-	pane p = { f, v->pane_x + 1, v->pane_y + 1, v->pane_w - 2,
-		   v->pane_y + v->pane_h, 0 };
-	if (v->pane_x > 0) { /* at the right: a line down its left side */
+	bool right = v->pane_x > 0;
+	pane p = pane_at(f, right ? v->pane_x + 2 : 1, right ? v->pane_y : v->pane_y + 1,
+			 right ? v->pane_w - 3 : v->pane_w - 2, v->pane_y + v->pane_h);
+	if (right) /* a line down its left side */
 		frame_glyph(f, v->pane_y, v->pane_x, v->pane_h, VG_VLINE, VR_RULE, true);
-		p.x = v->pane_x + 2;
-		p.w = v->pane_w - 3;
-		p.y = v->pane_y;
-	} else {
+	else
 		frame_glyph(f, v->pane_y, 0, v->pane_w, VG_HLINE, VR_RULE, false);
-	}
-	p.lw = p.w >= 40 ? 10 : 9;
 	if (v->pane_x == 0) {
 		sbp_buf t;
 		buf_init(&t);
@@ -180,30 +182,28 @@ void frame_pane(editor *ed, ed_view *v, ed_frame *f)
 		frame_text_at(f, v->pane_y, 2, v->pane_w - 4, VR_PANE_TITLE, t.data, t.len, false);
 		buf_free(&t);
 	}
-	pane q = p; /* the rows s needs: when they do not fit, the last says so */
-	q.f = NULL;
-	q.end = INT_MAX;
-	pane_rows(ed, &q, s);
-	int more = q.y - p.end;
-	if (more > 0 && p.end - p.y > 1) {
-		p.end--;
-		more = q.y - p.end;
-	}
+	int y0 = p.y;
+	size_t n0 = f->n;
 	pane_rows(ed, &p, s);
-	if (more > 0) {
+	if (p.y > p.end && p.end - y0 > 1) {
+		/* rows that do not fit: the last row says how many, in place
+		 * of what was drawn there */
+		int more = p.y - p.end + 1;
+		while (f->n > n0 && f->items[f->n - 1].y == p.end - 1)
+			f->n--;
 		sbp_buf m;
 		buf_init(&m);
 		buf_printf(&m, P_("… %d more row (i shows the step whole)",
 				  "… %d more rows (i shows the step whole)", more), more);
-		frame_text_at(f, p.end, p.x, p.w, VR_DIM, m.data, m.len, false);
+		frame_text_at(f, p.end - 1, p.x, p.w, VR_DIM, m.data, m.len, false);
 		buf_free(&m);
 	}
 }
 
 /* The rows a bottom pane of w columns needs for s, its title included. */
-int pane_step_rows(editor *ed, const sbp_step *s, int w)
+static int pane_step_rows(editor *ed, const sbp_step *s, int w)
 {
-	pane p = { NULL, 1, 0, w - 2, INT_MAX, w - 2 >= 40 ? 10 : 9 };
+	pane p = pane_at(NULL, 1, 0, w - 2, 0);
 	pane_rows(ed, &p, s);
 	return p.y + 1;
 }

@@ -103,8 +103,8 @@ static char *frame_texts(editor *ed)
 
 /* Fifteen plain steps stacked in one cell (they need 3 pane rows: title,
  * text, place) and one with a fail point, a wait point, notes and a
- * duration besides. */
-static char *pane_yaml(void)
+ * duration besides; opened at 100 x rows, with a pane at the bottom. */
+static fixture *pane_fixture(int rows)
 {
 	sbp_buf y;
 	buf_init(&y);
@@ -117,19 +117,34 @@ static char *pane_yaml(void)
 		     "    wait: {text: Queue, expected: 2, tolerable: 5}\n"
 		     "    duration: 4\n    notes: Some notes\n");
 	buf_putc(&y, '\0');
-	return y.data;
+	fixture *fx = fixture_open(y.data);
+	buf_free(&y);
+	editor_resize(fx->ed, 100, rows);
+	ed_view *v = editor_view(fx->ed);
+	assert_true(v->pane_h > 0 && v->pane_x == 0);
+	return fx;
+}
+
+/* The screen row of the frame's item whose text holds s, or -1. */
+static int row_of(editor *ed, const char *s)
+{
+	ed_frame f;
+	frame_init(&f);
+	editor_frame(ed, &f);
+	int y = -1;
+	for (size_t i = 0; i < f.n && y < 0; i++)
+		if (f.items[i].glyph < 0 && strstr(frame_text(&f, &f.items[i]), s))
+			y = f.items[i].y;
+	frame_free(&f);
+	return y;
 }
 
 static void test_pane_height_and_more(void **state)
 {
 	(void)state;
-	char *y = pane_yaml();
-	fixture *fx = fixture_open(y);
-	free(y);
+	fixture *fx = pane_fixture(24);
 	editor *ed = fx->ed;
-	editor_resize(ed, 100, 24);
 	ed_view *v = editor_view(ed);
-	assert_true(v->pane_h > 0 && v->pane_x == 0);
 	assert_true(v->height > (size_t)v->body_h); /* the grid does not fit */
 	assert_int_equal(v->pane_h, 4); /* the least a pane gets; 3 would do */
 
@@ -149,19 +164,16 @@ static void test_pane_height_and_more(void **state)
 	assert_null(strstr(t, "It breaks")); /* the note takes the last row */
 	assert_non_null(strstr(t, "\xe2\x80\xa6 4 more rows (i shows the step whole)"));
 	free(t);
+	assert_int_equal(row_of(ed, "more rows"), v->pane_y + v->pane_h - 1);
 	fixture_close(fx);
 }
 
 static void test_pane_under_a_whole_grid(void **state)
 {
 	(void)state;
-	char *y = pane_yaml();
-	fixture *fx = fixture_open(y);
-	free(y);
+	fixture *fx = pane_fixture(50);
 	editor *ed = fx->ed;
-	editor_resize(ed, 100, 50);
 	ed_view *v = editor_view(ed);
-	assert_true(v->pane_h > 0 && v->pane_x == 0);
 	/* the whole grid shows, the pane right under it with every row left */
 	assert_int_equal(v->body_h, (int)v->height);
 	assert_int_equal(v->pane_y, v->body_y + v->body_h);
